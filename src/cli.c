@@ -1,0 +1,202 @@
+/*
+ * cli.c: parses the command line with getopt_long.
+ *
+ * Offsets and lengths stay strings here: their meaning ("end-16",
+ * "50%") depends on the file's size, which only the caller knows after
+ * opening it.  Nothing here prints.
+ */
+#include "config.h"
+
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "offset.h"
+
+#define CLI_MAX_COLUMNS	4096
+
+enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS };
+
+const char cli_usage[] =
+"usage: maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] FILE\n"
+"       maphex --dump [-s OFFSET] [-l LEN] FILE\n"
+"       maphex --find PATTERN [--hex] [-i] FILE\n"
+"       maphex --help | --version | --keys\n"
+"\n"
+"  -r, --readonly      forensic mode: nothing can be written\n"
+"  -p, --preview       copy-on-write: edits stay private until F2 saves\n"
+"  -w, --write         direct mode (default when writable): edits hit\n"
+"                      the file, F2 flushes them to disk\n"
+"  -c, --columns N     bytes a row (default 16)\n"
+"  -m, --maximize      as many bytes a row as the terminal fits\n"
+"  -s, --seek OFFSET   start at OFFSET: 0x1f, 31, end-16, 50%\n"
+"  -l, --length LEN    with --dump: dump LEN bytes\n"
+"      --dump          print an xxd-identical hex dump and exit\n"
+"      --find PATTERN  print the offset of every match and exit\n"
+"      --hex           with --find: PATTERN is hex bytes, ?? any byte\n"
+"  -i, --ignore-case   with --find: text matches in any case\n"
+"      --keys          list the interactive keys\n"
+"  -h, --help          show this help\n"
+"  -V, --version       show the version\n"
+"\n"
+"Exit status: 0 done (--find: found), 1 runtime failure (--find: not\n"
+"found), 2 usage or open error.  F1 inside maphex lists the keys.\n";
+
+static const struct option cli_options[] = {
+	{ "readonly", no_argument, NULL, 'r' },
+	{ "preview", no_argument, NULL, 'p' },
+	{ "write", no_argument, NULL, 'w' },
+	{ "columns", required_argument, NULL, 'c' },
+	{ "maximize", no_argument, NULL, 'm' },
+	{ "seek", required_argument, NULL, 's' },
+	{ "length", required_argument, NULL, 'l' },
+	{ "ignore-case", no_argument, NULL, 'i' },
+	{ "dump", no_argument, NULL, OPT_DUMP },
+	{ "find", required_argument, NULL, OPT_FIND },
+	{ "hex", no_argument, NULL, OPT_HEX },
+	{ "keys", no_argument, NULL, OPT_KEYS },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int	cli_set_mode(struct cli *, enum mapping_mode, char *, size_t);
+static int	cli_option(struct cli *, int, char *, size_t);
+static int	cli_check(struct cli *, char *, size_t);
+
+static int
+cli_set_mode(struct cli *c, enum mapping_mode mode, char *err,
+    size_t errlen)
+{
+	if (c->mode_set && c->mode != mode) {
+		snprintf(err, errlen, "choose one of -r, -p and -w");
+		return (-1);
+	}
+	c->mode = mode;
+	c->mode_set = 1;
+	return (0);
+}
+
+static int
+cli_option(struct cli *c, int ch, char *err, size_t errlen)
+{
+	uint64_t	n;
+
+	switch (ch) {
+	case 'r':
+		return (cli_set_mode(c, MAPPING_READONLY, err, errlen));
+	case 'p':
+		return (cli_set_mode(c, MAPPING_PREVIEW, err, errlen));
+	case 'w':
+		return (cli_set_mode(c, MAPPING_DIRECT, err, errlen));
+	case 'c':
+		if (offset_number(optarg, &n, err, errlen) == -1)
+			return (-1);
+		if (n == 0 || n > CLI_MAX_COLUMNS) {
+			snprintf(err, errlen, "-c wants 1 to %d bytes a row, "
+			    "not '%s'", CLI_MAX_COLUMNS, optarg);
+			return (-1);
+		}
+		c->columns = (size_t)n;
+		return (0);
+	case 'm':
+		c->maximize = 1;
+		return (0);
+	case 's':
+		c->start = optarg;
+		return (0);
+	case 'l':
+		c->length = optarg;
+		return (0);
+	case 'i':
+		c->icase = 1;
+		return (0);
+	case OPT_DUMP:
+		c->action = CLI_DUMP;
+		return (0);
+	case OPT_FIND:
+		c->action = CLI_FIND;
+		c->pattern = optarg;
+		return (0);
+	case OPT_HEX:
+		c->hex = 1;
+		return (0);
+	case OPT_KEYS:
+		c->action = CLI_KEYS;
+		return (0);
+	case 'h':
+		c->action = CLI_HELP;
+		return (0);
+	case 'V':
+		c->action = CLI_VERSION;
+		return (0);
+	}
+	snprintf(err, errlen, "unknown option (see maphex --help)");
+	return (-1);
+}
+
+/* Checks what the options need once all are read. */
+static int
+cli_check(struct cli *c, char *err, size_t errlen)
+{
+	if (c->action == CLI_HELP || c->action == CLI_VERSION ||
+	    c->action == CLI_KEYS)
+		return (0);
+	if (c->path == NULL) {
+		snprintf(err, errlen, "no FILE given (see maphex --help)");
+		return (-1);
+	}
+	if (c->columns > 0 && c->maximize) {
+		snprintf(err, errlen, "choose one of -c and -m");
+		return (-1);
+	}
+	if (c->length != NULL && c->action != CLI_DUMP) {
+		snprintf(err, errlen, "-l goes with --dump");
+		return (-1);
+	}
+	if ((c->hex || c->icase) && c->action != CLI_FIND) {
+		snprintf(err, errlen, "--hex and -i go with --find");
+		return (-1);
+	}
+	if (c->hex && c->icase) {
+		snprintf(err, errlen, "-i is for text patterns, not --hex");
+		return (-1);
+	}
+	return (0);
+}
+
+int
+cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
+{
+	int	ch;
+
+	memset(c, 0, sizeof *c);
+	c->mode = MAPPING_DIRECT;
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":rpwc:ms:l:ihV", cli_options,
+	    NULL)) != -1) {
+		if (ch == ':') {
+			snprintf(err, errlen, "option %s needs a value",
+			    argv[optind - 1]);
+			return (-1);
+		}
+		if (ch == '?') {
+			snprintf(err, errlen, "unknown option '%s' (see "
+			    "maphex --help)", argv[optind - 1]);
+			return (-1);
+		}
+		if (cli_option(c, ch, err, errlen) == -1)
+			return (-1);
+	}
+	if (optind < argc)
+		c->path = argv[optind++];
+	if (optind < argc) {
+		snprintf(err, errlen, "one FILE at a time ('%s' is extra)",
+		    argv[optind]);
+		return (-1);
+	}
+	return (cli_check(c, err, errlen));
+}

@@ -1,0 +1,234 @@
+/*
+ * commands_search.c: the search commands and their prompt.
+ *
+ * The pattern is hex in the hex pane and text in the text pane; Tab in
+ * the prompt cycles hex, text, and text ignoring case.  An empty line
+ * repeats the last search.  Long scans report progress and poll for
+ * cancel through the editor's hooks, at most every 50 ms, so that the
+ * search layer itself stays free of any terminal.
+ */
+#include "config.h"
+
+#include "commands.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "editor.h"
+#include "journal.h"
+#include "search.h"
+
+#define SEARCH_SHOW_NS	200000000ULL	/* progress: 5 times a second */
+#define SEARCH_POLL_NS	50000000ULL	/* cancel: 20 times a second */
+
+struct search_run {
+	struct editor	*ed;
+	uint64_t	 shown;		/* when progress was last shown */
+	uint64_t	 polled;	/* when cancel was last polled */
+	int		 cancelled;
+};
+
+static uint64_t	search_now(void);
+static void	search_progress(void *, uint64_t, uint64_t);
+static int	search_cancel(void *);
+static int	search_open(struct editor *, int);
+static int	search_run(struct editor *, int, int);
+static void	search_label(struct editor *);
+static void	search_result(struct editor *, enum search_result, uint64_t,
+		    size_t, const char *);
+
+static uint64_t
+search_now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec);
+}
+
+static void
+search_progress(void *arg, uint64_t done, uint64_t total)
+{
+	struct search_run	*r = arg;
+	uint64_t		 now = search_now();
+
+	if (now - r->shown < SEARCH_SHOW_NS || r->ed->hooks.show == NULL)
+		return;
+	r->shown = now;
+	editor_message(r->ed, 0, "searching... %llu%% (Ctrl-C or Esc "
+	    "cancels)", (unsigned long long)(total ? done / (total / 100 +
+	    1) : 0));
+	r->ed->hooks.show(r->ed->hooks.arg);
+}
+
+static int
+search_cancel(void *arg)
+{
+	struct search_run	*r = arg;
+	uint64_t		 now = search_now();
+
+	if (r->cancelled)
+		return (1);
+	if (now - r->polled < SEARCH_POLL_NS || r->ed->hooks.cancel == NULL)
+		return (0);
+	r->polled = now;
+	r->cancelled = r->ed->hooks.cancel(r->ed->hooks.arg);
+	return (r->cancelled);
+}
+
+static void
+search_label(struct editor *ed)
+{
+	const struct editor_search	*a = &ed->ask;
+
+	snprintf(ed->prompt_label, sizeof ed->prompt_label,
+	    "Search %s (%s)%s%.*s%s: ", a->backward ? "backward" : "forward",
+	    a->hex ? "hex" : a->icase ? "text, ignore case" : "text",
+	    ed->search.valid ? " [" : "", ed->search.valid ? 24 : 0,
+	    ed->search.text, ed->search.valid ? "]" : "");
+}
+
+static int
+search_open(struct editor *ed, int backward)
+{
+	commands_prompt_open(ed, EDITOR_PROMPT_SEARCH, "");
+	ed->ask.backward = backward;
+	ed->ask.hex = ed->pane == EDITOR_HEX;
+	ed->ask.icase = 0;
+	search_label(ed);
+	return (0);
+}
+
+void
+commands_search_toggle(struct editor *ed)
+{
+	if (ed->ask.hex) {
+		ed->ask.hex = 0;
+		ed->ask.icase = 0;
+	} else if (!ed->ask.icase)
+		ed->ask.icase = 1;
+	else
+		ed->ask.hex = 1;
+	search_label(ed);
+}
+
+int
+cmd_search_forward(struct editor *ed)
+{
+	return (search_open(ed, 0));
+}
+
+int
+cmd_search_backward(struct editor *ed)
+{
+	return (search_open(ed, 1));
+}
+
+/* Scans for the last pattern from the cursor; again skips the cursor. */
+static int
+search_run(struct editor *ed, int backward, int again)
+{
+	struct search_pattern	 pat;
+	struct search_run	 run = { ed, 0, 0, 0 };
+	struct search_opts	 opts;
+	enum search_result	 res;
+	char			 err[256];
+	uint64_t		 from = ed->cursor, at = 0;
+	int			 rc;
+
+	if (ed->search.hex)
+		rc = search_parse_hex(ed->search.text, &pat, err, sizeof err);
+	else
+		rc = search_parse_text(ed->search.text, ed->search.icase, &pat,
+		    err, sizeof err);
+	if (rc == -1) {
+		editor_message(ed, 1, "bad pattern: %s", err);
+		return (0);
+	}
+	if (again || (ed->has_match && ed->match == ed->cursor)) {
+		if ((backward && from == 0) ||
+		    (!backward && from + 1 >= ed->map->size)) {
+			search_pattern_free(&pat);
+			editor_message(ed, 1, "not found");
+			return (0);
+		}
+		from = backward ? from - 1 : from + 1;
+	}
+	memset(&opts, 0, sizeof opts);
+	opts.use_holes = ed->map->mode != MAPPING_PREVIEW ||
+	    editor_unsaved(ed) == 0;
+	opts.progress = search_progress;
+	opts.cancel = search_cancel;
+	opts.arg = &run;
+	run.shown = run.polled = search_now();
+	if (backward)
+		res = search_backward(ed->map, &pat, from, &opts, &at, err,
+		    sizeof err);
+	else
+		res = search_forward(ed->map, &pat, from, &opts, &at, err,
+		    sizeof err);
+	search_result(ed, res, at, pat.len, err);
+	search_pattern_free(&pat);
+	return (0);
+}
+
+static void
+search_result(struct editor *ed, enum search_result res, uint64_t at,
+    size_t len, const char *err)
+{
+	switch (res) {
+	case SEARCH_FOUND:
+		editor_goto(ed, at);
+		ed->has_match = 1;
+		ed->match = at;
+		ed->matchlen = len;
+		editor_message(ed, 0, "found at 0x%llx (%llu)",
+		    (unsigned long long)at, (unsigned long long)at);
+		break;
+	case SEARCH_NOT_FOUND:
+		editor_message(ed, 1, "not found");
+		break;
+	case SEARCH_CANCELLED:
+		editor_message(ed, 0, "search cancelled");
+		break;
+	case SEARCH_ERROR:
+		editor_refresh(ed);
+		editor_message(ed, 1, "search stopped: %s", err);
+		break;
+	}
+}
+
+int
+commands_search_submit(struct editor *ed, const char *text)
+{
+	int	backward = ed->ask.backward;
+
+	if (text[0] == '\0') {
+		if (!ed->search.valid) {
+			editor_message(ed, 1, "no previous search to repeat");
+			return (0);
+		}
+		return (search_run(ed, backward, 1));
+	}
+	ed->search = ed->ask;
+	snprintf(ed->search.text, sizeof ed->search.text, "%s", text);
+	ed->search.valid = 1;
+	return (search_run(ed, backward, 0));
+}
+
+int
+cmd_search_next(struct editor *ed)
+{
+	if (!ed->search.valid)
+		return (search_open(ed, 0));
+	return (search_run(ed, ed->search.backward, 1));
+}
+
+int
+cmd_search_previous(struct editor *ed)
+{
+	if (!ed->search.valid)
+		return (search_open(ed, 1));
+	return (search_run(ed, !ed->search.backward, 1));
+}

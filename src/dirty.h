@@ -1,0 +1,67 @@
+/*
+ * dirty.h: the set of byte ranges changed since the last save.
+ *
+ * The set is a sorted array of disjoint ranges that never touch: two
+ * ranges that would be adjacent or overlap are merged.  Each range keeps
+ * two copies of its bytes, the saved ones (as of the last save) and the
+ * current ones, so a byte inside a range is unsaved exactly when the two
+ * differ.  A range may hold a few bytes that were written back to their
+ * saved value; a range whose bytes all equal their saved value is
+ * dropped.  Memory grows with the bytes changed, never with the file.
+ *
+ * This module knows nothing of mappings, files or undo: journal.c feeds
+ * it every change and reads the ranges directly; only dirty.c changes
+ * them.  Nothing here prints or exits.
+ */
+#ifndef MAPHEX_DIRTY_H
+#define MAPHEX_DIRTY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct dirty_range {
+	uint64_t	 off;
+	size_t		 len;
+	size_t		 cap;		/* bytes allocated in saved and cur */
+	size_t		 ndiff;		/* bytes where saved != cur */
+	unsigned char	*saved;		/* the bytes as of the last save */
+	unsigned char	*cur;		/* the bytes as they are now */
+};
+
+struct dirty {
+	struct dirty_range	*r;	/* sorted by off */
+	size_t			 n;
+	size_t			 cap;
+	uint64_t		 ndiff;	/* sum of the ranges' ndiff */
+};
+
+/* Frees every range and leaves an empty set; safe on a zeroed set. */
+void	dirty_clear(struct dirty *);
+
+/*
+ * Records that [off, off+len) now holds bytes; before holds what was
+ * there just before the change, which becomes the saved value of any
+ * byte not yet in a range.  Returns 0, or -1 (ENOMEM) with the set
+ * unchanged.
+ */
+int	dirty_apply(struct dirty *, uint64_t off, size_t len,
+	    const unsigned char *before, const unsigned char *bytes);
+
+/* Returns the index of the range holding off, or -1 if none does. */
+ssize_t	dirty_find(const struct dirty *, uint64_t off);
+
+/* Returns 1 if the byte at off differs from its saved value, else 0. */
+int	dirty_is_dirty(const struct dirty *, uint64_t off);
+
+/*
+ * Copies the current bytes of [off, off+len) into buf.  Returns 0, or
+ * -1 if the span is not wholly inside one range.
+ */
+int	dirty_copy_cur(const struct dirty *, uint64_t off, size_t len,
+	    unsigned char *buf);
+
+/* Returns the offset of the first unsaved byte of range i. */
+uint64_t dirty_first_diff(const struct dirty *, size_t i);
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * find.h: the non-interactive --find mode.
+ *
+ * Prints the decimal start offset of every match of a pattern, one a
+ * line, the way `grep -obUaF` would, overlapping matches included.
+ * Nothing here parses the command line or exits: main.c does that.
+ */
+#ifndef MAPHEX_FIND_H
+#define MAPHEX_FIND_H
+
+#include <stddef.h>
+
+#include "mapping.h"
+#include "search.h"
+
+/*
+ * Writes every match offset of p in m to outfd, buffered in big
+ * writes.  Holes are skipped, so m must hold no unsaved preview edits.
+ * Returns 1 if anything matched, 0 if nothing did, or -1 with a
+ * one-line message in err (a failed read or write).
+ */
+int	find_print(const struct mapping *m, const struct search_pattern *p,
+	    int outfd, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,671 @@
+/*
+ * journal.c: writes into the mapping, undo/redo, save and discard.
+ *
+ * A step is a list of pieces, each an offset with the bytes before and
+ * after; a write is one piece, an undo-all one piece per dirty range.
+ * Applying a piece reads what is there now, writes the mapping and then
+ * tells the dirty set (dirty.c), so the set always knows every byte's
+ * saved and current value.  Steps hold absolute bytes, so applying one
+ * twice is harmless and a half-applied step can simply be retried.
+ *
+ * Bytes past the end of a mapping that shrank live only in the dirty
+ * set until a save writes them out.  This file owns no copy of file
+ * data besides those sets; it must not print, exit or know the screen.
+ */
+#include "config.h"
+
+#include "journal.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dirty.h"
+
+struct journal_piece {
+	uint64_t	 off;
+	size_t		 len;
+	unsigned char	*before;	/* before and after share one block */
+	unsigned char	*after;
+};
+
+struct journal_step {
+	uint64_t		where;		/* where the cursor goes */
+	size_t			n;
+	struct journal_piece	p[];
+};
+
+struct journal {
+	struct mapping		 *m;
+	struct dirty		  dirty;
+	struct journal_step	**steps;
+	size_t			  nsteps;	/* steps[pos..nsteps) are redo */
+	size_t			  pos;
+	size_t			  cap;
+	size_t			  saved_pos;	/* pos at the last save */
+	int			  saved_known;	/* undo can still reach it */
+};
+
+static struct journal_step *journal_step_new(size_t);
+static void	journal_step_free(struct journal_step *);
+static int	journal_piece_init(struct journal_piece *, uint64_t, size_t);
+static int	journal_reserve(struct journal *);
+static void	journal_push(struct journal *, struct journal_step *);
+static void	journal_cut(struct journal *, size_t);
+static int	journal_current(struct journal *, uint64_t, size_t,
+		    unsigned char *, const unsigned char *, char *, size_t);
+static int	journal_put(struct journal *, uint64_t, size_t,
+		    const unsigned char *, const unsigned char *, char *,
+		    size_t);
+static int	journal_apply(struct journal *, struct journal_step *, int,
+		    char *, size_t);
+static int	journal_commit(struct journal *, struct journal_step *,
+		    char *, size_t);
+static int	journal_pwrite(struct journal *, uint64_t, char *, size_t);
+static int	journal_pwrite_range(struct journal *,
+		    const struct dirty_range *, uint64_t);
+static int	journal_flush(struct journal *, int, char *, size_t);
+static void	journal_saved(struct journal *);
+static size_t	journal_inside(const struct journal *, uint64_t, size_t);
+static int	journal_nomem(const struct journal *, char *, size_t);
+
+/* Returns how many of the len bytes at off lie inside the mapping. */
+static size_t
+journal_inside(const struct journal *j, uint64_t off, size_t len)
+{
+	uint64_t	end = j->m->maplen;
+
+	if (off >= end)
+		return (0);
+	return (off + len <= end ? len : (size_t)(end - off));
+}
+
+static int
+journal_nomem(const struct journal *j, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "%s: out of memory", j->m->path);
+	return (-1);
+}
+
+struct journal *
+journal_new(struct mapping *m)
+{
+	struct journal	*j;
+
+	if ((j = calloc(1, sizeof *j)) == NULL)
+		return (NULL);
+	j->m = m;
+	j->saved_known = 1;
+	return (j);
+}
+
+void
+journal_free(struct journal *j)
+{
+	if (j == NULL)
+		return;
+	journal_cut(j, 0);
+	free(j->steps);
+	dirty_clear(&j->dirty);
+	free(j);
+}
+
+static struct journal_step *
+journal_step_new(size_t n)
+{
+	struct journal_step	*s;
+
+	if (n > (SIZE_MAX - sizeof *s) / sizeof s->p[0])
+		return (NULL);
+	s = calloc(1, sizeof *s + n * sizeof s->p[0]);
+	if (s != NULL)
+		s->n = n;
+	return (s);
+}
+
+static void
+journal_step_free(struct journal_step *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->n; i++)
+		free(s->p[i].before);
+	free(s);
+}
+
+static int
+journal_piece_init(struct journal_piece *p, uint64_t off, size_t len)
+{
+	if (len > SIZE_MAX / 2 || (p->before = malloc(2 * len)) == NULL)
+		return (-1);
+	p->after = p->before + len;
+	p->off = off;
+	p->len = len;
+	return (0);
+}
+
+/* Makes room for one more step, so that pushing it cannot fail. */
+static int
+journal_reserve(struct journal *j)
+{
+	struct journal_step	**s;
+	size_t			  ncap;
+
+	if (j->pos < j->cap)
+		return (0);
+	ncap = j->cap == 0 ? 64 : j->cap * 2;
+	if ((s = reallocarray(j->steps, ncap, sizeof *s)) == NULL)
+		return (-1);
+	j->steps = s;
+	j->cap = ncap;
+	return (0);
+}
+
+/* Frees the steps from n on; the saved point may go with them. */
+static void
+journal_cut(struct journal *j, size_t n)
+{
+	while (j->nsteps > n)
+		journal_step_free(j->steps[--j->nsteps]);
+	if (j->pos > n)
+		j->pos = n;
+	if (j->saved_pos > n)
+		j->saved_known = 0;
+}
+
+/* Appends an applied step after the current one, dropping the redo list. */
+static void
+journal_push(struct journal *j, struct journal_step *s)
+{
+	journal_cut(j, j->pos);
+	j->steps[j->pos++] = s;
+	j->nsteps = j->pos;
+}
+
+/*
+ * Reads the current bytes of [off, off+len): from the mapping, or past
+ * its end (the file shrank) from the dirty set, or failing that from
+ * guess, what the history says is there (NULL: fail).
+ */
+static int
+journal_current(struct journal *j, uint64_t off, size_t len,
+    unsigned char *buf, const unsigned char *guess, char *err,
+    size_t errlen)
+{
+	size_t	in = journal_inside(j, off, len);
+
+	if (mapping_read(j->m, off, buf, in) == -1) {
+		snprintf(err, errlen, "%s: cannot read at 0x%llx: the page "
+		    "is unreadable or the file shrank", j->m->path,
+		    (unsigned long long)off);
+		return (-1);
+	}
+	if (in == len ||
+	    dirty_copy_cur(&j->dirty, off + in, len - in, buf + in) == 0)
+		return (0);
+	if (guess == NULL) {
+		snprintf(err, errlen, "%s: 0x%llx is past the end of the "
+		    "file, which shrank", j->m->path,
+		    (unsigned long long)(off + in));
+		return (-1);
+	}
+	memcpy(buf + in, guess + in, len - in);
+	return (0);
+}
+
+/*
+ * Puts bytes at [off, off+len), which held before: into the mapping
+ * where it reaches, and into the dirty set.  Fails with both unchanged.
+ */
+static int
+journal_put(struct journal *j, uint64_t off, size_t len,
+    const unsigned char *before, const unsigned char *bytes, char *err,
+    size_t errlen)
+{
+	size_t	in = journal_inside(j, off, len);
+
+	if (mapping_write(j->m, off, bytes, in) == -1) {
+		(void)mapping_write(j->m, off, before, in);
+		snprintf(err, errlen, "%s: cannot write at 0x%llx: the page "
+		    "is unreadable or the file shrank", j->m->path,
+		    (unsigned long long)off);
+		return (-1);
+	}
+	if (dirty_apply(&j->dirty, off, len, before, bytes) == -1) {
+		(void)mapping_write(j->m, off, before, in);
+		return (journal_nomem(j, err, errlen));
+	}
+	return (0);
+}
+
+/* Applies a step's pieces: forward writes after, backward before. */
+static int
+journal_apply(struct journal *j, struct journal_step *s, int forward,
+    char *err, size_t errlen)
+{
+	struct journal_piece	*p;
+	unsigned char		*now;
+	size_t			 i;
+	int			 rc = 0;
+
+	for (i = 0; i < s->n && rc == 0; i++) {
+		p = &s->p[forward ? i : s->n - 1 - i];
+		if ((now = malloc(p->len)) == NULL)
+			return (journal_nomem(j, err, errlen));
+		rc = journal_current(j, p->off, p->len, now,
+		    forward ? p->before : p->after, err, errlen);
+		if (rc == 0)
+			rc = journal_put(j, p->off, p->len, now,
+			    forward ? p->after : p->before, err, errlen);
+		free(now);
+	}
+	return (rc);
+}
+
+/*
+ * Applies a new step, whose before bytes were just read, and makes it
+ * the last one.  On failure the pieces already applied are taken back
+ * and the step is freed.
+ */
+static int
+journal_commit(struct journal *j, struct journal_step *s, char *err,
+    size_t errlen)
+{
+	struct journal_piece	*p;
+	size_t			 i;
+
+	if (journal_reserve(j) == -1) {
+		journal_step_free(s);
+		return (journal_nomem(j, err, errlen));
+	}
+	for (i = 0; i < s->n; i++) {
+		p = &s->p[i];
+		if (journal_put(j, p->off, p->len, p->before, p->after, err,
+		    errlen) == -1)
+			break;
+	}
+	if (i == s->n) {
+		journal_push(j, s);
+		return (0);
+	}
+	while (i-- > 0) {
+		p = &s->p[i];
+		(void)journal_put(j, p->off, p->len, p->after, p->before,
+		    NULL, 0);
+	}
+	journal_step_free(s);
+	return (-1);
+}
+
+int
+journal_write(struct journal *j, uint64_t off, const void *buf, size_t len,
+    char *err, size_t errlen)
+{
+	struct mapping		*m = j->m;
+	struct journal_step	*s;
+
+	if (m->mode == MAPPING_READONLY) {
+		snprintf(err, errlen, "read-only: %s cannot be changed%s%s",
+		    m->path, m->note[0] != '\0' ? ", " : "", m->note);
+		return (-1);
+	}
+	if (off > m->maplen || len > m->maplen - off) {
+		snprintf(err, errlen, "%s: 0x%llx is past the end of the file",
+		    m->path, (unsigned long long)off);
+		return (-1);
+	}
+	if (len == 0)
+		return (0);
+	if ((s = journal_step_new(1)) == NULL ||
+	    journal_piece_init(&s->p[0], off, len) == -1) {
+		journal_step_free(s);
+		return (journal_nomem(j, err, errlen));
+	}
+	memcpy(s->p[0].after, buf, len);
+	s->where = off;
+	if (journal_current(j, off, len, s->p[0].before, NULL, err,
+	    errlen) == -1) {
+		journal_step_free(s);
+		return (-1);
+	}
+	return (journal_commit(j, s, err, errlen));
+}
+
+int
+journal_fill(struct journal *j, uint64_t off, size_t len,
+    unsigned char byte, char *err, size_t errlen)
+{
+	unsigned char	*buf;
+	int		 rc;
+
+	if ((buf = malloc(len == 0 ? 1 : len)) == NULL)
+		return (journal_nomem(j, err, errlen));
+	memset(buf, byte, len);
+	rc = journal_write(j, off, buf, len, err, errlen);
+	free(buf);
+	return (rc);
+}
+
+int
+journal_undo(struct journal *j, uint64_t *off, char *err, size_t errlen)
+{
+	struct journal_step	*s;
+
+	if (j->pos == 0)
+		return (0);
+	s = j->steps[j->pos - 1];
+	if (journal_apply(j, s, 0, err, errlen) == -1)
+		return (-1);
+	j->pos--;
+	*off = s->where;
+	return (1);
+}
+
+int
+journal_redo(struct journal *j, uint64_t *off, char *err, size_t errlen)
+{
+	struct journal_step	*s;
+
+	if (j->pos == j->nsteps)
+		return (0);
+	s = j->steps[j->pos];
+	if (journal_apply(j, s, 1, err, errlen) == -1)
+		return (-1);
+	j->pos++;
+	*off = s->where;
+	return (1);
+}
+
+int
+journal_undo_all(struct journal *j, uint64_t *off, char *err,
+    size_t errlen)
+{
+	struct dirty		*d = &j->dirty;
+	struct journal_step	*s;
+	uint64_t		 first;
+	size_t			 i;
+
+	if (d->n == 0)
+		return (0);
+	first = dirty_first_diff(d, 0);
+	if ((s = journal_step_new(d->n)) == NULL)
+		return (journal_nomem(j, err, errlen));
+	for (i = 0; i < d->n; i++) {
+		if (journal_piece_init(&s->p[i], d->r[i].off,
+		    d->r[i].len) == -1) {
+			journal_step_free(s);
+			return (journal_nomem(j, err, errlen));
+		}
+		memcpy(s->p[i].before, d->r[i].cur, d->r[i].len);
+		memcpy(s->p[i].after, d->r[i].saved, d->r[i].len);
+	}
+	s->where = first;
+	if (journal_commit(j, s, err, errlen) == -1)
+		return (-1);
+	*off = first;
+	return (1);
+}
+
+/*
+ * Writes out the current bytes of every dirty range from offset from
+ * on with pwrite, then fsyncs.  SIGXFSZ is ignored meanwhile so that a
+ * file-size limit gives EFBIG instead of killing the program.  The
+ * highest range goes first: a save that fails for want of room or for
+ * a size limit then usually fails before it changed the file.
+ */
+static int
+journal_pwrite(struct journal *j, uint64_t from, char *err, size_t errlen)
+{
+	struct sigaction	 ign, old;
+	size_t			 i;
+	int			 rc = 0, wrote = 0;
+
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGXFSZ, &ign, &old);
+	for (i = j->dirty.n; i > 0 && rc == 0; i--) {
+		if (j->dirty.r[i - 1].off + j->dirty.r[i - 1].len <= from)
+			continue;
+		rc = journal_pwrite_range(j, &j->dirty.r[i - 1], from);
+		wrote = 1;
+	}
+	if (rc == 0 && wrote && fsync(j->m->fd) == -1)
+		rc = -1;
+	if (rc == -1)
+		snprintf(err, errlen, "%s: save failed, edits kept: %s",
+		    j->m->path, strerror(errno));
+	sigaction(SIGXFSZ, &old, NULL);
+	return (rc);
+}
+
+/* Writes the current bytes of r from offset from on; 0 or -1 (errno). */
+static int
+journal_pwrite_range(struct journal *j, const struct dirty_range *r,
+    uint64_t from)
+{
+	size_t	done = r->off >= from ? 0 : (size_t)(from - r->off);
+	ssize_t	n;
+
+	while (done < r->len) {
+		n = pwrite(j->m->fd, r->cur + done, r->len - done,
+		    (off_t)(r->off + done));
+		if (n > 0)
+			done += (size_t)n;
+		else if (n == 0) {
+			errno = EIO;
+			return (-1);
+		} else if (errno != EINTR)
+			return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Writes the current (or, with saved set, the saved) bytes of every
+ * dirty range into the shared mapping and msyncs their pages, merging
+ * ranges that share a page.  Writing the current bytes again re-dirties
+ * pages whose write-back failed before, so a retried save writes them.
+ */
+static int
+journal_flush(struct journal *j, int saved, char *err, size_t errlen)
+{
+	uint64_t		 pg = (uint64_t)sysconf(_SC_PAGESIZE);
+	uint64_t		 end = j->m->maplen, a, b, ps = 0, pe = 0;
+	struct dirty_range	*r;
+	size_t			 i;
+
+	for (i = 0; i < j->dirty.n && j->dirty.r[i].off < end; i++) {
+		r = &j->dirty.r[i];
+		a = r->off;
+		b = r->off + r->len > end ? end : r->off + r->len;
+		if (mapping_write(j->m, a, saved ? r->saved : r->cur,
+		    (size_t)(b - a)) == -1) {
+			snprintf(err, errlen, "%s: cannot write at 0x%llx: "
+			    "the page is unreadable", j->m->path,
+			    (unsigned long long)a);
+			return (-1);
+		}
+		a -= a % pg;
+		if (pe != 0 && a > pe) {
+			if (mapping_sync(j->m, ps, pe - ps, err, errlen) == -1)
+				return (-1);
+			pe = 0;
+		}
+		if (pe == 0)
+			ps = a;
+		pe = b + (pg - b % pg) % pg;
+	}
+	if (pe != 0)
+		return (mapping_sync(j->m, ps, pe - ps, err, errlen));
+	return (0);
+}
+
+/* The current bytes are now the saved ones. */
+static void
+journal_saved(struct journal *j)
+{
+	dirty_clear(&j->dirty);
+	j->saved_pos = j->pos;
+	j->saved_known = 1;
+}
+
+int
+journal_save(struct journal *j, char *err, size_t errlen)
+{
+	struct mapping	*m = j->m;
+
+	if (m->mode == MAPPING_READONLY)
+		return (0);
+	if (j->dirty.n != 0 && !m->writable) {
+		snprintf(err, errlen, "%s: cannot save, edits kept: %s",
+		    m->path, m->note[0] != '\0' ? m->note :
+		    "the file was opened read-only");
+		return (-1);
+	}
+	if (m->mode == MAPPING_PREVIEW) {
+		if (j->dirty.n != 0 && journal_pwrite(j, 0, err, errlen) == -1)
+			return (-1);
+	} else if (journal_flush(j, 0, err, errlen) == -1 ||
+	    journal_pwrite(j, m->maplen, err, errlen) == -1)
+		return (-1);
+	journal_saved(j);
+	return (0);
+}
+
+int
+journal_discard(struct journal *j, char *err, size_t errlen)
+{
+	if (j->m->mode == MAPPING_READONLY)
+		return (0);
+	if (j->m->mode == MAPPING_PREVIEW) {
+		if (mapping_remap(j->m, err, errlen) == -1)
+			return (-1);
+	} else if (journal_flush(j, 1, err, errlen) == -1)
+		return (-1);
+	if (j->saved_known)
+		journal_cut(j, j->saved_pos);
+	else
+		journal_cut(j, 0);
+	j->pos = j->nsteps;
+	journal_saved(j);
+	return (0);
+}
+
+int
+journal_reapply(struct journal *j, uint64_t *lost, char *err,
+    size_t errlen)
+{
+	struct dirty_range	*r;
+	uint64_t		 k;
+	size_t			 i, in;
+
+	*lost = 0;
+	for (i = 0; i < j->dirty.n; i++) {
+		r = &j->dirty.r[i];
+		in = journal_inside(j, r->off, r->len);
+		if (mapping_write(j->m, r->off, r->cur, in) == -1) {
+			snprintf(err, errlen, "%s: cannot write at 0x%llx: "
+			    "the page is unreadable", j->m->path,
+			    (unsigned long long)r->off);
+			return (-1);
+		}
+		for (k = in; k < r->len; k++)
+			*lost += r->saved[k] != r->cur[k];
+	}
+	return (0);
+}
+
+int
+journal_is_dirty(const struct journal *j, uint64_t off)
+{
+	return (dirty_is_dirty(&j->dirty, off));
+}
+
+uint64_t
+journal_unsaved(const struct journal *j)
+{
+	return (j->dirty.ndiff);
+}
+
+int
+journal_can_undo(const struct journal *j)
+{
+	return (j->pos > 0);
+}
+
+int
+journal_can_redo(const struct journal *j)
+{
+	return (j->pos < j->nsteps);
+}
+
+size_t
+journal_nranges(const struct journal *j)
+{
+	return (j->dirty.n);
+}
+
+int
+journal_range(const struct journal *j, size_t i, uint64_t *off,
+    uint64_t *len)
+{
+	if (i >= j->dirty.n)
+		return (-1);
+	*off = j->dirty.r[i].off;
+	*len = j->dirty.r[i].len;
+	return (0);
+}
+
+int
+journal_amend(struct journal *j, uint64_t off, const void *buf, size_t len,
+    char *err, size_t errlen)
+{
+	struct journal_step	*s;
+	unsigned char		*now;
+	int			 rc;
+
+	s = j->pos > 0 ? j->steps[j->pos - 1] : NULL;
+	if (s == NULL || j->pos != j->nsteps || s->n != 1 ||
+	    s->p[0].off != off || s->p[0].len != len ||
+	    (j->saved_known && j->saved_pos == j->pos))
+		return (journal_write(j, off, buf, len, err, errlen));
+	if ((now = malloc(len)) == NULL)
+		return (journal_nomem(j, err, errlen));
+	rc = journal_current(j, off, len, now, s->p[0].after, err, errlen);
+	if (rc == 0)
+		rc = journal_put(j, off, len, now, buf, err, errlen);
+	if (rc == 0)
+		memcpy(s->p[0].after, buf, len);
+	free(now);
+	return (rc);
+}
+
+int
+journal_truncate(struct journal *j, uint64_t size, char *err,
+    size_t errlen)
+{
+	struct mapping	*m = j->m;
+
+	if (m->mode != MAPPING_DIRECT || m->blockdev || j->dirty.n != 0) {
+		snprintf(err, errlen, "%s: truncate needs direct mode on a "
+		    "file with nothing unsaved", m->path);
+		return (-1);
+	}
+	if (ftruncate(m->fd, (off_t)size) == -1) {
+		snprintf(err, errlen, "%s: cannot truncate: %s", m->path,
+		    strerror(errno));
+		return (-1);
+	}
+	if (mapping_refresh(m, err, errlen) == -1)
+		return (-1);
+	/* The history may name bytes that no longer exist. */
+	journal_cut(j, 0);
+	journal_saved(j);
+	return (0);
+}

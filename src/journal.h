@@ -1,0 +1,146 @@
+/*
+ * journal.h: every change to the bytes of a mapped file.
+ *
+ * The journal writes into the mapping, keeps the undo/redo history (per
+ * step: offset, old bytes, new bytes) and the set of dirty ranges (bytes
+ * changed since the last save, with their saved and current values),
+ * and saves or discards per mode:
+ *
+ *  - direct: a write lands in the shared mapping, so in the file's pages
+ *    at once; save is msync(MS_SYNC) of the dirty pages only; discard
+ *    writes the saved bytes back and msyncs them;
+ *  - preview: a write lands in private copy-on-write pages; save pwrites
+ *    only the dirty ranges, from the journal's own copy of the current
+ *    bytes, and fsyncs; discard drops the private pages;
+ *  - read-only: every write is refused.
+ *
+ * A byte is unsaved (dirty) when its current value differs from its
+ * value at the last save (or at open, before the first save); writing a
+ * byte's saved value back makes it clean again.  Memory grows with the
+ * bytes changed, never with the file size.  Undo works across a save:
+ * an undo after a save is a new unsaved change.  A failed save keeps
+ * every edit and can be retried.  Saving writes with SIGXFSZ ignored
+ * (restored afterwards), so exceeding `ulimit -f` is an EFBIG error, not
+ * death.  Functions that can fail return -1 and put a one-line reason,
+ * naming the path, in err (errlen bytes); nothing here prints or exits.
+ */
+#ifndef MAPHEX_JOURNAL_H
+#define MAPHEX_JOURNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mapping.h"
+
+struct journal;
+
+/*
+ * Returns a journal with no history and nothing dirty for m, which it
+ * uses but does not own: m must outlive it.  NULL when out of memory.
+ */
+struct journal	*journal_new(struct mapping *m);
+
+/* Frees the journal and its history; leaves the mapping as it is. */
+void		 journal_free(struct journal *);
+
+/*
+ * Overwrites len bytes at off with buf as one undo step and clears the
+ * redo list.  The range must lie inside the mapping.  Returns 0, or -1
+ * (read-only mode, out of range, unreadable page, no memory) with
+ * nothing changed.  The journal keeps its own copy of buf.
+ */
+int	journal_write(struct journal *, uint64_t off, const void *buf,
+	    size_t len, char *err, size_t errlen);
+
+/* Like journal_write() with len copies of byte. */
+int	journal_fill(struct journal *, uint64_t off, size_t len,
+	    unsigned char byte, char *err, size_t errlen);
+
+/*
+ * Undoes the last step.  Returns 1 with *off the start of what changed,
+ * 0 if there is nothing to undo, or -1 with the step still counted as
+ * applied (a step holds absolute bytes, so retrying is safe).
+ */
+int	journal_undo(struct journal *, uint64_t *off, char *err,
+	    size_t errlen);
+
+/* Redoes the last undone step; returns as journal_undo(). */
+int	journal_redo(struct journal *, uint64_t *off, char *err,
+	    size_t errlen);
+
+/*
+ * Restores every unsaved byte to its saved value, as one new step that
+ * can itself be undone.  Returns 1 with *off the first byte that
+ * changed, 0 if nothing was unsaved, or -1.
+ */
+int	journal_undo_all(struct journal *, uint64_t *off, char *err,
+	    size_t errlen);
+
+/*
+ * Makes the current bytes the saved ones (see above for each mode) and
+ * empties the dirty set; the history stays.  Returns 0 (also when
+ * nothing was unsaved or the mode is read-only), or -1 with every edit
+ * kept, e.g. for a preview whose file was opened read-only, a full
+ * disk, EFBIG or an I/O error; it can then be retried.
+ */
+int	journal_save(struct journal *, char *err, size_t errlen);
+
+/*
+ * Throws the unsaved changes away so the file and the mapping hold the
+ * saved bytes: a preview maps the file again, direct mode writes the
+ * saved bytes back and msyncs them.  The history is cut back to the
+ * last save, or emptied if undo can no longer reach it.  Returns 0, or
+ * -1 with the dirty set and history kept, so that discard or save can
+ * be retried.
+ */
+int	journal_discard(struct journal *, char *err, size_t errlen);
+
+/*
+ * After the caller remapped m (mapping_refresh() returned 1), writes
+ * the current bytes of every dirty range that lies inside the new
+ * mapping back into it, as a remap drops a preview's private pages.
+ * *lost gets the number of unsaved bytes now past the end; they are
+ * kept, and journal_save() writes them too, extending the file.
+ * Returns 0, or -1 if the mapping could not be written.
+ */
+int	journal_reapply(struct journal *, uint64_t *lost, char *err,
+	    size_t errlen);
+
+/* Returns 1 if the byte at off is unsaved, else 0; O(log ranges). */
+int	journal_is_dirty(const struct journal *, uint64_t off);
+
+/* Returns the number of unsaved bytes. */
+uint64_t journal_unsaved(const struct journal *);
+
+/* Return 1 if there is a step to undo (redo), else 0. */
+int	journal_can_undo(const struct journal *);
+int	journal_can_redo(const struct journal *);
+
+/*
+ * Returns the number of dirty ranges, and with journal_range() the
+ * offset and length of range i (in offset order; 0, or -1 when i is out
+ * of bounds).  Ranges never touch: adjacent changes merge.  A range may
+ * include bytes written back to their saved value.
+ */
+size_t	journal_nranges(const struct journal *);
+int	journal_range(const struct journal *, size_t i, uint64_t *off,
+	    uint64_t *len);
+
+/*
+ * Like journal_write, but when the last step wrote exactly [off,
+ * off+len) and nothing was saved or undone since, changes that step's
+ * bytes instead of adding one: the second hex digit of a byte amends
+ * the step its first digit made.  0 / -1.
+ */
+int	journal_amend(struct journal *, uint64_t off, const void *buf,
+	    size_t len, char *err, size_t errlen);
+
+/*
+ * Truncates the file to size bytes (direct mode, nothing unsaved) and
+ * forgets the undo history, which may name bytes past the new end.
+ * 0 / -1.
+ */
+int	journal_truncate(struct journal *, uint64_t size, char *err,
+	    size_t errlen);
+
+#endif

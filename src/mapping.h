@@ -1,0 +1,86 @@
+/*
+ * mapping.h: one file or block device mapped whole into memory.
+ *
+ * The mapping layer opens a path, sizes it, maps it in one of the three
+ * modes, remaps it when its size changes, and flushes it.  It knows
+ * nothing of edits or screens.  Every access to the bytes goes through
+ * mapping_read() and mapping_write(), which are guarded against SIGBUS.
+ * Functions that can fail return -1 and write a one-line reason, naming
+ * the path, into err (errlen bytes); they never print or exit.
+ */
+#ifndef MAPHEX_MAPPING_H
+#define MAPHEX_MAPPING_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+enum mapping_mode {
+	MAPPING_READONLY,	/* O_RDONLY, MAP_SHARED, PROT_READ */
+	MAPPING_PREVIEW,	/* MAP_PRIVATE: edits stay in private pages */
+	MAPPING_DIRECT		/* O_RDWR, MAP_SHARED: edits hit the file */
+};
+
+struct mapping {
+	char			*path;
+	int			 fd;
+	enum mapping_mode	 mode;
+	int			 writable;	/* fd is O_RDWR */
+	int			 blockdev;
+	uint64_t		 size;
+	unsigned char		*base;		/* NULL when size is 0 */
+	size_t			 maplen;
+	char			 note[256];	/* why write access was lost */
+};
+
+/* Returns the status-line word of a mode: READ-ONLY, PREVIEW, DIRECT. */
+const char	*mapping_mode_name(enum mapping_mode);
+
+/*
+ * Opens path and maps it in mode.  A direct-mode open of a file that
+ * cannot be written falls back to read-only; a preview of such a file
+ * stays a preview that cannot save.  Either way note says why.  Missing
+ * paths, directories, FIFOs, sockets and character devices fail.
+ */
+int	mapping_open(struct mapping *, const char *path, enum mapping_mode,
+	    char *err, size_t errlen);
+
+/* Unmaps and closes; safe on a zeroed or already closed mapping. */
+void	mapping_close(struct mapping *);
+
+/* Re-reads the size of the object.  Returns it, or -1 on error. */
+int	mapping_stat_size(const struct mapping *, uint64_t *size,
+	    char *err, size_t errlen);
+
+/*
+ * Re-reads the size and maps again if it changed.  Returns 0 if nothing
+ * changed, 1 if the size changed and the mapping was redone, -1 on
+ * error.  In preview mode a remap drops the private pages.
+ */
+int	mapping_refresh(struct mapping *, char *err, size_t errlen);
+
+/* Maps the object again at its current size, dropping private pages. */
+int	mapping_remap(struct mapping *, char *err, size_t errlen);
+
+/*
+ * Copies len bytes at off into buf.  Returns 0, or -1 if the range is
+ * outside the mapping or a page could not be read (SIGBUS).
+ */
+int	mapping_read(const struct mapping *, uint64_t off, void *buf,
+	    size_t len);
+
+/*
+ * Copies len bytes from buf into the mapping at off.  Returns 0, or -1
+ * in read-only mode, outside the mapping, or on SIGBUS.
+ */
+int	mapping_write(struct mapping *, uint64_t off, const void *buf,
+	    size_t len);
+
+/* msync(MS_SYNC) of the pages that hold [off, off+len).  0 or -1. */
+int	mapping_sync(struct mapping *, uint64_t off, uint64_t len,
+	    char *err, size_t errlen);
+
+/* Hints the kernel: sequential != 0 for scans, 0 for browsing. */
+void	mapping_advise(const struct mapping *, int sequential);
+
+#endif

@@ -1,0 +1,203 @@
+/*
+ * ui_curses.c: the one file that speaks curses.
+ *
+ * It turns frames into screen cells and curses keys into keymap ints.
+ * Frames hold printable ASCII only, so nothing drawn here can be a
+ * control byte.  Colour follows the terminal and NO_COLOR.
+ */
+#include "config.h"
+
+#include "ui_curses.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "frame.h"
+#include "keymap.h"
+
+#define UI_ESC_WAIT_MS	60	/* how long an Esc waits for its key */
+
+enum { PAIR_CURSOR = 1, PAIR_DIRTY, PAIR_MATCH, PAIR_ERROR, PAIR_TITLE };
+
+static int	ui_started;
+static int	ui_colour;
+
+static int	ui_translate(int);
+static attr_t	ui_attr(unsigned char);
+
+int
+ui_start(char *err, size_t errlen)
+{
+	const char	*nc = getenv("NO_COLOR");
+
+	const char	*term = getenv("TERM");
+
+	if (newterm(NULL, stdout, stdin) == NULL) {
+		snprintf(err, errlen, "cannot use terminal type '%s'; set TERM "
+		    "to one your terminal supports", term ? term : "");
+		return (-1);
+	}
+	ui_started = 1;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(UI_ESC_WAIT_MS);
+	if (has_colors() && (nc == NULL || nc[0] == '\0')) {
+		start_color();
+		use_default_colors();
+		init_pair(PAIR_CURSOR, COLOR_BLACK, COLOR_CYAN);
+		init_pair(PAIR_DIRTY, COLOR_RED, -1);
+		init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(PAIR_ERROR, COLOR_RED, -1);
+		init_pair(PAIR_TITLE, COLOR_CYAN, -1);
+		ui_colour = 1;
+	}
+	return (0);
+}
+
+void
+ui_stop(void)
+{
+	if (!ui_started)
+		return;
+	endwin();
+	ui_started = 0;
+}
+
+void
+ui_size(int *rows, int *cols)
+{
+	getmaxyx(stdscr, *rows, *cols);
+}
+
+/* Maps frame attributes to curses attributes, with or without colour. */
+static attr_t
+ui_attr(unsigned char a)
+{
+	attr_t	r = A_NORMAL;
+
+	if (a & FRAME_STATUS)
+		r |= A_REVERSE;
+	if (a & FRAME_SELECT)
+		r |= A_REVERSE;
+	if (a & FRAME_DIRTY)
+		r |= A_BOLD | (ui_colour ? COLOR_PAIR(PAIR_DIRTY) : 0);
+	if (a & FRAME_MATCH)
+		r |= ui_colour ? COLOR_PAIR(PAIR_MATCH) : A_UNDERLINE;
+	if (a & FRAME_SHADOW)
+		r |= A_UNDERLINE;
+	if (a & FRAME_CURSOR)
+		r = (r & ~A_COLOR) | A_BOLD |
+		    (ui_colour ? COLOR_PAIR(PAIR_CURSOR) : A_REVERSE);
+	if (a & FRAME_ERROR)
+		r |= A_BOLD | (ui_colour && !(a & FRAME_STATUS) ?
+		    COLOR_PAIR(PAIR_ERROR) : 0);
+	if (a & FRAME_TITLE)
+		r |= A_BOLD | (ui_colour ? COLOR_PAIR(PAIR_TITLE) : 0);
+	return (r);
+}
+
+void
+ui_draw(const struct frame *f)
+{
+	int		row, col, start;
+	const char	*text;
+	const unsigned char *attr;
+
+	erase();
+	for (row = 0; row < f->rows; row++) {
+		text = f->text + (size_t)row * (size_t)f->cols;
+		attr = f->attr + (size_t)row * (size_t)f->cols;
+		for (col = 0; col < f->cols; col = start) {
+			start = col;
+			while (start < f->cols && attr[start] == attr[col])
+				start++;
+			attrset(ui_attr(attr[col]));
+			mvaddnstr(row, col, text + col, start - col);
+		}
+	}
+	attrset(A_NORMAL);
+	if (f->cursor_row >= 0) {
+		curs_set(1);
+		move(f->cursor_row, f->cursor_col);
+	} else
+		curs_set(0);
+	refresh();
+}
+
+void
+ui_repaint(void)
+{
+	clearok(curscr, TRUE);
+}
+
+/* Converts a curses key code into a keymap int (-1: ignore it). */
+static int
+ui_translate(int ch)
+{
+	switch (ch) {
+	case KEY_UP:		return (KEYMAP_UP);
+	case KEY_DOWN:		return (KEYMAP_DOWN);
+	case KEY_LEFT:		return (KEYMAP_LEFT);
+	case KEY_RIGHT:		return (KEYMAP_RIGHT);
+	case KEY_PPAGE:		return (KEYMAP_PGUP);
+	case KEY_NPAGE:		return (KEYMAP_PGDN);
+	case KEY_HOME:		return (KEYMAP_HOME);
+	case KEY_END:		return (KEYMAP_END);
+	case KEY_BACKSPACE:	return (KEYMAP_BACKSPACE);
+	case KEY_DC:		return (KEYMAP_DELETE);
+	case KEY_ENTER:		return ('\r');
+	case KEY_RESIZE:	return (KEYMAP_RESIZE);
+	}
+	if (ch >= KEY_F(1) && ch <= KEY_F(12))
+		return (KEYMAP_F(ch - KEY_F0));
+	if (ch >= 0 && ch < 0x100)
+		return (ch);
+	return (-1);
+}
+
+int
+ui_key(int timeout_ms)
+{
+	int	ch, next;
+
+	timeout(timeout_ms);
+	ch = getch();
+	if (ch == ERR)
+		return (-1);
+	if (ch != 0x1b)
+		return (ui_translate(ch));
+	timeout(UI_ESC_WAIT_MS);
+	next = getch();
+	if (next == ERR)
+		return (KEYMAP_ESC);
+	next = ui_translate(next);
+	return (next == -1 ? -1 : KEYMAP_META | next);
+}
+
+int
+ui_poll_cancel(void)
+{
+	int	ch;
+
+	timeout(0);
+	while ((ch = getch()) != ERR)
+		if (ch == 3 || ch == 0x1b)
+			return (1);
+	return (0);
+}
+
+void
+ui_suspend(void)
+{
+	def_prog_mode();
+	endwin();
+	kill(getpid(), SIGSTOP);
+	reset_prog_mode();
+	ui_repaint();
+}

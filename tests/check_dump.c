@@ -1,0 +1,603 @@
+/*
+ * check_dump.c: the --dump formatter against xxd, byte for byte.
+ *
+ * Three kinds of expectation: strings written out by hand (they hold
+ * where xxd is missing), a slow reference formatter that follows xxd's
+ * own source one byte at a time (the model for random tests), and the
+ * real /usr/bin/xxd where it exists.  Chunks are shrunk so that small
+ * files cross many chunk boundaries.  Failures are asserted on their
+ * return value, their message and the bytes written before them.
+ */
+#include "config.h"
+
+#include "dump.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mapping.h"
+#include "suites.h"
+#include "testutil.h"
+
+#define XXD	"/usr/bin/xxd"
+
+struct result {
+	int		 rc;
+	char		 err[512];
+	char		*out;		/* NUL-terminated */
+	size_t		 len;
+};
+
+static const char small_data[] = "Hello, world!\n\x00\x01\x7f\x80\xff ~";
+
+static const char all_bytes[] =
+	"00000000: 0001 0203 0405 0607 0809 0a0b 0c0d 0e0f  ................\n"
+	"00000010: 1011 1213 1415 1617 1819 1a1b 1c1d 1e1f  ................\n"
+	"00000020: 2021 2223 2425 2627 2829 2a2b 2c2d 2e2f   !\"#$%&'()*+,-./\n"
+	"00000030: 3031 3233 3435 3637 3839 3a3b 3c3d 3e3f  0123456789:;<=>?\n"
+	"00000040: 4041 4243 4445 4647 4849 4a4b 4c4d 4e4f  @ABCDEFGHIJKLMNO\n"
+	"00000050: 5051 5253 5455 5657 5859 5a5b 5c5d 5e5f  PQRSTUVWXYZ[\\]^_\n"
+	"00000060: 6061 6263 6465 6667 6869 6a6b 6c6d 6e6f  `abcdefghijklmno\n"
+	"00000070: 7071 7273 7475 7677 7879 7a7b 7c7d 7e7f  pqrstuvwxyz{|}~.\n"
+	"00000080: 8081 8283 8485 8687 8889 8a8b 8c8d 8e8f  ................\n"
+	"00000090: 9091 9293 9495 9697 9899 9a9b 9c9d 9e9f  ................\n"
+	"000000a0: a0a1 a2a3 a4a5 a6a7 a8a9 aaab acad aeaf  ................\n"
+	"000000b0: b0b1 b2b3 b4b5 b6b7 b8b9 babb bcbd bebf  ................\n"
+	"000000c0: c0c1 c2c3 c4c5 c6c7 c8c9 cacb cccd cecf  ................\n"
+	"000000d0: d0d1 d2d3 d4d5 d6d7 d8d9 dadb dcdd dedf  ................\n"
+	"000000e0: e0e1 e2e3 e4e5 e6e7 e8e9 eaeb eced eeef  ................\n"
+	"000000f0: f0f1 f2f3 f4f5 f6f7 f8f9 fafb fcfd feff  ................\n";
+
+/* Dumps path's range into a scratch file and reads the bytes back. */
+static void
+run_dump(struct result *r, const char *path, uint64_t start, uint64_t len,
+    size_t chunk)
+{
+	struct mapping	 m;
+	char		*outpath = tu_file(NULL, 0);
+	int		 fd;
+
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_READONLY, r->err,
+	    sizeof r->err), 0);
+	fd = open(outpath, O_WRONLY | O_TRUNC);
+	ck_assert_int_ge(fd, 0);
+	r->err[0] = '\0';
+	r->rc = dump_run_chunked(&m, start, len, fd, r->err, sizeof r->err,
+	    chunk);
+	ck_assert_int_eq(close(fd), 0);
+	mapping_close(&m);
+	r->out = (char *)tu_slurp(outpath, &r->len);
+	r->out[r->len] = '\0';
+	tu_remove(outpath);
+}
+
+/* Dumps a file holding data and frees everything but the result. */
+static void
+run_data(struct result *r, const void *data, size_t n, uint64_t start,
+    uint64_t len, size_t chunk)
+{
+	char	*path = tu_file(data, n);
+
+	run_dump(r, path, start, len, chunk);
+	tu_remove(path);
+}
+
+/*
+ * The model: xxd's own loop (xxd.c, HEX_NORMAL, -c 16 -g 2) for the n
+ * bytes at data, which sit at file offset base.  A line is blanked to
+ * spaces first; byte p's digits go to addrlen + 1 + 5p/2 and its text
+ * character to addrlen + 42 + p.
+ */
+static char *
+ref_dump(const unsigned char *data, uint64_t base, size_t n, size_t *len)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	char			*out = malloc(n / 16 * 80 + 81), *q = out;
+	char			 line[128];
+	size_t			 i, p;
+	int			 a;
+
+	ck_assert_ptr_nonnull(out);
+	for (i = 0; i < n; i += 16) {
+		a = snprintf(line, sizeof line, "%08" PRIx64 ":", base + i);
+		memset(line + a, ' ', sizeof line - (size_t)a);
+		for (p = 0; p < 16 && i + p < n; p++) {
+			line[a + 1 + 5 * p / 2] = hex[data[i + p] >> 4];
+			line[a + 2 + 5 * p / 2] = hex[data[i + p] & 15];
+			line[a + 42 + p] = data[i + p] > 31 && data[i + p] < 127 ?
+			    (char)data[i + p] : '.';
+		}
+		line[a + 42 + p] = '\n';
+		memcpy(q, line, (size_t)a + 43 + p);
+		q += (size_t)a + 43 + p;
+	}
+	*q = '\0';
+	*len = (size_t)(q - out);
+	return (out);
+}
+
+/* The model's dump of [start, start + len) of the n bytes at data. */
+static char *
+ref_range(const unsigned char *data, size_t n, uint64_t start,
+    uint64_t len, size_t *outlen)
+{
+	if (start >= n)
+		return (ref_dump(data, start, 0, outlen));
+	if (len > n - start)
+		len = n - start;
+	return (ref_dump(data + start, start, (size_t)len, outlen));
+}
+
+/*
+ * Runs the real xxd on the range into a scratch file; NULL when xxd
+ * is not installed.  len == UINT64_MAX leaves -l out.
+ */
+static char *
+xxd_dump(const char *path, uint64_t start, uint64_t len, size_t *outlen)
+{
+	char	*outpath, *cmd, *out;
+	char	 lopt[64] = "";
+
+	if (access(XXD, X_OK) != 0)
+		return (NULL);
+	outpath = tu_file(NULL, 0);
+	if (len != UINT64_MAX)
+		snprintf(lopt, sizeof lopt, "-l %" PRIu64, len);
+	ck_assert_int_ne(asprintf(&cmd, "%s -s %" PRIu64 " %s %s > %s", XXD,
+	    start, lopt, path, outpath), -1);
+	ck_assert_int_eq(system(cmd), 0);
+	out = (char *)tu_slurp(outpath, outlen);
+	out[*outlen] = '\0';
+	free(cmd);
+	tu_remove(outpath);
+	return (out);
+}
+
+/* Asserts a dump and an expectation are the same bytes; frees r. */
+static void
+same_bytes(struct result *r, const char *want, size_t wantlen,
+    const char *what)
+{
+	ck_assert_msg(r->rc == 0, "%s: dump failed: %s", what, r->err);
+	ck_assert_msg(r->len == wantlen && memcmp(r->out, want, wantlen) == 0,
+	    "%s: got %zu bytes:\n%.400s\nwant %zu bytes:\n%.400s", what,
+	    r->len, r->out, wantlen, want);
+	free(r->out);
+}
+
+/* Opens path, checking that a write to fd fails with a message. */
+static void
+write_fails(const char *path, int fd, const char *reason)
+{
+	struct mapping	m;
+	char		err[512] = "";
+
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_READONLY, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(dump_run(&m, 0, UINT64_MAX, fd, err, sizeof err),
+	    -1);
+	ck_assert_msg(strstr(err, path) != NULL, "no path in '%s'", err);
+	ck_assert_msg(strstr(err, "cannot write") != NULL, "'%s'", err);
+	ck_assert_msg(strstr(err, reason) != NULL, "'%s' lacks '%s'", err,
+	    reason);
+	ck_assert_ptr_null(strchr(err, '\n'));
+	mapping_close(&m);
+}
+
+/* Writes len bytes into path at off (for sparse files). */
+static void
+poke(const char *path, uint64_t off, const void *data, size_t len)
+{
+	int	fd = open(path, O_WRONLY);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(pwrite(fd, data, len, (off_t)off), (ssize_t)len);
+	ck_assert_int_eq(close(fd), 0);
+}
+
+START_TEST(test_known_small)
+{
+	struct result	r;
+
+	run_data(&r, small_data, sizeof small_data - 1, 0, UINT64_MAX,
+	    DUMP_CHUNK);
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_str_eq(r.out,
+	    "00000000: 4865 6c6c 6f2c 2077 6f72 6c64 210a 0001  "
+	    "Hello, world!...\n"
+	    "00000010: 7f80 ff20 7e                             ... ~\n");
+	free(r.out);
+	run_data(&r, small_data, sizeof small_data - 1, 3, 5, DUMP_CHUNK);
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_str_eq(r.out,
+	    "00000003: 6c6f 2c20 77                             lo, w\n");
+	free(r.out);
+}
+END_TEST
+
+START_TEST(test_all_bytes)
+{
+	unsigned char	data[256];
+	struct result	r;
+	size_t		chunks[] = { 16, 32, 48, 256, DUMP_CHUNK }, i;
+
+	for (i = 0; i < sizeof data; i++)
+		data[i] = (unsigned char)i;
+	for (i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
+		run_data(&r, data, sizeof data, 0, UINT64_MAX, chunks[i]);
+		ck_assert_int_eq(r.rc, 0);
+		ck_assert_str_eq(r.out, all_bytes);
+		free(r.out);
+	}
+}
+END_TEST
+
+/* Every length of a last line, 1 to 16 bytes, against the model. */
+START_TEST(test_short_lines)
+{
+	unsigned char	data[64];
+	uint64_t	seed = 7;
+	struct result	r;
+	char		*want, what[64];
+	size_t		n, wantlen;
+
+	tu_random(data, sizeof data, &seed);
+	for (n = 1; n <= 33; n++) {
+		run_data(&r, data, n, 0, UINT64_MAX, 16);
+		want = ref_dump(data, 0, n, &wantlen);
+		snprintf(what, sizeof what, "%zu bytes", n);
+		same_bytes(&r, want, wantlen, what);
+		free(want);
+	}
+	run_data(&r, "A", 1, 0, UINT64_MAX, DUMP_CHUNK);
+	ck_assert_str_eq(r.out, "00000000: 41"
+	    "                                       A\n");
+	free(r.out);
+	run_data(&r, "AB", 2, 0, UINT64_MAX, DUMP_CHUNK);
+	ck_assert_str_eq(r.out, "00000000: 4142"
+	    "                                     AB\n");
+	free(r.out);
+}
+END_TEST
+
+/* Empty files, empty ranges and starts at or past the end: nothing. */
+START_TEST(test_empty)
+{
+	struct result	r;
+	uint64_t	starts[] = { 20, 21, 22, 1000, UINT64_MAX };
+	size_t		i;
+
+	run_data(&r, NULL, 0, 0, UINT64_MAX, DUMP_CHUNK);
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_uint_eq(r.len, 0);
+	free(r.out);
+	for (i = 0; i < sizeof starts / sizeof starts[0]; i++) {
+		run_data(&r, small_data, 21, starts[i], UINT64_MAX, 16);
+		ck_assert_int_eq(r.rc, 0);
+		ck_assert_uint_eq(r.len, starts[i] == 20 ? 53 : 0);
+		free(r.out);
+		run_data(&r, small_data, 21, starts[i] % 21, 0, 16);
+		ck_assert_int_eq(r.rc, 0);
+		ck_assert_uint_eq(r.len, 0);
+		free(r.out);
+	}
+}
+END_TEST
+
+/* A range running past the end stops at the end, as xxd's -l does. */
+START_TEST(test_clamp)
+{
+	struct result	r;
+
+	run_data(&r, small_data, 21, 16, 1000, DUMP_CHUNK);
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_str_eq(r.out,
+	    "00000010: 7f80 ff20 7e                             ... ~\n");
+	free(r.out);
+	run_data(&r, small_data, 21, 16, UINT64_MAX - 3, 16);
+	ck_assert_str_eq(r.out,
+	    "00000010: 7f80 ff20 7e                             ... ~\n");
+	free(r.out);
+}
+END_TEST
+
+/* Random sizes, ranges and chunk sizes against the model. */
+START_TEST(test_model_random)
+{
+	static unsigned char	 data[3000];
+	uint64_t		 seed = 0x5eed, start, len;
+	struct result		 r;
+	char			*path, *want, what[128];
+	size_t			 n, chunk, wantlen;
+	int			 i;
+
+	for (i = 0; i < 150; i++) {
+		n = tu_rand(&seed) % sizeof data;
+		tu_random(data, n, &seed);
+		start = tu_rand(&seed) % (n + 20);
+		len = tu_rand(&seed) % 4 == 0 ? UINT64_MAX :
+		    tu_rand(&seed) % (n + 40);
+		chunk = 1 + tu_rand(&seed) % 600;
+		path = tu_file(data, n);
+		run_dump(&r, path, start, len, chunk);
+		tu_remove(path);
+		want = ref_range(data, n, start, len, &wantlen);
+		snprintf(what, sizeof what, "n %zu -s %" PRIu64 " -l %" PRIu64
+		    " chunk %zu", n, start, len, chunk);
+		same_bytes(&r, want, wantlen, what);
+		free(want);
+	}
+}
+END_TEST
+
+/* dump_run() itself across its own chunk boundary (DUMP_CHUNK). */
+START_TEST(test_default_chunk)
+{
+	size_t		 n = DUMP_CHUNK * 2 + 37, wantlen;
+	unsigned char	*data = malloc(n);
+	uint64_t	 seed = 99;
+	struct result	 r;
+	char		*path, *want;
+
+	ck_assert_ptr_nonnull(data);
+	tu_random(data, n, &seed);
+	path = tu_file(data, n);
+	run_dump(&r, path, 5, UINT64_MAX, DUMP_CHUNK);
+	want = ref_range(data, n, 5, UINT64_MAX, &wantlen);
+	same_bytes(&r, want, wantlen, "two chunks and a bit");
+	free(want);
+	tu_remove(path);
+	free(data);
+}
+END_TEST
+
+/* One file, several -s/-l pairs and chunk sizes, against real xxd. */
+static void
+xxd_ranges(const unsigned char *data, size_t n)
+{
+	uint64_t	 starts[] = { 0, 1, 17, 999 };
+	uint64_t	 lens[] = { UINT64_MAX, 0, 1, 16, 33 };
+	size_t		 chunks[] = { 16, 48, DUMP_CHUNK }, i, j, k, wantlen;
+	char		*path = tu_file(data, n), *want, what[128];
+	struct result	 r;
+
+	for (i = 0; i < sizeof starts / sizeof starts[0]; i++)
+		for (j = 0; j < sizeof lens / sizeof lens[0]; j++) {
+			want = xxd_dump(path, starts[i], lens[j], &wantlen);
+			for (k = 0; k < sizeof chunks / sizeof chunks[0]; k++) {
+				run_dump(&r, path, starts[i], lens[j],
+				    chunks[k]);
+				snprintf(what, sizeof what, "xxd n %zu -s %"
+				    PRIu64 " -l %" PRIu64 " chunk %zu", n,
+				    starts[i], lens[j], chunks[k]);
+				same_bytes(&r, want, wantlen, what);
+			}
+			free(want);
+		}
+	tu_remove(path);
+}
+
+START_TEST(test_vs_xxd)
+{
+	static unsigned char	data[1000];
+	size_t			sizes[] = { 0, 1, 15, 16, 17, 1000 }, i;
+	uint64_t		seed = 1234;
+
+	if (access(XXD, X_OK) != 0)
+		return;
+	tu_random(data, sizeof data, &seed);
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+		xxd_ranges(data, sizes[i]);
+}
+END_TEST
+
+/* A file that straddles many shrunk chunks, whole, against xxd. */
+START_TEST(test_chunks_vs_xxd)
+{
+	static unsigned char	 data[5000];
+	size_t			 chunks[] = { 16, 32, 48, 1008, 4096 }, i, wl;
+	uint64_t		 seed = 4321;
+	struct result		 r;
+	char			*path, *want;
+
+	if (access(XXD, X_OK) != 0)
+		return;
+	tu_random(data, sizeof data, &seed);
+	path = tu_file(data, sizeof data);
+	want = xxd_dump(path, 5, 4090, &wl);
+	for (i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
+		run_dump(&r, path, 5, 4090, chunks[i]);
+		same_bytes(&r, want, wl, "-s 5 -l 4090");
+	}
+	free(want);
+	tu_remove(path);
+}
+END_TEST
+
+/* Past 4 GiB the offset grows to 9 digits and pushes the line right. */
+START_TEST(test_past_4gib)
+{
+	char		*path = tu_sparse(0x100000025ULL), *want;
+	struct result	 r;
+	size_t		 wl;
+
+	poke(path, 0xfffffffeULL, "ABCD", 4);
+	run_dump(&r, path, 0xffffffe0ULL, UINT64_MAX, 32);
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_str_eq(r.out,
+	    "ffffffe0: 0000 0000 0000 0000 0000 0000 0000 0000  "
+	    "................\n"
+	    "fffffff0: 0000 0000 0000 0000 0000 0000 0000 4142  "
+	    "..............AB\n"
+	    "100000000: 4344 0000 0000 0000 0000 0000 0000 0000  "
+	    "CD..............\n"
+	    "100000010: 0000 0000 0000 0000 0000 0000 0000 0000  "
+	    "................\n"
+	    "100000020: 0000 0000 00                             .....\n");
+	if ((want = xxd_dump(path, 0xffffffe0ULL, UINT64_MAX, &wl)) != NULL)
+		ck_assert_str_eq(r.out, want);
+	free(want);
+	free(r.out);
+	run_dump(&r, path, 0xfffffff9ULL, 20, DUMP_CHUNK);
+	ck_assert_str_eq(r.out,
+	    "fffffff9: 0000 0000 0041 4243 4400 0000 0000 0000  "
+	    ".....ABCD.......\n"
+	    "100000009: 0000 0000                                ....\n");
+	free(r.out);
+	tu_remove(path);
+}
+END_TEST
+
+/* Past 64 GiB: 9 then 10 digits, an odd and an even count. */
+START_TEST(test_past_64gib)
+{
+	char		*path = tu_sparse(0x1000000020ULL), *want;
+	struct result	 r;
+	size_t		 wl;
+
+	poke(path, 0xffffffffeULL, "\xff\x10", 2);
+	run_dump(&r, path, 0xffffffff8ULL, UINT64_MAX, 16);
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_str_eq(r.out,
+	    "ffffffff8: 0000 0000 0000 ff10 0000 0000 0000 0000  "
+	    "................\n"
+	    "1000000008: 0000 0000 0000 0000 0000 0000 0000 0000  "
+	    "................\n"
+	    "1000000018: 0000 0000 0000 0000                      "
+	    "........\n");
+	if ((want = xxd_dump(path, 0xffffffff8ULL, UINT64_MAX, &wl)) != NULL)
+		ck_assert_str_eq(r.out, want);
+	free(want);
+	free(r.out);
+	tu_remove(path);
+}
+END_TEST
+
+START_TEST(test_write_readonly_fd)
+{
+	char	*path = tu_file(small_data, 21);
+	int	 fd = open(path, O_RDONLY);
+
+	ck_assert_int_ge(fd, 0);
+	write_fails(path, fd, strerror(EBADF));
+	close(fd);
+	tu_remove(path);
+}
+END_TEST
+
+START_TEST(test_write_closed_pipe)
+{
+	char	*path = tu_file(small_data, 21);
+	void	(*old)(int) = signal(SIGPIPE, SIG_IGN);
+	int	 p[2];
+
+	ck_assert_int_eq(pipe(p), 0);
+	close(p[0]);
+	write_fails(path, p[1], strerror(EPIPE));
+	close(p[1]);
+	signal(SIGPIPE, old);
+	tu_remove(path);
+}
+END_TEST
+
+START_TEST(test_write_full_disk)
+{
+	char	*path = tu_file(small_data, 21);
+	int	 fd = open("/dev/full", O_WRONLY);
+
+	if (fd != -1) {
+		write_fails(path, fd, strerror(ENOSPC));
+		close(fd);
+	}
+	tu_remove(path);
+}
+END_TEST
+
+/*
+ * The file shrinks to a page and a bit under a 3-page mapping, so the
+ * third page faults.  The dump must stop with an error after the last
+ * line before it (the tail of page 2 reads as zeros), whatever the
+ * chunk.
+ */
+static void
+shrunk_file(size_t chunk)
+{
+	size_t		 pg = (size_t)sysconf(_SC_PAGESIZE), wl;
+	unsigned char	*data = calloc(3, pg);
+	uint64_t	 seed = 77;
+	char		*path, *outpath = tu_file(NULL, 0), *want, at[32];
+	struct mapping	 m;
+	struct result	 r;
+	int		 fd;
+
+	ck_assert_ptr_nonnull(data);
+	tu_random(data, pg + 904, &seed);
+	path = tu_file(data, 3 * pg);
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_READONLY, r.err,
+	    sizeof r.err), 0);
+	ck_assert_int_eq(truncate(path, (off_t)pg + 904), 0);
+	fd = open(outpath, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	r.rc = dump_run_chunked(&m, 0, UINT64_MAX, fd, r.err, sizeof r.err,
+	    chunk);
+	close(fd);
+	mapping_close(&m);
+	ck_assert_int_eq(r.rc, -1);
+	snprintf(at, sizeof at, "0x%zx", 2 * pg);
+	ck_assert_msg(strstr(r.err, path) != NULL, "no path: '%s'", r.err);
+	ck_assert_msg(strstr(r.err, at) != NULL, "no %s: '%s'", at, r.err);
+	r.rc = 0;
+	r.out = (char *)tu_slurp(outpath, &r.len);
+	want = ref_dump(data, 0, 2 * pg, &wl);
+	same_bytes(&r, want, wl, "shrunk file");
+	free(want);
+	free(data);
+	tu_remove(outpath);
+	tu_remove(path);
+}
+
+START_TEST(test_shrunk_file)
+{
+	shrunk_file(DUMP_CHUNK);
+	shrunk_file(1024);
+	shrunk_file(16);
+	shrunk_file(4096 + 48);
+}
+END_TEST
+
+Suite *
+dump_suite(void)
+{
+	Suite	*s = suite_create("dump");
+	TCase	*tc = tcase_create("format");
+	TCase	*tx = tcase_create("xxd");
+	TCase	*tf = tcase_create("failure");
+
+	tcase_add_test(tc, test_known_small);
+	tcase_add_test(tc, test_all_bytes);
+	tcase_add_test(tc, test_short_lines);
+	tcase_add_test(tc, test_empty);
+	tcase_add_test(tc, test_clamp);
+	tcase_add_test(tc, test_model_random);
+	tcase_add_test(tc, test_default_chunk);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tx, test_vs_xxd);
+	tcase_add_test(tx, test_chunks_vs_xxd);
+	tcase_add_test(tx, test_past_4gib);
+	tcase_add_test(tx, test_past_64gib);
+	tcase_set_timeout(tx, 120);
+	tcase_add_test(tf, test_write_readonly_fd);
+	tcase_add_test(tf, test_write_closed_pipe);
+	tcase_add_test(tf, test_write_full_disk);
+	tcase_add_test(tf, test_shrunk_file);
+	suite_add_tcase(s, tc);
+	suite_add_tcase(s, tx);
+	suite_add_tcase(s, tf);
+	return (s);
+}

@@ -1,0 +1,386 @@
+/*
+ * check_editor.c: keys fed to an editor, asserted on its state and on
+ * the file's bytes; no terminal involved.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "editor.h"
+#include "keymap.h"
+#include "suites.h"
+#include "testutil.h"
+
+struct fixture {
+	struct mapping	 m;
+	struct editor	 ed;
+	char		*path;
+};
+
+static void
+fx_open(struct fixture *fx, const void *data, size_t len,
+    enum mapping_mode mode)
+{
+	char	err[256];
+
+	fx->path = tu_file(data, len);
+	ck_assert_int_eq(mapping_open(&fx->m, fx->path, mode, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(editor_init(&fx->ed, &fx->m, 16, 0, err,
+	    sizeof err), 0);
+	editor_resize(&fx->ed, 11, 100);
+}
+
+static void
+fx_close(struct fixture *fx)
+{
+	editor_free(&fx->ed);
+	mapping_close(&fx->m);
+	tu_remove(fx->path);
+}
+
+static int
+fx_keys(struct fixture *fx, const int *keys)
+{
+	int	flags = 0;
+
+	for (; *keys != -1; keys++)
+		flags |= editor_key(&fx->ed, *keys);
+	return (flags);
+}
+
+static void
+fx_type(struct fixture *fx, const char *s)
+{
+	for (; *s != '\0'; s++)
+		editor_key(&fx->ed, (unsigned char)*s);
+}
+
+START_TEST(test_movement)
+{
+	struct fixture	 fx;
+	unsigned char	 data[4096];
+	int		 keys[] = { KEYMAP_RIGHT, KEYMAP_RIGHT, KEYMAP_DOWN,
+			    KEYMAP_CTRL('F'), KEYMAP_CTRL('N'), -1 };
+
+	memset(data, 0, sizeof data);
+	fx_open(&fx, data, sizeof data, MAPPING_READONLY);
+	fx_keys(&fx, keys);
+	ck_assert_uint_eq(fx.ed.cursor, 3 + 32);
+	editor_key(&fx.ed, KEYMAP_CTRL('B'));
+	editor_key(&fx.ed, KEYMAP_UP);
+	ck_assert_uint_eq(fx.ed.cursor, 2 + 16);
+	editor_key(&fx.ed, KEYMAP_END);
+	ck_assert_uint_eq(fx.ed.cursor, 31);
+	editor_key(&fx.ed, KEYMAP_HOME);
+	ck_assert_uint_eq(fx.ed.cursor, 16);
+	editor_key(&fx.ed, KEYMAP_PGDN);
+	ck_assert_uint_eq(fx.ed.cursor, 16 + 160);
+	ck_assert_uint_eq(fx.ed.top, 160);
+	editor_key(&fx.ed, KEYMAP_PGUP);
+	ck_assert_uint_eq(fx.ed.cursor, 16);
+	ck_assert_uint_eq(fx.ed.top, 0);
+	editor_key(&fx.ed, KEYMAP_META | '>');
+	ck_assert_uint_eq(fx.ed.cursor, 4095);
+	ck_assert_uint_eq(fx.ed.top, 4096 - 160);
+	editor_key(&fx.ed, KEYMAP_RIGHT);
+	ck_assert_uint_eq(fx.ed.cursor, 4095);
+	editor_key(&fx.ed, KEYMAP_PGDN);
+	ck_assert_uint_eq(fx.ed.cursor, 4095);
+	editor_key(&fx.ed, 'g');		/* less key: read-only */
+	ck_assert_uint_eq(fx.ed.cursor, 0);
+	editor_key(&fx.ed, 'G');
+	ck_assert_uint_eq(fx.ed.cursor, 4095);
+	editor_key(&fx.ed, KEYMAP_META | '<');
+	ck_assert_uint_eq(fx.ed.cursor, 0);
+	editor_key(&fx.ed, KEYMAP_LEFT);
+	editor_key(&fx.ed, KEYMAP_UP);
+	ck_assert_uint_eq(fx.ed.cursor, 0);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_goto)
+{
+	struct fixture	fx;
+
+	fx_open(&fx, NULL, 1000, MAPPING_READONLY);
+	editor_key(&fx.ed, '\r');
+	ck_assert_int_eq(fx.ed.prompt, EDITOR_PROMPT_GOTO);
+	fx_type(&fx, "0x1f\r");
+	ck_assert_uint_eq(fx.ed.cursor, 31);
+	editor_key(&fx.ed, KEYMAP_CTRL('G'));
+	fx_type(&fx, "+16\r");
+	ck_assert_uint_eq(fx.ed.cursor, 47);
+	editor_key(&fx.ed, KEYMAP_F(4));
+	fx_type(&fx, "-0x10\r");
+	ck_assert_uint_eq(fx.ed.cursor, 31);
+	editor_key(&fx.ed, '\r');
+	fx_type(&fx, "end-16\r");
+	ck_assert_uint_eq(fx.ed.cursor, 984);
+	editor_key(&fx.ed, '\r');
+	fx_type(&fx, "50%\r");
+	ck_assert_uint_eq(fx.ed.cursor, 500);
+	editor_key(&fx.ed, '\r');
+	fx_type(&fx, "end\r");
+	ck_assert_uint_eq(fx.ed.cursor, 999);
+	editor_key(&fx.ed, '\r');
+	fx_type(&fx, "banana\r");
+	ck_assert_uint_eq(fx.ed.cursor, 999);
+	ck_assert_int_eq(fx.ed.message_error, 1);
+	ck_assert_ptr_nonnull(strstr(fx.ed.message, "not a"));
+	editor_key(&fx.ed, '\r');
+	fx_type(&fx, "5000\r");
+	ck_assert_uint_eq(fx.ed.cursor, 999);
+	ck_assert_ptr_nonnull(strstr(fx.ed.message, "past the end"));
+	editor_key(&fx.ed, '\r');
+	fx_type(&fx, "12");
+	editor_key(&fx.ed, KEYMAP_ESC);
+	ck_assert_int_eq(fx.ed.prompt, EDITOR_PROMPT_NONE);
+	ck_assert_uint_eq(fx.ed.cursor, 999);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_readonly_refuses)
+{
+	struct fixture	 fx;
+	unsigned char	*disk;
+	size_t		 len;
+
+	fx_open(&fx, "hello", 5, MAPPING_READONLY);
+	fx_type(&fx, "ab");
+	editor_key(&fx.ed, '\t');
+	fx_type(&fx, "xy");
+	editor_key(&fx.ed, KEYMAP_CTRL('Y'));
+	editor_key(&fx.ed, KEYMAP_CTRL('W'));
+	ck_assert_ptr_nonnull(strstr(fx.ed.message, "read-only"));
+	ck_assert_uint_eq(editor_unsaved(&fx.ed), 0);
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "hello", 5), 0);
+	free(disk);
+	ck_assert_int_eq(editor_key(&fx.ed, 'q'), EDITOR_QUIT);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_panes_and_help)
+{
+	struct fixture	fx;
+
+	fx_open(&fx, "abc", 3, MAPPING_DIRECT);
+	ck_assert_int_eq(fx.ed.pane, EDITOR_HEX);
+	editor_key(&fx.ed, '\t');
+	ck_assert_int_eq(fx.ed.pane, EDITOR_TEXT);
+	editor_key(&fx.ed, KEYMAP_CTRL('T'));
+	ck_assert_int_eq(fx.ed.pane, EDITOR_HEX);
+	editor_key(&fx.ed, KEYMAP_F(1));
+	ck_assert_int_eq(fx.ed.help, 1);
+	editor_key(&fx.ed, KEYMAP_DOWN);
+	ck_assert_int_eq(fx.ed.help_top, 1);
+	editor_key(&fx.ed, 'x');
+	ck_assert_int_eq(fx.ed.help, 0);
+	ck_assert_uint_eq(fx.ed.cursor, 0);
+	ck_assert_int_eq(editor_key(&fx.ed, KEYMAP_F(10)), EDITOR_QUIT);
+	ck_assert_int_eq(editor_key(&fx.ed, KEYMAP_CTRL('L')),
+	    EDITOR_REPAINT);
+	ck_assert_int_eq(editor_key(&fx.ed, KEYMAP_CTRL('Z')),
+	    EDITOR_SUSPEND);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_typing_direct)
+{
+	struct fixture	 fx;
+	unsigned char	*disk;
+	size_t		 len;
+
+	fx_open(&fx, "hello", 5, MAPPING_DIRECT);
+	editor_key(&fx.ed, '4');
+	ck_assert_int_eq(fx.ed.nibble, 1);
+	ck_assert_uint_eq(fx.ed.cursor, 0);
+	editor_key(&fx.ed, 'A');
+	ck_assert_uint_eq(fx.ed.cursor, 1);
+	ck_assert_uint_eq(editor_unsaved(&fx.ed), 1);
+	editor_key(&fx.ed, '\t');
+	fx_type(&fx, "EL");
+	editor_key(&fx.ed, KEYMAP_CTRL('Q'));
+	editor_key(&fx.ed, KEYMAP_CTRL('A'));
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "JEL\001o", 5), 0);
+	free(disk);
+	ck_assert_uint_eq(editor_unsaved(&fx.ed), 4);
+	editor_key(&fx.ed, KEYMAP_BACKSPACE);
+	ck_assert_uint_eq(fx.ed.cursor, 3);
+	editor_key(&fx.ed, KEYMAP_CTRL('_'));
+	editor_key(&fx.ed, KEYMAP_CTRL('H'));
+	editor_key(&fx.ed, KEYMAP_BACKSPACE);
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "hello", 5), 0);
+	free(disk);
+	editor_key(&fx.ed, KEYMAP_META | 'u');
+	ck_assert_uint_eq(fx.ed.cursor, 0);
+	editor_key(&fx.ed, KEYMAP_CTRL('W'));
+	ck_assert_uint_eq(editor_unsaved(&fx.ed), 0);
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "Jello", 5), 0);
+	free(disk);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_quit_asks)
+{
+	struct fixture	 fx;
+	unsigned char	*disk;
+	size_t		 len;
+
+	fx_open(&fx, "hello", 5, MAPPING_PREVIEW);
+	fx_type(&fx, "ff");
+	ck_assert_int_eq(editor_key(&fx.ed, KEYMAP_CTRL('X')), 0);
+	ck_assert_int_eq(fx.ed.prompt, EDITOR_PROMPT_QUIT);
+	ck_assert_int_eq(editor_key(&fx.ed, 'c'), 0);
+	ck_assert_int_eq(fx.ed.prompt, EDITOR_PROMPT_NONE);
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "hello", 5), 0);
+	free(disk);
+	editor_key(&fx.ed, KEYMAP_F(10));
+	ck_assert_int_eq(editor_key(&fx.ed, 's'), EDITOR_QUIT);
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "\377ello", 5), 0);
+	free(disk);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_quit_discard_direct)
+{
+	struct fixture	 fx;
+	unsigned char	*disk;
+	size_t		 len;
+
+	fx_open(&fx, "hello", 5, MAPPING_DIRECT);
+	fx_type(&fx, "0000");
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "\0\0llo", 5), 0);
+	free(disk);
+	editor_key(&fx.ed, KEYMAP_CTRL('X'));
+	ck_assert_int_eq(editor_key(&fx.ed, 'd'), EDITOR_QUIT);
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "hello", 5), 0);
+	free(disk);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_mark_copy_paste_fill)
+{
+	struct fixture	 fx;
+	unsigned char	*disk;
+	size_t		 len;
+
+	fx_open(&fx, "abcdefgh", 8, MAPPING_DIRECT);
+	editor_key(&fx.ed, 0);			/* Ctrl-Space */
+	editor_key(&fx.ed, KEYMAP_RIGHT);
+	ck_assert(editor_in_selection(&fx.ed, 1));
+	ck_assert(!editor_in_selection(&fx.ed, 2));
+	editor_key(&fx.ed, KEYMAP_META | 'w');
+	editor_key(&fx.ed, KEYMAP_META | '>');
+	editor_key(&fx.ed, KEYMAP_LEFT);
+	editor_key(&fx.ed, KEYMAP_CTRL('Y'));
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "abcdefab", 8), 0);
+	free(disk);
+	editor_key(&fx.ed, KEYMAP_META | '<');
+	editor_key(&fx.ed, KEYMAP_F(9));
+	editor_key(&fx.ed, KEYMAP_RIGHT);
+	editor_key(&fx.ed, KEYMAP_RIGHT);
+	editor_key(&fx.ed, KEYMAP_F(12));
+	ck_assert_int_eq(fx.ed.prompt, EDITOR_PROMPT_FILL);
+	fx_type(&fx, "2a\r");
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "***defab", 8), 0);
+	free(disk);
+	editor_key(&fx.ed, KEYMAP_BACKSPACE);	/* a fill is one step */
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "abcdefab", 8), 0);
+	free(disk);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_search_keys)
+{
+	struct fixture	fx;
+	const char	data[] = "xxABCxxabcxxABC";
+
+	fx_open(&fx, data, sizeof data - 1, MAPPING_READONLY);
+	editor_key(&fx.ed, KEYMAP_CTRL('S'));
+	fx_type(&fx, "41 42\r");
+	ck_assert_uint_eq(fx.ed.cursor, 2);
+	editor_key(&fx.ed, KEYMAP_CTRL('S'));
+	editor_key(&fx.ed, '\r');		/* repeat */
+	ck_assert_uint_eq(fx.ed.cursor, 12);
+	editor_key(&fx.ed, 'N');
+	ck_assert_uint_eq(fx.ed.cursor, 2);
+	editor_key(&fx.ed, '\t');
+	editor_key(&fx.ed, '/');
+	editor_key(&fx.ed, '\t');		/* text, ignore case */
+	fx_type(&fx, "abc\r");
+	ck_assert_uint_eq(fx.ed.cursor, 7);
+	editor_key(&fx.ed, 'n');
+	ck_assert_uint_eq(fx.ed.cursor, 12);
+	editor_key(&fx.ed, 'n');
+	ck_assert_uint_eq(fx.ed.cursor, 12);
+	ck_assert_str_eq(fx.ed.message, "not found");
+	editor_key(&fx.ed, KEYMAP_CTRL('R'));
+	fx_type(&fx, "abc\r");
+	ck_assert_uint_eq(fx.ed.cursor, 7);
+	editor_key(&fx.ed, KEYMAP_CTRL('S'));
+	editor_key(&fx.ed, '\t');
+	editor_key(&fx.ed, '\t');		/* back to hex */
+	fx_type(&fx, "4g\r");
+	ck_assert_int_eq(fx.ed.message_error, 1);
+	ck_assert_uint_eq(fx.ed.cursor, 7);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_empty_file)
+{
+	struct fixture	fx;
+
+	fx_open(&fx, NULL, 0, MAPPING_DIRECT);
+	ck_assert_ptr_nonnull(strstr(fx.ed.message, "empty"));
+	editor_key(&fx.ed, KEYMAP_RIGHT);
+	editor_key(&fx.ed, KEYMAP_PGDN);
+	editor_key(&fx.ed, KEYMAP_META | '>');
+	fx_type(&fx, "ff");
+	ck_assert_uint_eq(fx.ed.cursor, 0);
+	ck_assert_uint_eq(editor_unsaved(&fx.ed), 0);
+	fx_close(&fx);
+}
+END_TEST
+
+Suite *
+editor_suite(void)
+{
+	Suite	*s = suite_create("editor");
+	TCase	*tc = tcase_create("keys");
+
+	tcase_add_test(tc, test_movement);
+	tcase_add_test(tc, test_goto);
+	tcase_add_test(tc, test_readonly_refuses);
+	tcase_add_test(tc, test_panes_and_help);
+	tcase_add_test(tc, test_typing_direct);
+	tcase_add_test(tc, test_quit_asks);
+	tcase_add_test(tc, test_quit_discard_direct);
+	tcase_add_test(tc, test_mark_copy_paste_fill);
+	tcase_add_test(tc, test_search_keys);
+	tcase_add_test(tc, test_empty_file);
+	suite_add_tcase(s, tc);
+	return (s);
+}

@@ -1,0 +1,273 @@
+/*
+ * check_mapping.c: the mapping layer in all three modes, odd files,
+ * sizes, and the SIGBUS guard.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "mapping.h"
+#include "suites.h"
+#include "testutil.h"
+
+static void
+open_fails(const char *path, const char *why)
+{
+	struct mapping	m;
+	char		err[512] = "";
+
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_DIRECT, err,
+	    sizeof err), -1);
+	ck_assert_msg(strstr(err, path) != NULL, "'%s' lacks the path", err);
+	ck_assert_msg(strstr(err, why) != NULL, "'%s' lacks '%s'", err, why);
+	ck_assert_ptr_null(strchr(err, '\n'));
+}
+
+START_TEST(test_modes)
+{
+	unsigned char	 data[100], b, *disk;
+	char		 err[256], *path;
+	struct mapping	 m;
+	size_t		 len;
+	int		 i;
+
+	for (i = 0; i < 100; i++)
+		data[i] = (unsigned char)i;
+	path = tu_file(data, sizeof data);
+
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_READONLY, err,
+	    sizeof err), 0);
+	ck_assert_uint_eq(m.size, 100);
+	ck_assert_str_eq(mapping_mode_name(m.mode), "READ-ONLY");
+	ck_assert_int_eq(mapping_read(&m, 99, &b, 1), 0);
+	ck_assert_uint_eq(b, 99);
+	ck_assert_int_eq(mapping_write(&m, 0, "x", 1), -1);
+	ck_assert_int_eq(mapping_read(&m, 100, &b, 1), -1);
+	ck_assert_int_eq(mapping_read(&m, 99, data, 2), -1);
+	mapping_close(&m);
+
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_PREVIEW, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(mapping_write(&m, 5, "P", 1), 0);
+	ck_assert_int_eq(mapping_read(&m, 5, &b, 1), 0);
+	ck_assert_uint_eq(b, 'P');
+	disk = tu_slurp(path, &len);
+	ck_assert_uint_eq(disk[5], 5);
+	free(disk);
+	mapping_close(&m);
+
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_DIRECT, err,
+	    sizeof err), 0);
+	ck_assert_str_eq(mapping_mode_name(m.mode), "DIRECT");
+	ck_assert_int_eq(mapping_write(&m, 7, "D", 1), 0);
+	disk = tu_slurp(path, &len);
+	ck_assert_uint_eq(disk[7], 'D');
+	free(disk);
+	ck_assert_int_eq(mapping_sync(&m, 7, 1, err, sizeof err), 0);
+	mapping_close(&m);
+	tu_remove(path);
+}
+END_TEST
+
+START_TEST(test_empty)
+{
+	struct mapping	 m;
+	char		 err[256], *path = tu_file(NULL, 0);
+	unsigned char	 b;
+
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_DIRECT, err,
+	    sizeof err), 0);
+	ck_assert_uint_eq(m.size, 0);
+	ck_assert_ptr_null(m.base);
+	ck_assert_int_eq(mapping_read(&m, 0, &b, 1), -1);
+	ck_assert_int_eq(mapping_read(&m, 0, &b, 0), 0);
+	mapping_close(&m);
+	mapping_close(&m);
+	tu_remove(path);
+}
+END_TEST
+
+START_TEST(test_sparse_64g)
+{
+	struct mapping	 m;
+	char		 err[256], *path = tu_sparse(64ULL << 30);
+	unsigned char	 b = 1;
+
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_READONLY, err,
+	    sizeof err), 0);
+	ck_assert_uint_eq(m.size, 64ULL << 30);
+	ck_assert_int_eq(mapping_read(&m, (64ULL << 30) - 1, &b, 1), 0);
+	ck_assert_uint_eq(b, 0);
+	mapping_close(&m);
+	tu_remove(path);
+}
+END_TEST
+
+START_TEST(test_bad_paths)
+{
+	char			 dir[] = "/tmp/maphex-odd-XXXXXX", p[108];
+	struct sockaddr_un	 sun;
+	int			 s;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(p, sizeof p, "%s/missing", dir);
+	open_fails(p, "No such file");
+	open_fails(dir, "is a directory");
+	snprintf(p, sizeof p, "%s/fifo", dir);
+	ck_assert_int_eq(mkfifo(p, 0600), 0);
+	open_fails(p, "FIFO");
+	unlink(p);
+	snprintf(p, sizeof p, "%s/sock", dir);
+	s = socket(AF_UNIX, SOCK_STREAM, 0);
+	memset(&sun, 0, sizeof sun);
+	sun.sun_family = AF_UNIX;
+	snprintf(sun.sun_path, sizeof sun.sun_path, "%s", p);
+	ck_assert_int_eq(bind(s, (struct sockaddr *)&sun, sizeof sun), 0);
+	open_fails(p, "socket");
+	close(s);
+	unlink(p);
+	open_fails("/dev/null", "character device");
+	rmdir(dir);
+}
+END_TEST
+
+/* Runs as an unprivileged user where the tests run as root. */
+START_TEST(test_no_write_permission)
+{
+	struct mapping	 m;
+	char		 err[256], dir[256], *path = tu_file("abc", 3);
+
+	snprintf(dir, sizeof dir, "%s", path);
+	ck_assert_int_eq(chmod(path, 0444), 0);
+	ck_assert_int_eq(chmod(dirname(dir), 0755), 0);
+	if (geteuid() == 0 && setuid(65534) == -1)
+		ck_abort_msg("cannot drop root");
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_DIRECT, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(m.mode, MAPPING_READONLY);
+	ck_assert_int_eq(m.writable, 0);
+	ck_assert_msg(strstr(m.note, "Permission denied") != NULL, "%s",
+	    m.note);
+	mapping_close(&m);
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_PREVIEW, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(m.mode, MAPPING_PREVIEW);
+	ck_assert_int_eq(m.writable, 0);
+	ck_assert_int_eq(mapping_write(&m, 0, "z", 1), 0);
+	mapping_close(&m);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_sigbus_guard)
+{
+	struct mapping	 m;
+	unsigned char	 data[3 * 4096], buf[16];
+	char		 err[256], *path;
+	int		 fd;
+
+	memset(data, 'x', sizeof data);
+	path = tu_file(data, sizeof data);
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_DIRECT, err,
+	    sizeof err), 0);
+	fd = open(path, O_RDWR);
+	ck_assert_int_eq(ftruncate(fd, 4096), 0);
+	close(fd);
+	ck_assert_int_eq(mapping_read(&m, 0, buf, 16), 0);
+	ck_assert_int_eq(mapping_read(&m, 2 * 4096, buf, 16), -1);
+	ck_assert_int_eq(mapping_read(&m, 4096 - 8, buf, 16), -1);
+	ck_assert_int_eq(mapping_write(&m, 2 * 4096, "y", 1), -1);
+	ck_assert_int_eq(mapping_refresh(&m, err, sizeof err), 1);
+	ck_assert_uint_eq(m.size, 4096);
+	ck_assert_int_eq(mapping_read(&m, 4095, buf, 1), 0);
+	ck_assert_uint_eq(buf[0], 'x');
+	ck_assert_int_eq(mapping_refresh(&m, err, sizeof err), 0);
+	fd = open(path, O_RDWR);
+	ck_assert_int_eq(ftruncate(fd, 0), 0);
+	close(fd);
+	ck_assert_int_eq(mapping_refresh(&m, err, sizeof err), 1);
+	ck_assert_ptr_null(m.base);
+	mapping_close(&m);
+	tu_remove(path);
+}
+END_TEST
+
+START_TEST(test_growth)
+{
+	struct mapping	 m;
+	char		 err[256], *path = tu_file("abcd", 4);
+	unsigned char	 b;
+	int		 fd;
+
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_READONLY, err,
+	    sizeof err), 0);
+	fd = open(path, O_WRONLY | O_APPEND);
+	ck_assert_int_eq(write(fd, "efgh", 4), 4);
+	close(fd);
+	ck_assert_int_eq(mapping_refresh(&m, err, sizeof err), 1);
+	ck_assert_uint_eq(m.size, 8);
+	ck_assert_int_eq(mapping_read(&m, 7, &b, 1), 0);
+	ck_assert_uint_eq(b, 'h');
+	mapping_close(&m);
+	tu_remove(path);
+}
+END_TEST
+
+/* A block device through a loop device, where the machine allows it. */
+START_TEST(test_block_device)
+{
+	struct mapping	 m;
+	unsigned char	 data[8192], b;
+	char		 err[256], cmd[512], dev[64] = "", *path;
+	FILE		*p;
+
+	memset(data, 0xab, sizeof data);
+	path = tu_file(data, sizeof data);
+	snprintf(cmd, sizeof cmd, "losetup --find --show %s 2>/dev/null",
+	    path);
+	if ((p = popen(cmd, "r")) == NULL || fgets(dev, sizeof dev, p) ==
+	    NULL || (pclose(p), dev[0] != '/')) {
+		tu_remove(path);
+		return;	/* no loop devices here: nothing to test */
+	}
+	dev[strcspn(dev, "\n")] = '\0';
+	ck_assert_int_eq(mapping_open(&m, dev, MAPPING_READONLY, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(m.blockdev, 1);
+	ck_assert_uint_eq(m.size, 8192);
+	ck_assert_int_eq(mapping_read(&m, 8191, &b, 1), 0);
+	ck_assert_uint_eq(b, 0xab);
+	mapping_close(&m);
+	snprintf(cmd, sizeof cmd, "losetup -d %s", dev);
+	ck_assert_int_eq(system(cmd), 0);
+	tu_remove(path);
+}
+END_TEST
+
+Suite *
+mapping_suite(void)
+{
+	Suite	*s = suite_create("mapping");
+	TCase	*tc = tcase_create("open");
+
+	tcase_add_test(tc, test_modes);
+	tcase_add_test(tc, test_empty);
+	tcase_add_test(tc, test_sparse_64g);
+	tcase_add_test(tc, test_bad_paths);
+	tcase_add_test(tc, test_no_write_permission);
+	tcase_add_test(tc, test_sigbus_guard);
+	tcase_add_test(tc, test_growth);
+	tcase_add_test(tc, test_block_device);
+	suite_add_tcase(s, tc);
+	return (s);
+}

@@ -1,0 +1,117 @@
+/* check_offset.c: go-to expressions, every form and garbage. */
+#include "config.h"
+
+#include <check.h>
+#include <stdint.h>
+
+#include "offset.h"
+#include "suites.h"
+
+static uint64_t
+parse_ok(const char *text, uint64_t cur, uint64_t size)
+{
+	char		err[128];
+	uint64_t	out = 0xdeadbeef;
+
+	ck_assert_msg(offset_parse(text, cur, size, &out, err,
+	    sizeof err) == 0, "'%s' failed: %s", text, err);
+	return (out);
+}
+
+static void
+parse_bad(const char *text, uint64_t cur, uint64_t size, const char *what)
+{
+	char		err[128] = "";
+	uint64_t	out = 7;
+
+	ck_assert_msg(offset_parse(text, cur, size, &out, err,
+	    sizeof err) == -1, "'%s' was accepted", text);
+	ck_assert_uint_eq(out, 7);
+	ck_assert_msg(strstr(err, what) != NULL, "'%s': '%s' lacks '%s'",
+	    text, err, what);
+}
+
+START_TEST(test_forms)
+{
+	ck_assert_uint_eq(parse_ok("0x1f", 0, 100), 31);
+	ck_assert_uint_eq(parse_ok("0X1F", 0, 100), 31);
+	ck_assert_uint_eq(parse_ok("31", 5, 100), 31);
+	ck_assert_uint_eq(parse_ok("  31  ", 5, 100), 31);
+	ck_assert_uint_eq(parse_ok("+16", 10, 100), 26);
+	ck_assert_uint_eq(parse_ok("-0x10", 20, 100), 4);
+	ck_assert_uint_eq(parse_ok("end-16", 0, 100), 84);
+	ck_assert_uint_eq(parse_ok("END - 0x10", 0, 100), 84);
+	ck_assert_uint_eq(parse_ok("end", 0, 100), 100);
+	ck_assert_uint_eq(parse_ok("50%", 0, 100), 50);
+	ck_assert_uint_eq(parse_ok("0%", 9, 100), 0);
+	ck_assert_uint_eq(parse_ok("100%", 0, 100), 100);
+	ck_assert_uint_eq(parse_ok("0", 0, 0), 0);
+}
+END_TEST
+
+START_TEST(test_large)
+{
+	uint64_t	big = 64ULL << 30;
+
+	ck_assert_uint_eq(parse_ok("0x1000000000", 0, big), 1ULL << 36);
+	ck_assert_uint_eq(parse_ok("50%", 0, big), 32ULL << 30);
+	ck_assert_uint_eq(parse_ok("33%", 0, UINT64_MAX),
+	    UINT64_MAX / 100 * 33 + UINT64_MAX % 100 * 33 / 100);
+	ck_assert_uint_eq(parse_ok("end-1", 0, big), big - 1);
+	ck_assert_uint_eq(parse_ok("+0x10", big - 17, big), big - 1);
+}
+END_TEST
+
+START_TEST(test_garbage)
+{
+	parse_bad("", 0, 100, "no offset");
+	parse_bad("   ", 0, 100, "no offset");
+	parse_bad("zz", 0, 100, "not a");
+	parse_bad("0x", 0, 100, "not a number");
+	parse_bad("12abc", 0, 100, "not a decimal");
+	parse_bad("0xfg", 0, 100, "not a hex");
+	parse_bad("1 2", 0, 100, "not a number");
+	parse_bad("--5", 0, 100, "not a");
+	parse_bad("end*2", 0, 100, "bad offset");
+	parse_bad("-5", 2, 100, "before the start");
+	parse_bad("101", 0, 100, "past the end");
+	parse_bad("end+1", 0, 100, "past the end");
+	parse_bad("+1", 100, 100, "past the end");
+	parse_bad("101%", 0, 100, "over 100");
+	parse_bad("x%", 0, 100, "not a");
+	parse_bad("99999999999999999999999", 0, 100, "too large");
+	parse_bad("0x1ffffffffffffffff", 0, 100, "too large");
+	parse_bad("+0xffffffffffffffff", 2, UINT64_MAX, "past the end");
+}
+END_TEST
+
+START_TEST(test_number)
+{
+	char		err[128];
+	uint64_t	v;
+
+	ck_assert_int_eq(offset_number("0xffffffffffffffff", &v, err,
+	    sizeof err), 0);
+	ck_assert_uint_eq(v, UINT64_MAX);
+	ck_assert_int_eq(offset_number("18446744073709551615", &v, err,
+	    sizeof err), 0);
+	ck_assert_uint_eq(v, UINT64_MAX);
+	ck_assert_int_eq(offset_number("18446744073709551616", &v, err,
+	    sizeof err), -1);
+	ck_assert_int_eq(offset_number("-1", &v, err, sizeof err), -1);
+}
+END_TEST
+
+Suite *
+offset_suite(void)
+{
+	Suite	*s = suite_create("offset");
+	TCase	*tc = tcase_create("parse");
+
+	tcase_add_test(tc, test_forms);
+	tcase_add_test(tc, test_large);
+	tcase_add_test(tc, test_garbage);
+	tcase_add_test(tc, test_number);
+	suite_add_tcase(s, tc);
+	return (s);
+}

@@ -1,0 +1,772 @@
+/*
+ * check_search.c: the search layer against a naive reference matcher.
+ *
+ * Random data over a small alphabet and random patterns (literal,
+ * wildcard, case-insensitive) are searched in both directions with
+ * chunks shrunk to a few bytes, so that matches at offset 0, at the
+ * last byte, across chunk boundaries and overlapping each other all
+ * occur; every answer is compared with a byte-by-byte reference.  Then
+ * sparse files, pattern parsing, progress, cancel, a file truncated
+ * under the mapping, and find_print's output.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "find.h"
+#include "mapping.h"
+#include "search.h"
+#include "search_scan.h"
+#include "suites.h"
+#include "testutil.h"
+
+#define NOPE	UINT64_MAX
+
+static const unsigned char alphabet[] = "aAbB\0\xff\n";
+
+/* A test file mapped read-only; path is removed at ts_close(). */
+struct ts_file {
+	char		*path;
+	struct mapping	 m;
+};
+
+static void
+ts_open(struct ts_file *f, const void *data, size_t len)
+{
+	char	err[256];
+
+	f->path = tu_file(data, len);
+	ck_assert_msg(mapping_open(&f->m, f->path, MAPPING_READONLY, err,
+	    sizeof err) == 0, "%s", err);
+}
+
+static void
+ts_close(struct ts_file *f)
+{
+	mapping_close(&f->m);
+	tu_remove(f->path);
+}
+
+static unsigned char
+ts_lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+
+/* The reference: does p match d at s? */
+static int
+ref_at(const unsigned char *d, size_t n, const struct search_pattern *p,
+    size_t s)
+{
+	unsigned char	a, b;
+	size_t		j;
+
+	if (s > n || p->len > n - s)
+		return (0);
+	for (j = 0; j < p->len; j++) {
+		a = p->icase ? ts_lower(d[s + j]) : d[s + j];
+		b = p->icase ? ts_lower(p->bytes[j]) : p->bytes[j];
+		if (p->mask[j] != 0 && a != b)
+			return (0);
+	}
+	return (1);
+}
+
+static uint64_t
+ref_next(const unsigned char *d, size_t n, const struct search_pattern *p,
+    uint64_t from)
+{
+	for (; from < n; from++)
+		if (ref_at(d, n, p, from))
+			return (from);
+	return (NOPE);
+}
+
+static uint64_t
+ref_prev(const unsigned char *d, size_t n, const struct search_pattern *p,
+    uint64_t from)
+{
+	uint64_t	s;
+
+	if (n < p->len)
+		return (NOPE);
+	s = from < n - p->len ? from : n - p->len;
+	for (;; s--) {
+		if (ref_at(d, n, p, s))
+			return (s);
+		if (s == 0)
+			return (NOPE);
+	}
+}
+
+/* Makes a pattern of len bytes: data (when given) or alphabet bytes. */
+static void
+ts_pattern(struct search_pattern *p, const unsigned char *data, size_t len,
+    int wild, int icase, uint64_t *seed)
+{
+	size_t	j;
+
+	p->bytes = malloc(len);
+	p->mask = malloc(len);
+	ck_assert(p->bytes != NULL && p->mask != NULL);
+	p->len = len;
+	p->icase = icase;
+	for (j = 0; j < len; j++) {
+		p->bytes[j] = data != NULL ? data[j] :
+		    alphabet[tu_rand(seed) % (sizeof alphabet - 1)];
+		if (icase && ts_lower(p->bytes[j]) != ts_lower(p->bytes[j] ^
+		    0x20) && tu_rand(seed) % 2)
+			p->bytes[j] ^= 0x20;
+		p->mask[j] = wild && tu_rand(seed) % 4 == 0 ? 0 : 0xff;
+		if (p->mask[j] == 0)
+			p->bytes[j] = (unsigned char)tu_rand(seed);
+	}
+}
+
+/* Collects search_all() output. */
+struct ts_list {
+	uint64_t	*off;
+	size_t		 n, cap;
+};
+
+static int
+ts_collect(void *arg, uint64_t off)
+{
+	struct ts_list	*l = arg;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->off = realloc(l->off, l->cap * sizeof *l->off);
+		ck_assert_ptr_nonnull(l->off);
+	}
+	l->off[l->n++] = off;
+	return (0);
+}
+
+static uint64_t
+ts_fwd(const struct mapping *m, const struct search_pattern *p,
+    uint64_t from, const struct search_opts *o)
+{
+	enum search_result	r;
+	uint64_t		at = NOPE;
+	char			err[256] = "";
+
+	r = search_forward(m, p, from, o, &at, err, sizeof err);
+	ck_assert_msg(r == SEARCH_FOUND || r == SEARCH_NOT_FOUND, "%s", err);
+	return (r == SEARCH_FOUND ? at : NOPE);
+}
+
+static uint64_t
+ts_bwd(const struct mapping *m, const struct search_pattern *p,
+    uint64_t from, const struct search_opts *o)
+{
+	enum search_result	r;
+	uint64_t		at = NOPE;
+	char			err[256] = "";
+
+	r = search_backward(m, p, from, o, &at, err, sizeof err);
+	ck_assert_msg(r == SEARCH_FOUND || r == SEARCH_NOT_FOUND, "%s", err);
+	return (r == SEARCH_FOUND ? at : NOPE);
+}
+
+/* Checks every kind of search of p in f against the reference. */
+static void
+ts_compare(struct ts_file *f, const unsigned char *d, size_t n,
+    const struct search_pattern *p, const struct search_opts *o,
+    uint64_t *seed)
+{
+	struct ts_list	l = { NULL, 0, 0 };
+	char		err[256];
+	uint64_t	from, s;
+	size_t		i = 0;
+
+	from = n == 0 ? 0 : tu_rand(seed) % (n + 1);
+	ck_assert_uint_eq(ts_fwd(&f->m, p, from, o), ref_next(d, n, p, from));
+	ck_assert_uint_eq(ts_bwd(&f->m, p, from, o), ref_prev(d, n, p, from));
+	ck_assert_uint_eq(ts_bwd(&f->m, p, NOPE, o), ref_prev(d, n, p, NOPE));
+	ck_assert_int_ne(search_all(&f->m, p, 0, o, ts_collect, &l, err,
+	    sizeof err), SEARCH_ERROR);
+	/* One assertion at the end: each costs a write in Check. */
+	for (s = ref_next(d, n, p, 0); s != NOPE; s = ref_next(d, n, p, s + 1))
+		if (i >= l.n || l.off[i++] != s)
+			break;
+	ck_assert_msg(s == NOPE && i == l.n, "search_all: match %zu of %zu "
+	    "is %llu, not %llu", i, l.n, (unsigned long long)(i > 0 ?
+	    l.off[i - 1] : NOPE), (unsigned long long)s);
+	free(l.off);
+}
+
+/* Random data, random patterns, tiny random chunks, both directions. */
+static void
+ts_differential(int wild, int icase, uint64_t seed)
+{
+	struct search_pattern	 p;
+	struct search_opts	 o;
+	struct ts_file		 f;
+	unsigned char		*d;
+	size_t			 n, len, at;
+	int			 round, k;
+
+	for (round = 0; round < 100; round++) {
+		n = tu_rand(&seed) % (round < 10 ? 16 : 3000);
+		d = malloc(n + 1);
+		for (at = 0; at < n; at++)
+			d[at] = alphabet[tu_rand(&seed) % (round % 3 == 0 ?
+			    2 : sizeof alphabet - 1)];
+		ts_open(&f, d, n);
+		for (k = 0; k < 30; k++) {
+			memset(&o, 0, sizeof o);
+			o.chunk = k % 5 == 0 ? 0 : 1 + tu_rand(&seed) % 100;
+			o.use_holes = k % 2;
+			len = 1 + tu_rand(&seed) % (k % 3 == 0 ? 20 : 5);
+			at = n >= len ? tu_rand(&seed) % (n - len + 1) : 0;
+			ts_pattern(&p, k % 4 != 0 && n >= len ? d + at : NULL,
+			    len, wild, icase, &seed);
+			ts_compare(&f, d, n, &p, &o, &seed);
+			search_pattern_free(&p);
+		}
+		ts_close(&f);
+		free(d);
+	}
+}
+
+START_TEST(test_random_literal)
+{
+	ts_differential(0, 0, 0x1234567887654321ull);
+}
+END_TEST
+
+START_TEST(test_random_wildcard)
+{
+	ts_differential(1, 0, 0x9e3779b97f4a7c15ull);
+}
+END_TEST
+
+START_TEST(test_random_icase)
+{
+	ts_differential(0, 1, 0xdeadbeefcafef00dull);
+}
+END_TEST
+
+START_TEST(test_random_wildcard_icase)
+{
+	ts_differential(1, 1, 0x0123456789abcdefull);
+}
+END_TEST
+
+START_TEST(test_edges)
+{
+	struct search_pattern	 p;
+	struct search_opts	 o;
+	struct ts_file		 f;
+	unsigned char		 data[100];
+	char			 err[128];
+	size_t			 n = sizeof data;
+
+	memset(data, '.', n);
+	memcpy(data, "xyz", 3);
+	memcpy(data + 63, "xyz", 3);
+	memcpy(data + 98, "xy", 2);
+	memset(&o, 0, sizeof o);
+	o.chunk = 64;
+	ts_open(&f, data, n);
+	ck_assert_int_eq(search_parse_text("xyz", 0, &p, err, sizeof err), 0);
+	ck_assert_uint_eq(ts_fwd(&f.m, &p, 0, &o), 0);
+	ck_assert_uint_eq(ts_fwd(&f.m, &p, 1, &o), 63);
+	ck_assert_uint_eq(ts_fwd(&f.m, &p, 64, &o), NOPE);
+	ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, &o), 63);
+	ck_assert_uint_eq(ts_bwd(&f.m, &p, 62, &o), 0);
+	ck_assert_uint_eq(ts_bwd(&f.m, &p, 0, &o), 0);
+	search_pattern_free(&p);
+	ck_assert_int_eq(search_parse_text("y", 0, &p, err, sizeof err), 0);
+	ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, &o), n - 1);
+	ck_assert_uint_eq(ts_fwd(&f.m, &p, n - 1, &o), n - 1);
+	ck_assert_uint_eq(ts_fwd(&f.m, &p, n, &o), NOPE);
+	search_pattern_free(&p);
+	ck_assert_int_eq(search_parse_hex("78 ?? 00", &p, err, sizeof err), 0);
+	ck_assert_uint_eq(ts_fwd(&f.m, &p, 0, &o), NOPE);
+	ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, &o), NOPE);
+	search_pattern_free(&p);
+	ts_close(&f);
+}
+END_TEST
+
+/* Search reads the mapping, so it sees edits not yet saved. */
+START_TEST(test_sees_edits)
+{
+	struct search_pattern	 p;
+	struct ts_file		 f;
+	unsigned char		 data[8192];
+	char			 err[128];
+
+	memset(data, 0, sizeof data);
+	f.path = tu_file(data, sizeof data);
+	ck_assert_int_eq(mapping_open(&f.m, f.path, MAPPING_PREVIEW, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(search_parse_text("edit", 1, &p, err, sizeof err), 0);
+	ck_assert_uint_eq(ts_fwd(&f.m, &p, 0, NULL), NOPE);
+	ck_assert_int_eq(mapping_write(&f.m, 5000, "EDIT", 4), 0);
+	ck_assert_uint_eq(ts_fwd(&f.m, &p, 0, NULL), 5000);
+	ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, NULL), 5000);
+	search_pattern_free(&p);
+	ts_close(&f);
+}
+END_TEST
+
+START_TEST(test_overlapping)
+{
+	struct search_pattern	 p;
+	struct ts_list		 l = { NULL, 0, 0 };
+	struct ts_file		 f;
+	char			 err[128];
+
+	ts_open(&f, "aaaaa", 5);
+	ck_assert_int_eq(search_parse_text("aAa", 1, &p, err, sizeof err), 0);
+	ck_assert_int_eq(search_all(&f.m, &p, 0, NULL, ts_collect, &l, err,
+	    sizeof err), SEARCH_FOUND);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert_uint_eq(l.off[0], 0);
+	ck_assert_uint_eq(l.off[2], 2);
+	ck_assert_uint_eq(ts_bwd(&f.m, &p, 1, NULL), 1);
+	search_pattern_free(&p);
+	ck_assert_int_eq(search_parse_hex("?? ?? ?? ??", &p, err, sizeof err), 0);
+	ck_assert_uint_eq(ts_fwd(&f.m, &p, 1, NULL), 1);
+	ck_assert_uint_eq(ts_fwd(&f.m, &p, 2, NULL), NOPE);
+	ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, NULL), 1);
+	search_pattern_free(&p);
+	free(l.off);
+	ts_close(&f);
+}
+END_TEST
+
+START_TEST(test_empty_file)
+{
+	struct search_pattern	 p;
+	struct ts_file		 f;
+	char			 err[128];
+
+	ts_open(&f, NULL, 0);
+	ck_assert_int_eq(search_parse_text("a", 0, &p, err, sizeof err), 0);
+	ck_assert_uint_eq(ts_fwd(&f.m, &p, 0, NULL), NOPE);
+	ck_assert_uint_eq(ts_bwd(&f.m, &p, 0, NULL), NOPE);
+	search_pattern_free(&p);
+	ts_close(&f);
+}
+END_TEST
+
+/* Scans buf with one state, as one chunk; returns the final mode. */
+static enum scan_mode
+ts_mode(const char *pat, int icase, const unsigned char *buf, size_t n,
+    int backward, size_t want)
+{
+	struct search_pattern	p;
+	struct scan_plan	sp;
+	struct scan_state	st;
+	char			err[64];
+	size_t			got, hi;
+
+	ck_assert_int_eq(search_parse_text(pat, icase, &p, err, sizeof err),
+	    0);
+	ck_assert_int_eq(scan_plan_init(&sp, &p), 0);
+	hi = n - p.len + 1;
+	scan_reset(&sp, &st, backward ? hi : 0);
+	got = backward ? scan_prev(&sp, &st, buf, 0, hi) :
+	    scan_next(&sp, &st, buf, 0, hi);
+	ck_assert_uint_eq(got, want);
+	scan_plan_free(&sp);
+	search_pattern_free(&p);
+	return (st.mode);
+}
+
+START_TEST(test_prefilter_modes)
+{
+	unsigned char	buf[8192];
+
+	memset(buf, 'a', sizeof buf);
+	memcpy(buf + 100, "aaab", 4);
+	memcpy(buf + 4000, "a.b", 3);
+	memcpy(buf + 8000, "aaab", 4);
+	ck_assert_int_eq(ts_mode("aaab", 0, buf, sizeof buf, 0, 100),
+	    SCAN_MEMMEM);
+	ck_assert_int_eq(ts_mode("aaab", 0, buf, sizeof buf, 1, 8000),
+	    SCAN_MEMMEM);
+	ck_assert_int_eq(ts_mode("aaac", 0, buf, sizeof buf, 1, 8189),
+	    SCAN_MEMMEM);
+	ck_assert_int_eq(ts_mode("aaaa", 0, buf, sizeof buf, 0, 0),
+	    SCAN_MEMCHR);
+	ck_assert_int_eq(ts_mode("a.b", 0, buf, sizeof buf, 0, 4000),
+	    SCAN_MEMCHR);
+	ck_assert_int_eq(ts_mode("a.b", 0, buf, sizeof buf, 1, 4000),
+	    SCAN_MEMCHR);
+	ck_assert_int_eq(ts_mode("A.B", 1, buf, sizeof buf, 1, 4000),
+	    SCAN_MEMCHR);
+	ck_assert_int_eq(ts_mode("AAAB", 1, buf, sizeof buf, 0, 100),
+	    SCAN_PAIR);
+	ck_assert_int_eq(ts_mode("AAAB", 1, buf, sizeof buf, 1, 8000),
+	    SCAN_PAIR);
+	memset(buf, 0, sizeof buf);
+	memcpy(buf + 7000, "\x01\x02", 2);
+	ck_assert_int_eq(ts_mode("\x02\x01", 0, buf, sizeof buf, 0, 8191),
+	    SCAN_MEMCHR);
+}
+END_TEST
+
+START_TEST(test_parse_hex)
+{
+	struct search_pattern	p;
+	char			err[128];
+
+	ck_assert_int_eq(search_parse_hex(" de AD\t??ef", &p, err, sizeof err),
+	    0);
+	ck_assert_uint_eq(p.len, 4);
+	ck_assert_int_eq(memcmp(p.bytes, "\xde\xad\x00\xef", 4), 0);
+	ck_assert_int_eq(memcmp(p.mask, "\xff\xff\x00\xff", 4), 0);
+	ck_assert_int_eq(p.icase, 0);
+	search_pattern_free(&p);
+	ck_assert_int_eq(search_parse_hex("00ff", &p, err, sizeof err), 0);
+	ck_assert_uint_eq(p.len, 2);
+	ck_assert_int_eq(memcmp(p.bytes, "\x00\xff", 2), 0);
+	search_pattern_free(&p);
+	search_pattern_free(&p);
+}
+END_TEST
+
+static void
+ts_bad_hex(const char *text, const char *want)
+{
+	struct search_pattern	p;
+	char			err[128] = "";
+
+	ck_assert_int_eq(search_parse_hex(text, &p, err, sizeof err), -1);
+	ck_assert_str_eq(err, want);
+	ck_assert_ptr_null(p.bytes);
+	ck_assert_uint_eq(p.len, 0);
+}
+
+START_TEST(test_parse_errors)
+{
+	struct search_pattern	p;
+	char			err[128] = "";
+
+	ts_bad_hex("dea", "odd number of hex digits");
+	ts_bad_hex("de d", "odd number of hex digits");
+	ts_bad_hex("de az", "unexpected 'z' at column 5");
+	ts_bad_hex("0xde", "unexpected 'x' at column 2");
+	ts_bad_hex("de\x01", "unexpected byte 0x01 at column 3");
+	ts_bad_hex("", "empty pattern: type hex bytes such as de ad ?? ef");
+	ts_bad_hex("  \t", "empty pattern: type hex bytes such as de ad ?? ef");
+	ts_bad_hex("de ?a", "'?' mixed with a hex digit at column 4: use ?? "
+	    "for any byte");
+	ts_bad_hex("de ?", "lone '?' at column 4: use ?? for any byte");
+	ck_assert_int_eq(search_parse_text("", 1, &p, err, sizeof err), -1);
+	ck_assert_str_eq(err, "empty pattern");
+	ck_assert_int_eq(search_parse_text("Hi ?", 1, &p, err, sizeof err), 0);
+	ck_assert_uint_eq(p.len, 4);
+	ck_assert_int_eq(memcmp(p.bytes, "Hi ?", 4), 0);
+	ck_assert_int_eq(memcmp(p.mask, "\xff\xff\xff\xff", 4), 0);
+	ck_assert_int_eq(p.icase, 1);
+	search_pattern_free(&p);
+}
+END_TEST
+
+/* Writes len bytes of data at off into the file at path. */
+static void
+ts_pwrite(const char *path, uint64_t off, const void *data, size_t len)
+{
+	int	fd = open(path, O_WRONLY);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(pwrite(fd, data, len, (off_t)off), (ssize_t)len);
+	ck_assert_int_eq(close(fd), 0);
+}
+
+/* Checks every kind of search of the hex pattern in a sparse file. */
+static void
+ts_sparse_case(struct ts_file *f, const unsigned char *d, size_t n,
+    const char *hex, uint64_t *seed)
+{
+	static const uint64_t	edges[] = { 65536, 3 * 65536 - 2,
+	    49 * 4096, 8 * 65536 };
+	struct search_pattern	p;
+	struct search_opts	o;
+	char			err[128];
+	uint64_t		from;
+	int			k;
+
+	ck_assert_int_eq(search_parse_hex(hex, &p, err, sizeof err), 0);
+	for (k = 0; k < 4; k++) {
+		memset(&o, 0, sizeof o);
+		o.use_holes = k < 3;
+		o.chunk = k % 2 ? 4096 + tu_rand(seed) % 9000 : 0;
+		ts_compare(f, d, n, &p, &o, seed);
+	}
+	/* Start right at the data edges, with chunks ending there too. */
+	memset(&o, 0, sizeof o);
+	o.use_holes = 1;
+	for (k = 0; k < 4 * 16; k++) {
+		from = edges[k / 16] + (uint64_t)(k % 16) - 8;
+		o.chunk = k % 3 == 0 ? 1 : k % 3 == 1 ? 3 : 4096;
+		ck_assert_uint_eq(ts_fwd(&f->m, &p, from, &o),
+		    ref_next(d, n, &p, from));
+		ck_assert_uint_eq(ts_bwd(&f->m, &p, from, &o),
+		    ref_prev(d, n, &p, from));
+	}
+	search_pattern_free(&p);
+}
+
+START_TEST(test_sparse)
+{
+	struct ts_file	 f;
+	unsigned char	*d;
+	uint64_t	 seed = 42;
+	size_t		 n;
+	char		 err[128];
+
+	f.path = tu_sparse(10 * 65536);
+	ts_pwrite(f.path, 65536, "\x01\x02\x03", 3);
+	ts_pwrite(f.path, 3 * 65536 - 2, "\x04\x05", 2);
+	ts_pwrite(f.path, 8 * 65536, "\x06\x07\x06\x07", 4);
+	ts_pwrite(f.path, 10 * 65536 - 1, "\x08", 1);
+	ck_assert_int_eq(mapping_open(&f.m, f.path, MAPPING_READONLY, err,
+	    sizeof err), 0);
+	d = tu_slurp(f.path, &n);
+	ts_sparse_case(&f, d, n, "00 00 01 02", &seed);
+	ts_sparse_case(&f, d, n, "00 01", &seed);
+	ts_sparse_case(&f, d, n, "05 00 00", &seed);
+	ts_sparse_case(&f, d, n, "04 ?? 00 00 00 00 00 00 00", &seed);
+	ts_sparse_case(&f, d, n, "06 07", &seed);
+	ts_sparse_case(&f, d, n, "00 08", &seed);
+	ts_sparse_case(&f, d, n, "00 00 00 00", &seed);
+	ts_sparse_case(&f, d, n, "?? 00", &seed);
+	ts_sparse_case(&f, d, n, "ff", &seed);
+	ck_assert_uint_eq(ts_bwd(&f.m, &(struct search_pattern){
+	    (unsigned char *)"\0\0", (unsigned char *)"\xff\xff", 2, 0 },
+	    NOPE, NULL), n - 3);
+	free(d);
+	ts_close(&f);
+}
+END_TEST
+
+/* A big sparse file is searched in no time: holes are skipped. */
+START_TEST(test_sparse_big)
+{
+	struct search_pattern	p;
+	struct search_opts	o;
+	struct ts_file		f;
+	uint64_t		size = 16ull << 30, at = 0;
+	char			err[128];
+	int			fd;
+
+	f.path = tu_sparse(size);
+	fd = open(f.path, O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	if (lseek(fd, 0, SEEK_DATA) != -1 || errno != ENXIO) {
+		close(fd);
+		tu_remove(f.path);
+		return;		/* no SEEK_DATA here: nothing to test */
+	}
+	close(fd);
+	ts_pwrite(f.path, 5ull << 30, "needle", 6);
+	ts_pwrite(f.path, size - 6, "needle", 6);
+	ck_assert_int_eq(mapping_open(&f.m, f.path, MAPPING_READONLY, err,
+	    sizeof err), 0);
+	memset(&o, 0, sizeof o);
+	o.use_holes = 1;
+	ck_assert_int_eq(search_parse_text("NEEDLE", 1, &p, err, sizeof err),
+	    0);
+	ck_assert_int_eq(search_forward(&f.m, &p, 1, &o, &at, err, sizeof err),
+	    SEARCH_FOUND);
+	ck_assert_uint_eq(at, 5ull << 30);
+	ck_assert_int_eq(search_forward(&f.m, &p, at + 1, &o, &at, err,
+	    sizeof err), SEARCH_FOUND);
+	ck_assert_uint_eq(at, size - 6);
+	ck_assert_int_eq(search_backward(&f.m, &p, size - 7, &o, &at, err,
+	    sizeof err), SEARCH_FOUND);
+	ck_assert_uint_eq(at, 5ull << 30);
+	ck_assert_int_eq(search_backward(&f.m, &p, at - 1, &o, &at, err,
+	    sizeof err), SEARCH_NOT_FOUND);
+	search_pattern_free(&p);
+	ts_close(&f);
+}
+END_TEST
+
+struct ts_counter {
+	int		calls;
+	int		stop_after;	/* cancel when calls reaches it */
+	uint64_t	done, total;
+};
+
+static void
+ts_progress(void *arg, uint64_t done, uint64_t total)
+{
+	struct ts_counter	*c = arg;
+
+	ck_assert_uint_ge(done, c->done);
+	ck_assert_uint_le(done, total);
+	c->done = done;
+	c->total = total;
+	c->calls++;
+}
+
+static int
+ts_cancel(void *arg)
+{
+	struct ts_counter	*c = arg;
+
+	return (c->stop_after != 0 && c->calls >= c->stop_after);
+}
+
+START_TEST(test_progress_cancel)
+{
+	struct search_pattern	 p;
+	struct search_opts	 o;
+	struct ts_counter	 c;
+	struct ts_file		 f;
+	unsigned char		 data[65536];
+	uint64_t		 at;
+	char			 err[128];
+
+	memset(data, 'x', sizeof data);
+	ts_open(&f, data, sizeof data);
+	ck_assert_int_eq(search_parse_text("y", 0, &p, err, sizeof err), 0);
+	memset(&o, 0, sizeof o);
+	memset(&c, 0, sizeof c);
+	o.chunk = 1024;
+	o.progress = ts_progress;
+	o.cancel = ts_cancel;
+	o.arg = &c;
+	ck_assert_int_eq(search_forward(&f.m, &p, 0, &o, &at, err, sizeof err),
+	    SEARCH_NOT_FOUND);
+	ck_assert_int_eq(c.calls, 64);
+	ck_assert_uint_eq(c.done, sizeof data);
+	ck_assert_uint_eq(c.total, sizeof data);
+	memset(&c, 0, sizeof c);
+	ck_assert_int_eq(search_backward(&f.m, &p, NOPE, &o, &at, err,
+	    sizeof err), SEARCH_NOT_FOUND);
+	ck_assert_int_eq(c.calls, 64);
+	ck_assert_uint_eq(c.done, c.total);
+	memset(&c, 0, sizeof c);
+	c.stop_after = 3;
+	ck_assert_int_eq(search_forward(&f.m, &p, 0, &o, &at, err, sizeof err),
+	    SEARCH_CANCELLED);
+	ck_assert_int_eq(c.calls, 3);
+	memset(&c, 0, sizeof c);
+	c.stop_after = 5;
+	ck_assert_int_eq(search_backward(&f.m, &p, NOPE, &o, &at, err,
+	    sizeof err), SEARCH_CANCELLED);
+	ck_assert_int_eq(c.calls, 5);
+	search_pattern_free(&p);
+	ts_close(&f);
+}
+END_TEST
+
+/* The file shrinks under the mapping: every search fails cleanly. */
+START_TEST(test_sigbus)
+{
+	struct search_pattern	 p;
+	struct search_opts	 o;
+	struct ts_list		 l = { NULL, 0, 0 };
+	struct ts_file		 f;
+	unsigned char		 data[65536];
+	uint64_t		 at;
+	char			 err[256];
+	int			 fd, holes, out;
+
+	memset(data, 'x', sizeof data);
+	ts_open(&f, data, sizeof data);
+	fd = open(f.path, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ftruncate(fd, 4096), 0);
+	close(fd);
+	ck_assert_int_eq(search_parse_text("xy", 0, &p, err, sizeof err), 0);
+	for (holes = 0; holes < 2; holes++) {
+		memset(&o, 0, sizeof o);
+		o.use_holes = holes;
+		o.chunk = 1000;
+		err[0] = '\0';
+		ck_assert_int_eq(search_forward(&f.m, &p, 0, &o, &at, err,
+		    sizeof err), SEARCH_ERROR);
+		ck_assert_ptr_nonnull(strstr(err, "shrank to 4096 bytes"));
+		err[0] = '\0';
+		ck_assert_int_eq(search_backward(&f.m, &p, NOPE, &o, &at, err,
+		    sizeof err), SEARCH_ERROR);
+		ck_assert_ptr_nonnull(strstr(err, "shrank to 4096 bytes"));
+		ck_assert_int_eq(search_all(&f.m, &p, 0, &o, ts_collect, &l,
+		    err, sizeof err), SEARCH_ERROR);
+	}
+	out = open("/dev/null", O_WRONLY);
+	ck_assert_int_eq(find_print(&f.m, &p, out, err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "shrank"));
+	close(out);
+	search_pattern_free(&p);
+	free(l.off);
+	ts_close(&f);
+}
+END_TEST
+
+START_TEST(test_find_print)
+{
+	struct search_pattern	 p;
+	struct ts_file		 f, out;
+	unsigned char		*got;
+	size_t			 n;
+	char			 err[256];
+	int			 fd;
+
+	ts_open(&f, "abcabcab\0ab", 11);
+	out.path = tu_file(NULL, 0);
+	fd = open(out.path, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(search_parse_text("ab", 0, &p, err, sizeof err), 0);
+	ck_assert_int_eq(find_print(&f.m, &p, fd, err, sizeof err), 1);
+	search_pattern_free(&p);
+	ck_assert_int_eq(search_parse_hex("00 61 63", &p, err, sizeof err), 0);
+	ck_assert_int_eq(find_print(&f.m, &p, fd, err, sizeof err), 0);
+	ck_assert_int_eq(find_print(&f.m, &p, -1, err, sizeof err), 0);
+	search_pattern_free(&p);
+	close(fd);
+	got = tu_slurp(out.path, &n);
+	got[n] = '\0';
+	ck_assert_str_eq((char *)got, "0\n3\n6\n9\n");
+	free(got);
+	ck_assert_int_eq(search_parse_text("b", 0, &p, err, sizeof err), 0);
+	ck_assert_int_eq(find_print(&f.m, &p, -1, err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "cannot write"));
+	search_pattern_free(&p);
+	tu_remove(out.path);
+	ts_close(&f);
+}
+END_TEST
+
+Suite *
+search_suite(void)
+{
+	Suite	*s = suite_create("search");
+	TCase	*tc = tcase_create("search");
+
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_random_literal);
+	tcase_add_test(tc, test_random_wildcard);
+	tcase_add_test(tc, test_random_icase);
+	tcase_add_test(tc, test_random_wildcard_icase);
+	tcase_add_test(tc, test_edges);
+	tcase_add_test(tc, test_sees_edits);
+	tcase_add_test(tc, test_overlapping);
+	tcase_add_test(tc, test_empty_file);
+	tcase_add_test(tc, test_prefilter_modes);
+	tcase_add_test(tc, test_parse_hex);
+	tcase_add_test(tc, test_parse_errors);
+	tcase_add_test(tc, test_sparse);
+	tcase_add_test(tc, test_sparse_big);
+	tcase_add_test(tc, test_progress_cancel);
+	tcase_add_test(tc, test_sigbus);
+	tcase_add_test(tc, test_find_print);
+	suite_add_tcase(s, tc);
+	return (s);
+}

@@ -1,0 +1,16 @@
+/* suites.h: one Check suite a layer; check_main.c runs them all. */
+#ifndef MAPHEX_SUITES_H
+#define MAPHEX_SUITES_H
+
+#include <check.h>
+
+Suite	*mapping_suite(void);
+Suite	*journal_suite(void);
+Suite	*search_suite(void);
+Suite	*offset_suite(void);
+Suite	*format_suite(void);
+Suite	*dump_suite(void);
+Suite	*editor_suite(void);
+Suite	*view_suite(void);
+
+#endif
