@@ -293,30 +293,35 @@ static int
 edit_write_range(struct editor *ed, int fd, uint64_t start, uint64_t len,
     char *err, size_t errlen)
 {
-	static unsigned char	buf[COPY_CHUNK];
-	size_t			n, done;
-	ssize_t			w;
+	unsigned char	*buf;
+	size_t		 n, done;
+	ssize_t		 w = 0;
+	int		 rc = 0;
 
-	while (len > 0) {
-		n = len < sizeof buf ? (size_t)len : sizeof buf;
+	if ((buf = malloc(COPY_CHUNK)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return (-1);
+	}
+	for (; len > 0 && rc == 0; start += n, len -= n) {
+		n = len < COPY_CHUNK ? (size_t)len : COPY_CHUNK;
 		if (mapping_read(ed->map, start, buf, n) == -1) {
 			snprintf(err, errlen, "cannot read offset 0x%llx",
 			    (unsigned long long)start);
-			return (-1);
+			rc = -1;
+			break;
 		}
-		for (done = 0; done < n; done += (size_t)w) {
+		for (done = 0; done < n && rc == 0; done += (size_t)w) {
 			w = write(fd, buf + done, n - done);
 			if (w == -1 && errno == EINTR)
 				w = 0;
 			else if (w == -1) {
 				snprintf(err, errlen, "%s", strerror(errno));
-				return (-1);
+				rc = -1;
 			}
 		}
-		start += n;
-		len -= n;
 	}
-	return (0);
+	free(buf);
+	return (rc);
 }
 
 int

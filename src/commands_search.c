@@ -22,24 +22,24 @@
 #define SEARCH_SHOW_NS	200000000ULL	/* progress: 5 times a second */
 #define SEARCH_POLL_NS	50000000ULL	/* cancel: 20 times a second */
 
-struct search_run {
+struct ask_state {
 	struct editor	*ed;
 	uint64_t	 shown;		/* when progress was last shown */
 	uint64_t	 polled;	/* when cancel was last polled */
 	int		 cancelled;
 };
 
-static uint64_t	search_now(void);
-static void	search_progress(void *, uint64_t, uint64_t);
-static int	search_cancel(void *);
-static int	search_open(struct editor *, int);
-static int	search_run(struct editor *, int, int);
-static void	search_label(struct editor *);
-static void	search_result(struct editor *, enum search_result, uint64_t,
+static uint64_t	ask_now(void);
+static void	ask_progress(void *, uint64_t, uint64_t);
+static int	ask_cancel(void *);
+static int	ask_open(struct editor *, int);
+static int	ask_run(struct editor *, int, int);
+static void	ask_label(struct editor *);
+static void	ask_result(struct editor *, enum search_result, uint64_t,
 		    size_t, const char *);
 
 static uint64_t
-search_now(void)
+ask_now(void)
 {
 	struct timespec	ts;
 
@@ -48,10 +48,10 @@ search_now(void)
 }
 
 static void
-search_progress(void *arg, uint64_t done, uint64_t total)
+ask_progress(void *arg, uint64_t done, uint64_t total)
 {
-	struct search_run	*r = arg;
-	uint64_t		 now = search_now();
+	struct ask_state	*r = arg;
+	uint64_t		 now = ask_now();
 
 	if (now - r->shown < SEARCH_SHOW_NS || r->ed->hooks.show == NULL)
 		return;
@@ -63,10 +63,10 @@ search_progress(void *arg, uint64_t done, uint64_t total)
 }
 
 static int
-search_cancel(void *arg)
+ask_cancel(void *arg)
 {
-	struct search_run	*r = arg;
-	uint64_t		 now = search_now();
+	struct ask_state	*r = arg;
+	uint64_t		 now = ask_now();
 
 	if (r->cancelled)
 		return (1);
@@ -78,7 +78,7 @@ search_cancel(void *arg)
 }
 
 static void
-search_label(struct editor *ed)
+ask_label(struct editor *ed)
 {
 	const struct editor_search	*a = &ed->ask;
 
@@ -90,13 +90,13 @@ search_label(struct editor *ed)
 }
 
 static int
-search_open(struct editor *ed, int backward)
+ask_open(struct editor *ed, int backward)
 {
 	commands_prompt_open(ed, EDITOR_PROMPT_SEARCH, "");
 	ed->ask.backward = backward;
 	ed->ask.hex = ed->pane == EDITOR_HEX;
 	ed->ask.icase = 0;
-	search_label(ed);
+	ask_label(ed);
 	return (0);
 }
 
@@ -110,27 +110,27 @@ commands_search_toggle(struct editor *ed)
 		ed->ask.icase = 1;
 	else
 		ed->ask.hex = 1;
-	search_label(ed);
+	ask_label(ed);
 }
 
 int
 cmd_search_forward(struct editor *ed)
 {
-	return (search_open(ed, 0));
+	return (ask_open(ed, 0));
 }
 
 int
 cmd_search_backward(struct editor *ed)
 {
-	return (search_open(ed, 1));
+	return (ask_open(ed, 1));
 }
 
 /* Scans for the last pattern from the cursor; again skips the cursor. */
 static int
-search_run(struct editor *ed, int backward, int again)
+ask_run(struct editor *ed, int backward, int again)
 {
 	struct search_pattern	 pat;
-	struct search_run	 run = { ed, 0, 0, 0 };
+	struct ask_state	 run = { ed, 0, 0, 0 };
 	struct search_opts	 opts;
 	enum search_result	 res;
 	char			 err[256];
@@ -158,23 +158,23 @@ search_run(struct editor *ed, int backward, int again)
 	memset(&opts, 0, sizeof opts);
 	opts.use_holes = ed->map->mode != MAPPING_PREVIEW ||
 	    editor_unsaved(ed) == 0;
-	opts.progress = search_progress;
-	opts.cancel = search_cancel;
+	opts.progress = ask_progress;
+	opts.cancel = ask_cancel;
 	opts.arg = &run;
-	run.shown = run.polled = search_now();
+	run.shown = run.polled = ask_now();
 	if (backward)
 		res = search_backward(ed->map, &pat, from, &opts, &at, err,
 		    sizeof err);
 	else
 		res = search_forward(ed->map, &pat, from, &opts, &at, err,
 		    sizeof err);
-	search_result(ed, res, at, pat.len, err);
+	ask_result(ed, res, at, pat.len, err);
 	search_pattern_free(&pat);
 	return (0);
 }
 
 static void
-search_result(struct editor *ed, enum search_result res, uint64_t at,
+ask_result(struct editor *ed, enum search_result res, uint64_t at,
     size_t len, const char *err)
 {
 	switch (res) {
@@ -209,26 +209,26 @@ commands_search_submit(struct editor *ed, const char *text)
 			editor_message(ed, 1, "no previous search to repeat");
 			return (0);
 		}
-		return (search_run(ed, backward, 1));
+		return (ask_run(ed, backward, 1));
 	}
 	ed->search = ed->ask;
 	snprintf(ed->search.text, sizeof ed->search.text, "%s", text);
 	ed->search.valid = 1;
-	return (search_run(ed, backward, 0));
+	return (ask_run(ed, backward, 0));
 }
 
 int
 cmd_search_next(struct editor *ed)
 {
 	if (!ed->search.valid)
-		return (search_open(ed, 0));
-	return (search_run(ed, ed->search.backward, 1));
+		return (ask_open(ed, 0));
+	return (ask_run(ed, ed->search.backward, 1));
 }
 
 int
 cmd_search_previous(struct editor *ed)
 {
 	if (!ed->search.valid)
-		return (search_open(ed, 1));
-	return (search_run(ed, !ed->search.backward, 1));
+		return (ask_open(ed, 1));
+	return (ask_run(ed, !ed->search.backward, 1));
 }

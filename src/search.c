@@ -34,8 +34,8 @@ struct search_run {
 	size_t			 chunk;
 	int			 holes;		/* skipping holes */
 	uint64_t		 xlo, xhi;	/* data extent, forward */
-	size_t			 lo, hi;	/* the chunk being scanned */
-	size_t			 found;		/* backward: match or hi */
+	size_t			 lo, hi;	/* the chunk scanned */
+	size_t			 found;		/* backward: at or hi */
 	int			 called;	/* fn was called */
 	int			 stopped;	/* fn asked to stop */
 	int			(*fn)(void *, uint64_t);

@@ -24,13 +24,13 @@
 
 struct search_pattern {
 	unsigned char	*bytes;
-	unsigned char	*mask;	/* 0xff: must match; 0x00: any byte */
+	unsigned char	*mask;	/* 0xff: must match, 0x00: any byte */
 	size_t		 len;
 	int		 icase;	/* ASCII letters match either case */
 };
 
 struct search_opts {
-	size_t	  chunk;	/* 0 means SEARCH_CHUNK; tests shrink it */
+	size_t	  chunk;	/* 0 is SEARCH_CHUNK; tests shrink it */
 	/*
 	 * Nonzero lets a pattern that cannot match zeros skip the file's
 	 * holes (SEEK_DATA).  Set it only when every nonzero byte of the

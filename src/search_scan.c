@@ -18,6 +18,8 @@
 
 #include "search_scan.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +35,9 @@
 static int		 scan_is_alpha(unsigned char);
 static unsigned char	 scan_lower(unsigned char);
 static int		 scan_rank(unsigned char, int);
-static void		 scan_pick(struct scan_plan *, size_t, size_t);
+static size_t		 scan_rarest(const struct scan_plan *, size_t,
+			    int);
+static void		 scan_choose(struct scan_plan *);
 static int		 scan_verify(const struct scan_plan *,
 			    const unsigned char *);
 static void		 scan_miss(const struct scan_plan *,
@@ -91,25 +95,46 @@ scan_rank(unsigned char c, int folded)
 }
 
 /*
- * Chooses the two rarest bytes that must match among the first n; i
- * is the newest one.  r1 is the rarest, r2 the runner-up (or r1 when
- * there is only one).
+ * Returns the rarest byte that must match, not at position skip and
+ * not of value avoid (-1 for none), or SIZE_MAX if there is none.
+ */
+static size_t
+scan_rarest(const struct scan_plan *sp, size_t skip, int avoid)
+{
+	size_t	i, best = SIZE_MAX;
+	int	rank, low = INT_MAX;
+
+	for (i = 0; i < sp->len; i++) {
+		if (sp->mask[i] != 0xff || i == skip || sp->want[i] == avoid)
+			continue;
+		rank = scan_rank(sp->want[i], sp->icase &&
+		    scan_is_alpha(sp->want[i]));
+		if (rank < low) {
+			low = rank;
+			best = i;
+		}
+	}
+	return (best);
+}
+
+/*
+ * Chooses the prefilter bytes: r1 the rarest, r2 the rarest of another
+ * value (a repeated byte tells the pair loop little), or of the same
+ * value, or r1 itself.
  */
 static void
-scan_pick(struct scan_plan *sp, size_t i, size_t n)
+scan_choose(struct scan_plan *sp)
 {
-	int	ri = scan_rank(sp->want[i], sp->icase &&
-		    scan_is_alpha(sp->want[i]));
-	int	r1 = scan_rank(sp->want[sp->r1], sp->f1 != 0);
-	int	r2 = scan_rank(sp->want[sp->r2], sp->f2 != 0);
-
-	if (n == 1) {
-		sp->r1 = sp->r2 = i;
-	} else if (ri < r1) {
+	sp->r1 = scan_rarest(sp, SIZE_MAX, -1);
+	if (sp->r1 == SIZE_MAX) {
+		sp->r1 = sp->r2 = 0;
+		return;
+	}
+	sp->r2 = scan_rarest(sp, sp->r1, sp->want[sp->r1]);
+	if (sp->r2 == SIZE_MAX)
+		sp->r2 = scan_rarest(sp, sp->r1, -1);
+	if (sp->r2 == SIZE_MAX)
 		sp->r2 = sp->r1;
-		sp->r1 = i;
-	} else if (ri < r2 || sp->r2 == sp->r1)
-		sp->r2 = i;
 	sp->c1 = sp->want[sp->r1];
 	sp->c2 = sp->want[sp->r2];
 	sp->f1 = sp->icase && scan_is_alpha(sp->c1) ? 0x20 : 0;
@@ -134,14 +159,13 @@ scan_plan_init(struct scan_plan *sp, const struct search_pattern *p)
 		    p->bytes[i]) & p->mask[i];
 		if (sp->want[i] != 0)
 			sp->nonzero = 1;
+		if (p->mask[i] == 0xff)
+			sp->nlit++;
 		if (p->mask[i] != 0xff ||
-		    (sp->icase && scan_is_alpha(sp->want[i]))) {
+		    (sp->icase && scan_is_alpha(sp->want[i])))
 			sp->literal = 0;
-			if (p->mask[i] != 0xff)
-				continue;
-		}
-		scan_pick(sp, i, ++sp->nlit);
 	}
+	scan_choose(sp);
 	return (0);
 }
 
@@ -334,6 +358,8 @@ scan_cand_rev(const struct scan_plan *sp, const struct scan_state *st,
 #ifdef HAVE_MEMRCHR
 		q = memrchr(base + lo + sp->r1, sp->c1, hi - lo);
 		return (q == NULL ? hi : (size_t)(q - base) - sp->r1);
+#else
+		return (hi);	/* scan_prev() does not let it happen */
 #endif
 	case SCAN_PAIR:
 		return (scan_pair_rev(sp, base, lo, hi));
@@ -349,6 +375,10 @@ scan_prev(const struct scan_plan *sp, struct scan_state *st,
 {
 	size_t	s, top = hi;
 
+#ifndef HAVE_MEMRCHR
+	if (st->mode == SCAN_MEMCHR)
+		st->mode = SCAN_PAIR;
+#endif
 	if (sp->nlit == 0)
 		return (lo < hi ? hi - 1 : hi);
 	while (lo < top) {

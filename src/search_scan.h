@@ -23,21 +23,21 @@ enum scan_mode {
 struct scan_plan {
 	const unsigned char	*bytes;
 	const unsigned char	*mask;
-	unsigned char		*want;	/* bytes & mask, lowercase if icase */
+	unsigned char		*want;	/* bytes & mask, lowered if icase */
 	size_t			 len;
 	int			 icase;
-	int			 literal;	/* no wildcard, no folded letter */
+	int			 literal;	/* no wildcard, no folding */
 	int			 nonzero;	/* zeros cannot match */
-	size_t			 nlit;		/* bytes that must match */
-	size_t			 r1, r2;	/* the two rarest of those */
-	unsigned char		 c1, c2;	/* their wanted values */
-	unsigned char		 f1, f2;	/* 0x20 where case is folded */
+	size_t			 nlit;	/* bytes that must match */
+	size_t			 r1, r2;	/* the two rarest */
+	unsigned char		 c1, c2;	/* their values */
+	unsigned char		 f1, f2;	/* 0x20 if folded */
 };
 
 struct scan_state {
 	enum scan_mode	mode;
-	size_t		misses;		/* false candidates so far */
-	size_t		since;		/* offset the count started at */
+	size_t		misses;	/* false candidates so far */
+	size_t		since;	/* offset the count began at */
 };
 
 /* Compiles p into sp.  Returns 0, or -1 when out of memory. */

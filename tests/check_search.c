@@ -28,6 +28,13 @@
 
 #define NOPE	UINT64_MAX
 
+/* Without memrchr, backward scans start with the pair loop. */
+#ifdef HAVE_MEMRCHR
+#define REV_MEMCHR	SCAN_MEMCHR
+#else
+#define REV_MEMCHR	SCAN_PAIR
+#endif
+
 static const unsigned char alphabet[] = "aAbB\0\xff\n";
 
 /* A test file mapped read-only; path is removed at ts_close(). */
@@ -335,7 +342,8 @@ START_TEST(test_overlapping)
 	ck_assert_uint_eq(l.off[2], 2);
 	ck_assert_uint_eq(ts_bwd(&f.m, &p, 1, NULL), 1);
 	search_pattern_free(&p);
-	ck_assert_int_eq(search_parse_hex("?? ?? ?? ??", &p, err, sizeof err), 0);
+	ck_assert_int_eq(search_parse_hex("?? ?? ?? ??", &p, err, sizeof err),
+	    0);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, 1, NULL), 1);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, 2, NULL), NOPE);
 	ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, NULL), 1);
@@ -387,28 +395,40 @@ ts_mode(const char *pat, int icase, const unsigned char *buf, size_t n,
 START_TEST(test_prefilter_modes)
 {
 	unsigned char	buf[8192];
+	size_t		i;
 
 	memset(buf, 'a', sizeof buf);
 	memcpy(buf + 100, "aaab", 4);
 	memcpy(buf + 4000, "a.b", 3);
 	memcpy(buf + 8000, "aaab", 4);
 	ck_assert_int_eq(ts_mode("aaab", 0, buf, sizeof buf, 0, 100),
-	    SCAN_MEMMEM);
+	    SCAN_PAIR);
 	ck_assert_int_eq(ts_mode("aaab", 0, buf, sizeof buf, 1, 8000),
-	    SCAN_MEMMEM);
+	    SCAN_PAIR);
 	ck_assert_int_eq(ts_mode("aaac", 0, buf, sizeof buf, 1, 8189),
-	    SCAN_MEMMEM);
+	    SCAN_PAIR);
 	ck_assert_int_eq(ts_mode("aaaa", 0, buf, sizeof buf, 0, 0),
 	    SCAN_MEMCHR);
+	ck_assert_int_eq(ts_mode("aaaaaaaaaaaaaaab", 0, buf, sizeof buf, 0,
+	    88), SCAN_MEMMEM);
 	ck_assert_int_eq(ts_mode("a.b", 0, buf, sizeof buf, 0, 4000),
 	    SCAN_MEMCHR);
 	ck_assert_int_eq(ts_mode("a.b", 0, buf, sizeof buf, 1, 4000),
-	    SCAN_MEMCHR);
+	    REV_MEMCHR);
 	ck_assert_int_eq(ts_mode("A.B", 1, buf, sizeof buf, 1, 4000),
-	    SCAN_MEMCHR);
+	    REV_MEMCHR);
 	ck_assert_int_eq(ts_mode("AAAB", 1, buf, sizeof buf, 0, 100),
 	    SCAN_PAIR);
 	ck_assert_int_eq(ts_mode("AAAB", 1, buf, sizeof buf, 1, 8000),
+	    SCAN_PAIR);
+	for (i = 0; i < sizeof buf; i++)
+		buf[i] = "ab"[i % 2];
+	buf[6004] = 'b';
+	ck_assert_int_eq(ts_mode("ababb", 0, buf, sizeof buf, 0, 6000),
+	    SCAN_MEMMEM);
+	ck_assert_int_eq(ts_mode("ababb", 0, buf, sizeof buf, 1, 6000),
+	    SCAN_MEMMEM);
+	ck_assert_int_eq(ts_mode("ABABB", 1, buf, sizeof buf, 0, 6000),
 	    SCAN_PAIR);
 	memset(buf, 0, sizeof buf);
 	memcpy(buf + 7000, "\x01\x02", 2);
@@ -466,6 +486,7 @@ START_TEST(test_parse_errors)
 	ts_bad_hex("de ?", "lone '?' at column 4: use ?? for any byte");
 	ck_assert_int_eq(search_parse_text("", 1, &p, err, sizeof err), -1);
 	ck_assert_str_eq(err, "empty pattern");
+	ck_assert_str_eq(search_result_name(SEARCH_CANCELLED), "cancelled");
 	ck_assert_int_eq(search_parse_text("Hi ?", 1, &p, err, sizeof err), 0);
 	ck_assert_uint_eq(p.len, 4);
 	ck_assert_int_eq(memcmp(p.bytes, "Hi ?", 4), 0);
@@ -549,6 +570,29 @@ START_TEST(test_sparse)
 	    (unsigned char *)"\0\0", (unsigned char *)"\xff\xff", 2, 0 },
 	    NOPE, NULL), n - 3);
 	free(d);
+	ts_close(&f);
+}
+END_TEST
+
+/* In direct mode an edit in a hole is file data: SEEK_DATA sees it. */
+START_TEST(test_direct_hole_edit)
+{
+	struct search_pattern	p;
+	struct search_opts	o;
+	struct ts_file		f;
+	char			err[128];
+
+	f.path = tu_sparse(1 << 20);
+	ck_assert_int_eq(mapping_open(&f.m, f.path, MAPPING_DIRECT, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(mapping_write(&f.m, 300000, "needle", 6), 0);
+	memset(&o, 0, sizeof o);
+	o.use_holes = 1;
+	ck_assert_int_eq(search_parse_text("needle", 0, &p, err, sizeof err),
+	    0);
+	ck_assert_uint_eq(ts_fwd(&f.m, &p, 0, &o), 300000);
+	ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, &o), 300000);
+	search_pattern_free(&p);
 	ts_close(&f);
 }
 END_TEST
@@ -763,6 +807,7 @@ search_suite(void)
 	tcase_add_test(tc, test_parse_hex);
 	tcase_add_test(tc, test_parse_errors);
 	tcase_add_test(tc, test_sparse);
+	tcase_add_test(tc, test_direct_hole_edit);
 	tcase_add_test(tc, test_sparse_big);
 	tcase_add_test(tc, test_progress_cancel);
 	tcase_add_test(tc, test_sigbus);

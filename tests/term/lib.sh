@@ -99,3 +99,29 @@ t_done() {
 	echo "$((T_CHECKS - T_FAILS)) passed, $T_FAILS failed"
 	[ "$T_FAILS" = 0 ]
 }
+
+# t_pid: prints the pid of the program the pane runs (the child of the
+# pane's shell), or nothing once it has ended.
+t_pid() {
+	[ -s "$T_DIR/status" ] && return 0
+	t_pane=$(tmux -L "$T_SOCK" display-message -p '#{pane_pid}')
+	pgrep -P "$t_pane" | head -n 1
+}
+
+# t_pane_fmt FORMAT: prints a tmux format for the pane, e.g.
+# '#{alternate_on}' (1 while a full-screen program owns the terminal)
+# or '#{pane_tty}'.
+t_pane_fmt() {
+	tmux -L "$T_SOCK" display-message -p "$1"
+}
+
+# t_tty_sane: the pane's terminal is back in cooked mode (echo and
+# canonical input on, as a shell leaves it) and off the alternate
+# screen; returns 0 if so.
+t_tty_sane() {
+	t_tty=$(t_pane_fmt '#{pane_tty}')
+	t_modes=$(stty -a <"$t_tty" 2>/dev/null) || return 1
+	[ "$(t_pane_fmt '#{alternate_on}')" = 0 ] &&
+	    printf '%s\n' "$t_modes" | tr ' ' '\n' | grep -qx icanon &&
+	    printf '%s\n' "$t_modes" | tr ' ' '\n' | grep -qx echo
+}
