@@ -81,7 +81,7 @@ edit_save_now(struct editor *ed)
 	uint64_t	n = editor_unsaved(ed);
 
 	if (journal_save(ed->journal, err, sizeof err) == -1) {
-		editor_message(ed, 1, "save failed, edits kept: %s", err);
+		editor_message(ed, 1, "%s", err);
 		return (-1);
 	}
 	editor_message(ed, 0, "saved %llu changed byte%s to %s",

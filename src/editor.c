@@ -26,6 +26,7 @@ static int	editor_type(struct editor *, int);
 static int	editor_type_hex(struct editor *, int);
 static int	editor_put_byte(struct editor *, unsigned char, int);
 static void	editor_scroll(struct editor *);
+static uint64_t	editor_last_page(const struct editor *);
 
 int
 editor_init(struct editor *ed, struct mapping *m, size_t columns,
@@ -81,10 +82,17 @@ editor_message(struct editor *ed, int error, const char *fmt, ...)
 {
 	va_list	ap;
 
+	size_t	n = strlen(ed->map->path);
+
 	va_start(ap, fmt);
 	vsnprintf(ed->message, sizeof ed->message, fmt, ap);
 	va_end(ap);
 	ed->message_error = error;
+	/* The status line names the file already; keep room for why. */
+	if (strncmp(ed->message, ed->map->path, n) == 0 &&
+	    strncmp(ed->message + n, ": ", 2) == 0)
+		memmove(ed->message, ed->message + n + 2,
+		    strlen(ed->message + n + 2) + 1);
 }
 
 /* Keeps the cursor's row on screen, moving the top as little as can be. */
@@ -143,8 +151,22 @@ editor_refresh(struct editor *ed)
 		editor_message(ed, 1, "cannot read offset 0x%llx: I/O error",
 		    (unsigned long long)(ed->fault - 1));
 	ed->fault = 0;
+	if (ed->top >= ed->map->size)
+		ed->top = editor_last_page(ed);
 	if (ed->cursor >= ed->map->size)
 		editor_goto(ed, ed->map->size);
+}
+
+/* Returns the top offset that shows the file's last full screen. */
+static uint64_t
+editor_last_page(const struct editor *ed)
+{
+	uint64_t	size = ed->map->size;
+	uint64_t	last = size > 0 ? size - 1 : 0;
+	uint64_t	span = (uint64_t)(ed->rows - 1) * ed->columns;
+
+	last -= last % ed->columns;
+	return (last > span ? last - span : 0);
 }
 
 int

@@ -16,6 +16,7 @@
 #define M(c)	(KEYMAP_META | (c))
 
 static const char	*keymap_special_name(int);
+static int		 keymap_listed(const char *, const char *);
 
 const struct keymap_entry keymap_table[] = {
 	{ KEYMAP_LEFT, "backward-char", KEYMAP_ALL },
@@ -122,7 +123,7 @@ keymap_special_name(int key)
 		{ KEYMAP_HOME, "Home" }, { KEYMAP_END, "End" },
 		{ KEYMAP_BACKSPACE, "Backspace" }, { KEYMAP_DELETE, "Delete" },
 		{ '\r', "Return" }, { '\n', "Ctrl-J" }, { '\t', "Tab" },
-		{ ' ', "Space" }, { 0, "Ctrl-Space" }, { 0x7f, "Del" },
+		{ ' ', "Space" }, { 0, "Ctrl-Space" }, { 0x7f, "Backspace" },
 	};
 	size_t	i;
 
@@ -153,6 +154,20 @@ keymap_key_name(int key, char *buf, size_t len)
 		snprintf(buf, len, "key %#x", (unsigned)key);
 }
 
+/* Returns non-zero if name is already one of the ", "-joined names. */
+static int
+keymap_listed(const char *list, const char *name)
+{
+	size_t		 n = strlen(name);
+	const char	*p;
+
+	for (p = list; (p = strstr(p, name)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') &&
+		    (p[n] == ',' || p[n] == '\0'))
+			return (1);
+	return (0);
+}
+
 int
 keymap_keys_for(const char *command, int less, char *buf, size_t len)
 {
@@ -168,6 +183,8 @@ keymap_keys_for(const char *command, int less, char *buf, size_t len)
 		    (e->where == KEYMAP_LESS) != (less != 0))
 			continue;
 		keymap_key_name(e->key, name, sizeof name);
+		if (keymap_listed(buf, name))
+			continue;
 		if (used < len)
 			used += (size_t)snprintf(buf + used, len - used, "%s%s",
 			    n > 0 ? ", " : "", name);

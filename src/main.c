@@ -208,13 +208,14 @@ main_edit(const struct cli *c)
 	uint64_t	start = 0;
 	int		rc;
 
+	if (mapping_open(&m, c->path, c->mode, err, sizeof err) == -1) {
+		fprintf(stderr, "maphex: %s\n", err);
+		return (2);
+	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "maphex: %s: not a terminal; use --dump for "
 		    "a hex dump\n", c->path);
-		return (2);
-	}
-	if (mapping_open(&m, c->path, c->mode, err, sizeof err) == -1) {
-		fprintf(stderr, "maphex: %s\n", err);
+		mapping_close(&m);
 		return (2);
 	}
 	if (c->start != NULL && offset_parse(c->start, 0, m.size, &start,

@@ -188,6 +188,10 @@ mapping_map(struct mapping *m, char *err, size_t errlen)
 	else if (m->mode == MAPPING_PREVIEW) {
 		prot |= PROT_WRITE;
 		flags = MAP_PRIVATE;
+#ifdef MAP_NORESERVE
+		/* Only the pages edited need memory, not the whole file. */
+		flags |= MAP_NORESERVE;
+#endif
 	}
 	p = mmap(NULL, (size_t)m->size, prot, flags, m->fd, 0);
 	if (p == MAP_FAILED) {

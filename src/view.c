@@ -28,6 +28,7 @@ static void	view_row(struct editor *, struct frame *, int, uint64_t,
 static void	view_row_attrs(struct editor *, struct frame *, int,
 		    uint64_t, size_t, int);
 static void	view_status(struct editor *, struct frame *);
+static void	view_status_line(struct editor *, struct frame *, unsigned);
 static void	view_help(struct editor *, struct frame *);
 static void	view_help_line(struct frame *, int, unsigned char,
 		    const char *);
@@ -164,6 +165,7 @@ view_status(struct editor *ed, struct frame *f)
 	uint64_t	 size = ed->map->size, cur = ed->cursor;
 	unsigned	 pct;
 
+
 	frame_mark(f, row, 0, (size_t)f->cols, FRAME_STATUS);
 	if (ed->prompt != EDITOR_PROMPT_NONE) {
 		frame_printf(f, row, 0, FRAME_STATUS, "%s%s", ed->prompt_label,
@@ -181,16 +183,49 @@ view_status(struct editor *ed, struct frame *f)
 	}
 	pct = size == 0 ? 0 : (unsigned)((double)(cur + 1) * 100 /
 	    (double)size);
-	frame_printf(f, row, 0, FRAME_STATUS, " %s  %s  0x%08llx (%llu) / "
-	    "0x%llx (%llu)  %u%%%s%.0llu%s%s%s%s",
-	    mapping_mode_name(ed->map->mode), ed->map->path,
-	    (unsigned long long)cur, (unsigned long long)cur,
-	    (unsigned long long)size, (unsigned long long)size, pct,
-	    editor_unsaved(ed) ? "  ** " : "",
-	    (unsigned long long)editor_unsaved(ed),
-	    editor_unsaved(ed) ? " unsaved" : "",
-	    ed->pane == EDITOR_TEXT ? "  [text]" : "",
-	    ed->map->note[0] ? "  " : "", ed->map->note);
+	view_status_line(ed, f, pct);
+}
+
+/*
+ * Lays out the position fields first and gives the path what width is
+ * left, cutting it from the left so the file name stays visible.
+ */
+static void
+view_status_line(struct editor *ed, struct frame *f, unsigned pct)
+{
+	char		 right[512], unsaved[64] = "";
+	const char	*mode = mapping_mode_name(ed->map->mode);
+	const char	*path = ed->map->path;
+	uint64_t	 n = editor_unsaved(ed);
+	size_t		 plen = strlen(path), room, fixed;
+	int		 note = ed->map->note[0] != '\0';
+
+	if (n > 0)
+		snprintf(unsaved, sizeof unsaved, "  ** %llu unsaved",
+		    (unsigned long long)n);
+	for (;;) {
+		snprintf(right, sizeof right, "  0x%08llx (%llu) / 0x%llx "
+		    "(%llu)  %u%%%s%s%s%s", (unsigned long long)ed->cursor,
+		    (unsigned long long)ed->cursor,
+		    (unsigned long long)ed->map->size,
+		    (unsigned long long)ed->map->size, pct, unsaved,
+		    ed->pane == EDITOR_TEXT ? "  [text]" : "",
+		    note ? "  " : "", note ? ed->map->note : "");
+		fixed = strlen(mode) + 3 + strlen(right);
+		if (!note || fixed + 12 <= (size_t)f->cols)
+			break;
+		note = 0;
+	}
+	room = (size_t)f->cols > fixed ? (size_t)f->cols - fixed : 0;
+	if (plen <= room)
+		frame_printf(f, f->rows - 1, 0, FRAME_STATUS, " %s  %s%s",
+		    mode, path, right);
+	else if (room > 3)
+		frame_printf(f, f->rows - 1, 0, FRAME_STATUS, " %s  ...%s%s",
+		    mode, path + plen - (room - 3), right);
+	else
+		frame_printf(f, f->rows - 1, 0, FRAME_STATUS, " %s %s", mode,
+		    right);
 }
 
 /* Puts one help line, keeping clear of the status line. */

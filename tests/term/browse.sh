@@ -1,5 +1,6 @@
 #!/bin/sh
 # browse.sh: open, move, go to, resize, help and quit in the real binary.
+# shellcheck source=lib.sh
 . "${TESTLIB:-$(dirname "$0")/lib.sh}"
 
 f="$T_DIR/data.bin"

@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # lib.sh: drives the real maphex binary inside a private tmux server.
 #
 # Sourced by the terminal tests.  Each test gets its own tmux socket and
@@ -124,4 +125,12 @@ t_tty_sane() {
 	[ "$(t_pane_fmt '#{alternate_on}')" = 0 ] &&
 	    printf '%s\n' "$t_modes" | tr ' ' '\n' | grep -qx icanon &&
 	    printf '%s\n' "$t_modes" | tr ' ' '\n' | grep -qx echo
+}
+
+# t_launch ARGS...: like t_start, but does not wait for maphex to draw
+# (for runs that are expected to fail at once).
+t_launch() {
+	rm -f "$T_DIR/status"
+	tmux -L "$T_SOCK" -f /dev/null new-session -d -x 100 -y 30 \
+	    "$MAPHEX $* 2>$T_DIR/stderr; echo \$? >$T_DIR/status; sleep 30"
 }

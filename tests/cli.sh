@@ -1,0 +1,201 @@
+#!/bin/sh
+# cli.sh: the non-interactive command line.  --help, --version, --keys
+# (every key name it prints is in the man page), usage errors (exit 2
+# and one line on stderr), refusing to run without a terminal, --dump
+# of an empty file, and the --find exit statuses.  Needs no terminal;
+# skips (77) when $MAPHEX is not built.
+set -u
+
+if [ -z "${MAPHEX:-}" ] || [ ! -x "$MAPHEX" ]; then
+	echo "cli.sh: MAPHEX is not set to a built maphex; skipping"
+	exit 77
+fi
+LC_ALL=C
+export LC_ALL
+
+# The man page source, next to this script or to the terminal tests.
+man="$(dirname "$0")/../doc/maphex.1"
+if [ ! -f "$man" ] && [ -n "${TESTLIB:-}" ]; then
+	man="$(dirname "$TESTLIB")/../../doc/maphex.1"
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/maphex-cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+checks=0
+fails=0
+
+ok() {
+	checks=$((checks + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok: $2"
+	else
+		echo "FAIL: $2"
+		fails=$((fails + 1))
+	fi
+}
+
+# run ARGS...: runs maphex with stdin from /dev/null; stdout in
+# $tmp/out, stderr in $tmp/err, exit status in $status.
+run() {
+	"$MAPHEX" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+	status=$?
+}
+
+lines() {
+	wc -l <"$1" | tr -d ' '
+}
+
+# usage_error WHAT ARGS...: exit 2, exactly one line on stderr that
+# starts with "maphex:", nothing on stdout.
+usage_error() {
+	u_what=$1
+	shift
+	run "$@"
+	[ "$status" = 2 ]
+	ok $? "$u_what: exit 2 (got $status)"
+	[ "$(lines "$tmp/err")" = 1 ] && grep -q '^maphex: ' "$tmp/err"
+	ok $? "$u_what: one line on stderr: $(head -n 3 "$tmp/err" | tr '\n' '|')"
+	[ ! -s "$tmp/out" ]
+	ok $? "$u_what: nothing on stdout"
+}
+
+# --help and -h.
+run --help
+ok "$([ "$status" = 0 ]; echo $?)" "--help exits 0"
+[ ! -s "$tmp/err" ]
+ok $? "--help writes nothing on stderr"
+cp "$tmp/out" "$tmp/help"
+for opt in -r --readonly -p --preview -w --write -c --columns -m \
+    --maximize -s --seek -l --length --dump --find --hex -i \
+    --ignore-case --keys -h --help -V --version; do
+	grep -q -- "$opt\\([^a-z-]\\|\$\\)" "$tmp/help"
+	ok $? "--help mentions $opt"
+done
+# And every long option the man page documents.
+if [ -f "$man" ]; then
+	sed -n 's/\\-/-/g; /^\.SH OPTIONS/,/^\.SH /p' "$man" |
+	    grep -o -- '--[a-z][a-z-]*' | sort -u >"$tmp/manopts"
+	while IFS= read -r opt; do
+		grep -q -- "$opt\\([^a-z-]\\|\$\\)" "$tmp/help"
+		ok $? "--help mentions $opt (from the man page)"
+	done <"$tmp/manopts"
+fi
+run -h
+cmp -s "$tmp/out" "$tmp/help" && [ "$status" = 0 ]
+ok $? "-h is --help"
+
+# --version and -V.
+run --version
+[ "$status" = 0 ] && [ "$(lines "$tmp/out")" = 1 ] &&
+    grep -q '^maphex [0-9][0-9]*\.[0-9][0-9]*' "$tmp/out"
+ok $? "--version: exit 0, one line 'maphex X.Y': $(cat "$tmp/out")"
+version=$(cat "$tmp/out")
+if [ -f "$man" ]; then
+	grep -q "^\\.TH .*\"$version\"" "$man"
+	ok $? "the man page's header names the same version ($version)"
+fi
+run -V
+[ "$status" = 0 ] && [ "$(cat "$tmp/out")" = "$version" ]
+ok $? "-V is --version"
+
+# --keys: every key name it prints is in the man page's KEYS section.
+run --keys
+[ "$status" = 0 ] && [ -s "$tmp/out" ] && [ ! -s "$tmp/err" ]
+ok $? "--keys exits 0 and lists the keys"
+cp "$tmp/out" "$tmp/keys"
+if [ ! -f "$man" ]; then
+	echo "skip: no man page at $man"
+else
+	# The man page's key names: the .B lines of KEYS, split at commas
+	# and bullets, groff escapes removed, one a line.
+	sed -n '/^\.SH KEYS/,/^\.SH /p' "$man" | sed -n 's/^\.B //p' |
+	    sed 's/\\(bu/\n/g; s/, /\n/g; s/\\-/-/g; s/\\//g' |
+	    sed 's/^ *//; s/ *$//' | grep -v '^$' | sort -u >"$tmp/mankeys"
+	# --keys lines: "command  KEYS (read-only also: KEYS): help".
+	while IFS= read -r line; do
+		cmd=${line%% *}
+		rest=${line#"$cmd"}
+		rest=" $(printf '%s\n' "$rest" | sed 's/^ *//')"
+		case $rest in
+		*" (read-only also: "*)
+			keys="${rest%%" (read-only also: "*}, $(printf '%s\n' \
+			    "$rest" | sed 's/.*(read-only also: \([^)]*\)): .*/\1/')"
+			;;
+		*)
+			keys=${rest%%": "*}
+			;;
+		esac
+		printf '%s\n' "$keys" | sed 's/, /\n/g' |
+		    sed 's/^ *//; s/ *$//' | grep -v '^$' |
+		    while IFS= read -r key; do
+			printf '%s\t%s\n' "$cmd" "$key"
+		    done
+	done <"$tmp/keys" >"$tmp/pairs"
+	[ -s "$tmp/pairs" ]
+	ok $? "--keys output parses into command / key pairs"
+	while IFS="$(printf '\t')" read -r cmd key; do
+		grep -qxF -- "$key" "$tmp/mankeys"
+		ok $? "man page lists key '$key' ($cmd)"
+	done <"$tmp/pairs"
+fi
+
+# Usage errors.
+f="$tmp/file.bin"
+printf 'hello, world\n' >"$f"
+usage_error "an unknown long option" --bogus "$f"
+usage_error "an unknown short option" -z "$f"
+usage_error "-r and -w together" -r -w "$f"
+usage_error "-r and -p together" -r -p "$f"
+usage_error "-c 0" -c 0 "$f"
+usage_error "-c not a number" -c many "$f"
+usage_error "-c without a value" "$f" -c
+usage_error "no FILE" -r
+usage_error "no arguments at all"
+usage_error "two FILEs" "$f" "$f"
+usage_error "--find without a pattern" --find
+
+# Not a terminal: refused with a message naming the path.
+"$MAPHEX" "$f" </dev/null >/dev/null 2>"$tmp/err"
+status=$?
+[ "$status" = 2 ]
+ok $? "maphex FILE </dev/null >/dev/null exits 2 (got $status)"
+[ "$(lines "$tmp/err")" = 1 ] && grep -q "$f" "$tmp/err" &&
+    grep -qi 'terminal' "$tmp/err"
+ok $? "with one line naming the path and saying why: $(cat "$tmp/err")"
+"$MAPHEX" -r "$f" </dev/null >"$tmp/out" 2>/dev/null
+[ ! -s "$tmp/out" ]
+ok $? "and nothing on stdout (no terminal garbage)"
+
+# --dump of an empty file prints nothing.
+: >"$tmp/empty"
+run --dump "$tmp/empty"
+[ "$status" = 0 ] && [ ! -s "$tmp/out" ] && [ ! -s "$tmp/err" ]
+ok $? "--dump of an empty file prints nothing and exits 0"
+run --dump "$f"
+[ "$status" = 0 ] && grep -q '^00000000: 6865 6c6c 6f2c 2077 6f72 6c64 0a' \
+    "$tmp/out"
+ok $? "--dump of a small file prints the xxd line"
+
+# --find exit statuses: 0 found, 1 not found, 2 error.
+run --find world "$f"
+[ "$status" = 0 ] && [ "$(cat "$tmp/out")" = 7 ]
+ok $? "--find: found exits 0 and prints the offset (got $status)"
+run --find absent "$f"
+[ "$status" = 1 ] && [ ! -s "$tmp/out" ]
+ok $? "--find: not found exits 1 and prints nothing (got $status)"
+run --find world "$tmp/missing"
+[ "$status" = 2 ] && [ "$(lines "$tmp/err")" = 1 ]
+ok $? "--find: a missing file exits 2 with one line (got $status)"
+run --find '6' --hex "$f"
+[ "$status" = 2 ] && [ "$(lines "$tmp/err")" = 1 ]
+ok $? "--find: a malformed hex pattern exits 2 with one line (got $status)"
+run --find WORLD -i "$f"
+[ "$status" = 0 ] && [ "$(cat "$tmp/out")" = 7 ]
+ok $? "--find -i ignores case"
+run --find '77 6f ?? 6c' --hex "$f"
+[ "$status" = 0 ] && [ "$(cat "$tmp/out")" = 7 ]
+ok $? "--find PATTERN --hex, as in the synopsis"
+
+echo "$((checks - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]
