@@ -29,6 +29,7 @@ enum {
 	KEYMAP_BACKSPACE,
 	KEYMAP_DELETE,
 	KEYMAP_RESIZE,
+	KEYMAP_HANGUP,		/* the terminal went away */
 	KEYMAP_F0 = 0x10100
 };
 

@@ -188,6 +188,10 @@ main_loop(struct main_ui *u)
 		main_show(u);
 		if ((key = ui_key(MAIN_TICK_MS)) == -1)
 			continue;
+		if (key == KEYMAP_HANGUP) {
+			main_stop = SIGHUP;
+			continue;
+		}
 		flags = editor_key(u->ed, key);
 		if (flags & EDITOR_QUIT)
 			return (0);

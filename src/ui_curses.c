@@ -9,6 +9,7 @@
 
 #include "ui_curses.h"
 
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@ static int	ui_colour;
 
 static int	ui_translate(int);
 static attr_t	ui_attr(unsigned char);
+static int	ui_hangup(void);
 
 int
 ui_start(char *err, size_t errlen)
@@ -161,6 +163,19 @@ ui_translate(int ch)
 	return (-1);
 }
 
+/* Tells a terminal that hung up (getch fails at once) from a timeout. */
+static int
+ui_hangup(void)
+{
+	struct pollfd	p;
+
+	p.fd = STDIN_FILENO;
+	p.events = POLLIN;
+	p.revents = 0;
+	return (poll(&p, 1, 0) == 1 &&
+	    (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0);
+}
+
 int
 ui_key(int timeout_ms)
 {
@@ -169,7 +184,7 @@ ui_key(int timeout_ms)
 	timeout(timeout_ms);
 	ch = getch();
 	if (ch == ERR)
-		return (-1);
+		return (ui_hangup() ? KEYMAP_HANGUP : -1);
 	if (ch != 0x1b)
 		return (ui_translate(ch));
 	timeout(UI_ESC_WAIT_MS);

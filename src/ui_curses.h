@@ -28,7 +28,8 @@ void	ui_repaint(void);
 
 /*
  * Waits up to timeout_ms for a key; returns it as a keymap int, or -1
- * when none came.  A terminal resize comes back as KEYMAP_RESIZE.
+ * when none came.  A terminal resize comes back as KEYMAP_RESIZE, a
+ * terminal that hung up as KEYMAP_HANGUP.
  */
 int	ui_key(int timeout_ms);
 

@@ -26,8 +26,8 @@ trap 'exit 1' HUP INT TERM
 
 # row MODE TEXT [VERDICT]: one table row.
 row() {
-	echo "| save 1 byte of 1 GiB ($1) | $2 | one page $target B |" \
-	    "${3:-failed} |"
+	echo "| save 1 byte of 1 GiB ($1) | $2 | - | ${3:-failed} |" \
+	    "<= one page ($target B) |"
 }
 
 inc=-I.

@@ -39,8 +39,8 @@
 
 : "${MAPHEX:?MAPHEX must name the maphex binary}"
 : "${CC:=cc}"
-reps_tmux=5
-reps_pty=15
+reps_tmux=7
+reps_pty=31
 target_paint=1.5
 target_rss_kib=8192
 sizes="1k 1g 1gcold 64g"
@@ -398,8 +398,7 @@ for way in tmux pty; do
 	[ "$way" = pty ] && reps=$reps_pty
 	floor=$(ms "$way" floor)
 	echo "| harness floor ($way: launch + wait for" \
-	    "\`echo 00000000\`) | $(ms_cell "$floor") | - | - |" \
-	    "median of $reps |"
+	    "\`echo 00000000\`) | $(ms_cell "$floor") | - | - | - |"
 	ref=$(ms "$way" m_1k)
 	for size in $sizes; do
 		m=$(ms "$way" "m_$size")
@@ -421,7 +420,8 @@ for way in tmux pty; do
 					miss = " (MISSED)"
 				printf "%.2fx of 1 KiB%s", a / b, miss }')
 		fi
-		echo "| open-to-paint $(label "$size") ($way) |" \
+		echo "| open-to-paint $(label "$size") ($way, median of" \
+		    "$reps) |" \
 		    "$(ms_cell "$m" "$floor") |" \
 		    "$(base_cell "$h" "$(ms_cell "$h")") | $ratio | $target |"
 	done
@@ -440,7 +440,7 @@ for size in $sizes; do
 		if (b ~ /^[0-9]+$/)
 			printf "%.2fx of hexedit%s", a / b, miss
 		else
-			printf "-%s", miss }')
+			print miss == "" ? "-" : "MISSED" }')
 	echo "| peak RSS (VmHWM) $(label "$size") | $(kib_cell "$m") |" \
 	    "$(base_cell "$h" "$(kib_cell "$h")") | $ratio |" \
 	    "< $((target_rss_kib / 1024)) MiB |"

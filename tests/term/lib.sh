@@ -8,14 +8,14 @@
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skip"; exit 77; }
 : "${MAPHEX:?MAPHEX must name the maphex binary}"
 
-T_SOCK="maphex-test-$$"
 T_DIR=$(mktemp -d /tmp/maphex-term-XXXXXX)
+T_SOCK="$T_DIR/tmux.sock"
 T_FAILS=0
 T_CHECKS=0
 export ASAN_OPTIONS="${ASAN_OPTIONS:-handle_sigbus=0}"
 
 t_cleanup() {
-	tmux -L "$T_SOCK" kill-server 2>/dev/null
+	tmux -S "$T_SOCK" kill-server 2>/dev/null
 	rm -rf "$T_DIR"
 }
 trap t_cleanup EXIT
@@ -24,24 +24,24 @@ trap t_cleanup EXIT
 # lands in $T_DIR/status when it ends.
 t_start() {
 	rm -f "$T_DIR/status"
-	tmux -L "$T_SOCK" -f /dev/null new-session -d -x 100 -y 30 \
+	tmux -S "$T_SOCK" -f /dev/null new-session -d -x 100 -y 30 \
 	    "$MAPHEX $* 2>$T_DIR/stderr; echo \$? >$T_DIR/status; sleep 30"
 	t_wait_for 'READ-ONLY\|DIRECT\|PREVIEW\|empty\|too small' || true
 }
 
 t_keys() {
-	tmux -L "$T_SOCK" send-keys "$@"
+	tmux -S "$T_SOCK" send-keys "$@"
 	sleep 0.15
 }
 
 # t_type TEXT: types TEXT literally.
 t_type() {
-	tmux -L "$T_SOCK" send-keys -l "$1"
+	tmux -S "$T_SOCK" send-keys -l "$1"
 	sleep 0.15
 }
 
 t_screen() {
-	tmux -L "$T_SOCK" capture-pane -p
+	tmux -S "$T_SOCK" capture-pane -p
 }
 
 t_status_line() {
@@ -49,7 +49,7 @@ t_status_line() {
 }
 
 t_resize() {
-	tmux -L "$T_SOCK" resize-window -x "$1" -y "$2"
+	tmux -S "$T_SOCK" resize-window -x "$1" -y "$2"
 	sleep 0.3
 }
 
@@ -105,7 +105,7 @@ t_done() {
 # pane's shell), or nothing once it has ended.
 t_pid() {
 	[ -s "$T_DIR/status" ] && return 0
-	t_pane=$(tmux -L "$T_SOCK" display-message -p '#{pane_pid}')
+	t_pane=$(tmux -S "$T_SOCK" display-message -p '#{pane_pid}')
 	pgrep -P "$t_pane" | head -n 1
 }
 
@@ -113,7 +113,7 @@ t_pid() {
 # '#{alternate_on}' (1 while a full-screen program owns the terminal)
 # or '#{pane_tty}'.
 t_pane_fmt() {
-	tmux -L "$T_SOCK" display-message -p "$1"
+	tmux -S "$T_SOCK" display-message -p "$1"
 }
 
 # t_tty_sane: the pane's terminal is back in cooked mode (echo and
@@ -131,6 +131,6 @@ t_tty_sane() {
 # (for runs that are expected to fail at once).
 t_launch() {
 	rm -f "$T_DIR/status"
-	tmux -L "$T_SOCK" -f /dev/null new-session -d -x 100 -y 30 \
+	tmux -S "$T_SOCK" -f /dev/null new-session -d -x 100 -y 30 \
 	    "$MAPHEX $* 2>$T_DIR/stderr; echo \$? >$T_DIR/status; sleep 30"
 }

@@ -28,7 +28,7 @@ while [ $i -lt 300 ]; do
 	k=$(( seed / 65536 % n + 1 ))
 	key=
 	eval "key=\${$k}"
-	tmux -L "$T_SOCK" send-keys -- "$key"
+	tmux -S "$T_SOCK" send-keys -- "$key"
 	i=$((i + 1))
 done
 sleep 0.5
