@@ -20,7 +20,7 @@ set -- Up Down Left Right PageUp PageDown Home End Tab Enter Escape BSpace \
     0 1 2 3 4 5 6 7 8 9 a b c d e f A F x y z / '?' n N g G j k '<' '>' \
     ' ' '.' '+' '-' ff 00 de
 n=$#
-seed=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+seed=${SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d " ")}
 echo "seed $seed"
 i=0
 while [ $i -lt 300 ]; do
@@ -32,7 +32,10 @@ while [ $i -lt 300 ]; do
 	i=$((i + 1))
 done
 sleep 0.5
-t_keys Escape Escape C-g
+# Esc alone closes any prompt or the help screen; Ctrl-L then clears
+# the message, so the status line must show the mode again.
+t_keys Escape
+t_keys Escape
 t_keys C-l
 t_keys C-l
 t_expect ' READ-ONLY  ' "maphex still runs after 300 random keys"
