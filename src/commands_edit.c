@@ -295,7 +295,7 @@ edit_write_range(struct editor *ed, int fd, uint64_t start, uint64_t len,
 {
 	unsigned char	*buf;
 	size_t		 n, done;
-	ssize_t		 w = 0;
+	ssize_t		 w;
 	int		 rc = 0;
 
 	if ((buf = malloc(COPY_CHUNK)) == NULL) {
@@ -310,13 +310,14 @@ edit_write_range(struct editor *ed, int fd, uint64_t start, uint64_t len,
 			rc = -1;
 			break;
 		}
-		for (done = 0; done < n && rc == 0; done += (size_t)w) {
+		for (done = 0; done < n; done += (size_t)w) {
 			w = write(fd, buf + done, n - done);
 			if (w == -1 && errno == EINTR)
 				w = 0;
 			else if (w == -1) {
 				snprintf(err, errlen, "%s", strerror(errno));
 				rc = -1;
+				break;
 			}
 		}
 	}

@@ -81,7 +81,6 @@ void
 editor_message(struct editor *ed, int error, const char *fmt, ...)
 {
 	va_list	ap;
-
 	size_t	n = strlen(ed->map->path);
 
 	va_start(ap, fmt);
