@@ -23,9 +23,7 @@ trap t_cleanup EXIT
 # t_start ARGS...: runs maphex ARGS in a 100x30 pane; its exit status
 # lands in $T_DIR/status when it ends.
 t_start() {
-	rm -f "$T_DIR/status"
-	tmux -S "$T_SOCK" -f /dev/null new-session -d -x 100 -y 30 \
-	    "$MAPHEX $* 2>$T_DIR/stderr; echo \$? >$T_DIR/status; sleep 30"
+	t_launch "$@"
 	t_wait_for 'READ-ONLY\|DIRECT\|PREVIEW\|empty\|too small' || true
 }
 
@@ -128,9 +126,11 @@ t_tty_sane() {
 }
 
 # t_launch ARGS...: like t_start, but does not wait for maphex to draw
-# (for runs that are expected to fail at once).
+# (for runs that are expected to fail at once).  maphex runs inside the
+# scratch directory, so whatever it is told to write (a saved selection
+# named by random keys, say) is removed with it.
 t_launch() {
 	rm -f "$T_DIR/status"
-	tmux -S "$T_SOCK" -f /dev/null new-session -d -x 100 -y 30 \
+	tmux -S "$T_SOCK" -f /dev/null new-session -d -x 100 -y 30 -c "$T_DIR" \
 	    "$MAPHEX $* 2>$T_DIR/stderr; echo \$? >$T_DIR/status; sleep 30"
 }
