@@ -14,7 +14,20 @@ T_FAILS=0
 T_CHECKS=0
 export ASAN_OPTIONS="${ASAN_OPTIONS:-handle_sigbus=0}"
 
+# Ends a maphex that is still running with SIGTERM (SIGKILL if it
+# lingers) before the tmux server goes, so no test leaves one behind
+# that lost its terminal.
 t_cleanup() {
+	t_left=$(t_pid 2>/dev/null)
+	if [ -n "$t_left" ]; then
+		kill -TERM "$t_left" 2>/dev/null
+		t_n=0
+		while kill -0 "$t_left" 2>/dev/null && [ $t_n -lt 20 ]; do
+			sleep 0.1
+			t_n=$((t_n + 1))
+		done
+		kill -KILL "$t_left" 2>/dev/null
+	fi
 	tmux -S "$T_SOCK" kill-server 2>/dev/null
 	rm -rf "$T_DIR"
 }
