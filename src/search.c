@@ -139,8 +139,13 @@ search_parse_hex(const char *text, struct search_pattern *p, char *err,
 	if (search_alloc(p, strlen(text) / 2, err, errlen) == -1)
 		return (-1);
 	for (i = 0; (c = (unsigned char)text[i]) != '\0'; i++) {
-		if (c == ' ' || c == '\t')
-			continue;
+		if (c == ' ' || c == '\t') {
+			if (half == -1)
+				continue;
+			snprintf(err, errlen, "space inside a byte at column "
+			    "%zu", i + 1);
+			goto fail;
+		}
 		if ((v = c == '?' ? 16 : search_hex_digit(c)) == -1) {
 			search_hex_stray(c, i + 1, err, errlen);
 			goto fail;

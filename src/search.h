@@ -53,9 +53,10 @@ enum search_result {
 };
 
 /*
- * Parses hex bytes ("de ad ?? ef", spaces optional, "??" any byte)
- * into p, which the caller frees with search_pattern_free().  Returns
- * 0, or -1 with a message naming the fault and leaves p empty.
+ * Parses hex bytes ("de ad ?? ef", "??" any byte; spaces are optional
+ * between bytes and refused inside one) into p, which the caller frees
+ * with search_pattern_free().  Returns 0, or -1 with a message naming
+ * the fault and leaves p empty.
  */
 int	search_parse_hex(const char *text, struct search_pattern *p,
 	    char *err, size_t errlen);

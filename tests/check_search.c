@@ -454,6 +454,16 @@ START_TEST(test_parse_hex)
 	ck_assert_int_eq(memcmp(p.bytes, "\x00\xff", 2), 0);
 	search_pattern_free(&p);
 	search_pattern_free(&p);
+	/* Spaces go between whole bytes, any number of them. */
+	ck_assert_int_eq(search_parse_hex("dead", &p, err, sizeof err), 0);
+	ck_assert_uint_eq(p.len, 2);
+	search_pattern_free(&p);
+	ck_assert_int_eq(search_parse_hex("de  ad ??ef", &p, err, sizeof err),
+	    0);
+	ck_assert_uint_eq(p.len, 4);
+	ck_assert_int_eq(memcmp(p.bytes, "\xde\xad\x00\xef", 4), 0);
+	ck_assert_int_eq(memcmp(p.mask, "\xff\xff\x00\xff", 4), 0);
+	search_pattern_free(&p);
 }
 END_TEST
 
@@ -476,6 +486,10 @@ START_TEST(test_parse_errors)
 
 	ts_bad_hex("dea", "odd number of hex digits");
 	ts_bad_hex("de d", "odd number of hex digits");
+	ts_bad_hex("d e", "space inside a byte at column 2");
+	ts_bad_hex("d e a d", "space inside a byte at column 2");
+	ts_bad_hex("de a\td", "space inside a byte at column 5");
+	ts_bad_hex("?? ? ?", "space inside a byte at column 5");
 	ts_bad_hex("de az", "unexpected 'z' at column 5");
 	ts_bad_hex("0xde", "unexpected 'x' at column 2");
 	ts_bad_hex("de\x01", "unexpected byte 0x01 at column 3");
@@ -493,6 +507,63 @@ START_TEST(test_parse_errors)
 	ck_assert_int_eq(memcmp(p.mask, "\xff\xff\xff\xff", 4), 0);
 	ck_assert_int_eq(p.icase, 1);
 	search_pattern_free(&p);
+}
+END_TEST
+
+/*
+ * Spells p in hex with random blanks between bytes; with split, one
+ * byte also gets a space between its digits, whose column goes to *col.
+ */
+static void
+ts_spell(const struct search_pattern *p, int split, char *buf, size_t *col,
+    uint64_t *seed)
+{
+	static const char	 blank[] = " \t";
+	size_t			 j, n = 0, at = tu_rand(seed) % p->len;
+	int			 k;
+
+	for (j = 0; j < p->len; j++) {
+		for (k = (int)(tu_rand(seed) % 3); k > 0; k--)
+			buf[n++] = blank[tu_rand(seed) % 2];
+		n += (size_t)sprintf(buf + n, p->mask[j] ? "%02x" : "??",
+		    p->bytes[j]);
+		if (split && j == at) {
+			buf[n] = buf[n - 1];
+			buf[n - 1] = blank[tu_rand(seed) % 2];
+			*col = n++;
+		}
+	}
+	buf[n] = '\0';
+}
+
+/* Random hex spellings parse back to their bytes, or name the split. */
+START_TEST(test_parse_differential)
+{
+	struct search_pattern	p, q;
+	uint64_t		seed = 0x5eed5eed5eed5eedull;
+	char			buf[256], err[128], want[64];
+	size_t			col = 0, j;
+	int			round;
+
+	for (round = 0; round < 500; round++) {
+		ts_pattern(&p, NULL, 1 + tu_rand(&seed) % 20, 1, 0, &seed);
+		for (j = 0; j < p.len; j++)
+			p.bytes[j] &= p.mask[j];
+		ts_spell(&p, 0, buf, &col, &seed);
+		ck_assert_msg(search_parse_hex(buf, &q, err, sizeof err) == 0,
+		    "'%s': %s", buf, err);
+		ck_assert_uint_eq(q.len, p.len);
+		ck_assert_int_eq(memcmp(q.mask, p.mask, p.len), 0);
+		ck_assert_int_eq(memcmp(q.bytes, p.bytes, p.len), 0);
+		search_pattern_free(&q);
+		ts_spell(&p, 1, buf, &col, &seed);
+		snprintf(want, sizeof want, "space inside a byte at column "
+		    "%zu", col);
+		ck_assert_int_eq(search_parse_hex(buf, &q, err, sizeof err),
+		    -1);
+		ck_assert_str_eq(err, want);
+		search_pattern_free(&p);
+	}
 }
 END_TEST
 
@@ -806,6 +877,7 @@ search_suite(void)
 	tcase_add_test(tc, test_prefilter_modes);
 	tcase_add_test(tc, test_parse_hex);
 	tcase_add_test(tc, test_parse_errors);
+	tcase_add_test(tc, test_parse_differential);
 	tcase_add_test(tc, test_sparse);
 	tcase_add_test(tc, test_direct_hole_edit);
 	tcase_add_test(tc, test_sparse_big);
