@@ -22,13 +22,16 @@
 #include "keymap.h"
 #include "search.h"
 
-#define CLIP_MAX	(64ULL << 20)	/* largest copy kept in memory */
+#define MIB		(1ULL << 20)
+#define CLIP_MAX	(64 * MIB)	/* largest copy or fill in memory */
 #define COPY_CHUNK	(1 << 20)
 
 typedef int (*journal_step_fn)(struct journal *, uint64_t *, char *, size_t);
 
 static int	edit_step(struct editor *, journal_step_fn, const char *);
 static int	edit_save_now(struct editor *);
+static unsigned char *edit_buffer(struct editor *, uint64_t, const char *,
+		    const char *);
 static int	edit_write_range(struct editor *, int, uint64_t, uint64_t,
 		    char *, size_t);
 
@@ -169,6 +172,33 @@ cmd_set_mark(struct editor *ed)
 	return (0);
 }
 
+/*
+ * Allocates len bytes for a copy or a fill (what), or returns NULL with
+ * a message: over CLIP_MAX it gives the size and the limit, and hint.
+ */
+static unsigned char *
+edit_buffer(struct editor *ed, uint64_t len, const char *what,
+    const char *hint)
+{
+	unsigned char	*buf;
+	uint64_t	 tenths;
+
+	if (len > CLIP_MAX) {
+		/* Rounded up, so that it never reads as the limit itself. */
+		tenths = len / MIB * 10 + ((len % MIB) * 10 + MIB - 1) / MIB;
+		editor_message(ed, 1, "selection is %llu.%llu MiB; copy and "
+		    "fill handle at most %llu MiB%s",
+		    (unsigned long long)(tenths / 10),
+		    (unsigned long long)(tenths % 10),
+		    (unsigned long long)(CLIP_MAX / MIB), hint);
+		return (NULL);
+	}
+	if ((buf = malloc(len > 0 ? (size_t)len : 1)) == NULL)
+		editor_message(ed, 1, "out of memory to %s %llu bytes", what,
+		    (unsigned long long)len);
+	return (buf);
+}
+
 int
 cmd_copy(struct editor *ed)
 {
@@ -180,12 +210,8 @@ cmd_copy(struct editor *ed)
 		    "(Ctrl-Space or F9)");
 		return (0);
 	}
-	if (len > CLIP_MAX || (buf = malloc((size_t)len)) == NULL) {
-		editor_message(ed, 1, "selection too large to copy "
-		    "(%llu bytes; use Esc-Y to save it to a file)",
-		    (unsigned long long)len);
+	if ((buf = edit_buffer(ed, len, "copy", "; Esc-Y saves it")) == NULL)
 		return (0);
-	}
 	if (mapping_read(ed->map, start, buf, (size_t)len) == -1) {
 		free(buf);
 		editor_message(ed, 1, "cannot read the selection");
@@ -254,9 +280,14 @@ commands_fill_submit(struct editor *ed, const char *text)
 		editor_message(ed, 1, "bad fill bytes: %s", err);
 		return (0);
 	}
-	if (len > CLIP_MAX || (buf = malloc((size_t)len)) == NULL) {
+	if (memchr(pat.mask, 0x00, pat.len) != NULL) {
 		search_pattern_free(&pat);
-		editor_message(ed, 1, "selection too large to fill");
+		editor_message(ed, 1, "fill pattern cannot contain ??: type "
+		    "the bytes to write");
+		return (0);
+	}
+	if ((buf = edit_buffer(ed, len, "fill", "")) == NULL) {
+		search_pattern_free(&pat);
 		return (0);
 	}
 	for (i = 0; i < len; i++)

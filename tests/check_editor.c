@@ -365,6 +365,84 @@ START_TEST(test_empty_file)
 }
 END_TEST
 
+/* Opens a sparse file of size bytes, like fx_open(). */
+static void
+fx_open_sparse(struct fixture *fx, uint64_t size, enum mapping_mode mode)
+{
+	char	err[256];
+
+	fx->path = tu_sparse(size);
+	ck_assert_int_eq(mapping_open(&fx->m, fx->path, mode, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(editor_init(&fx->ed, &fx->m, 16, 0, err,
+	    sizeof err), 0);
+	editor_resize(&fx->ed, 11, 100);
+}
+
+/* Asserts that the file at path holds exactly len bytes of want. */
+static void
+fx_bytes(const char *path, const void *want, size_t len)
+{
+	unsigned char	*disk;
+	size_t		 n;
+
+	disk = tu_slurp(path, &n);
+	ck_assert_uint_eq(n, len);
+	ck_assert_int_eq(memcmp(disk, want, len), 0);
+	free(disk);
+}
+
+START_TEST(test_fill_refuses_wildcard)
+{
+	struct fixture	fx;
+
+	fx_open(&fx, "abcd", 4, MAPPING_DIRECT);
+	editor_key(&fx.ed, KEYMAP_F(9));
+	editor_key(&fx.ed, KEYMAP_META | '>');
+	editor_key(&fx.ed, KEYMAP_F(12));
+	fx_type(&fx, "ab ??\r");
+	ck_assert_int_eq(fx.ed.prompt, EDITOR_PROMPT_NONE);
+	ck_assert_int_eq(fx.ed.message_error, 1);
+	ck_assert_ptr_nonnull(strstr(fx.ed.message,
+	    "fill pattern cannot contain ??"));
+	ck_assert_uint_eq(editor_unsaved(&fx.ed), 0);
+	fx_bytes(fx.path, "abcd", 4);
+	editor_key(&fx.ed, KEYMAP_META | 'i');	/* the mark is kept */
+	fx_type(&fx, "ab 00\r");
+	fx_bytes(fx.path, "\xab\0\xab\0", 4);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_copy_fill_limit)
+{
+	struct fixture	fx;
+
+	fx_open_sparse(&fx, 100ULL << 20, MAPPING_PREVIEW);
+	editor_key(&fx.ed, 0);
+	editor_key(&fx.ed, KEYMAP_META | '>');
+	editor_key(&fx.ed, KEYMAP_META | 'w');
+	ck_assert_ptr_null(fx.ed.clip);
+	ck_assert_int_eq(fx.ed.message_error, 1);
+	ck_assert_str_eq(fx.ed.message, "selection is 100.0 MiB; copy and "
+	    "fill handle at most 64 MiB; Esc-Y saves it");
+	editor_key(&fx.ed, KEYMAP_F(12));
+	fx_type(&fx, "ff\r");
+	ck_assert_str_eq(fx.ed.message, "selection is 100.0 MiB; copy and "
+	    "fill handle at most 64 MiB");
+	ck_assert_uint_eq(editor_unsaved(&fx.ed), 0);
+	/* One byte over the limit must not read as the limit. */
+	editor_goto(&fx.ed, 64ULL << 20);
+	editor_key(&fx.ed, KEYMAP_F(7));
+	ck_assert_str_eq(fx.ed.message, "selection is 64.1 MiB; copy and "
+	    "fill handle at most 64 MiB; Esc-Y saves it");
+	editor_key(&fx.ed, KEYMAP_LEFT);
+	editor_key(&fx.ed, KEYMAP_F(7));
+	ck_assert_uint_eq(fx.ed.cliplen, 64ULL << 20);
+	fx_close(&fx);
+}
+END_TEST
+
 Suite *
 editor_suite(void)
 {
@@ -381,6 +459,8 @@ editor_suite(void)
 	tcase_add_test(tc, test_mark_copy_paste_fill);
 	tcase_add_test(tc, test_search_keys);
 	tcase_add_test(tc, test_empty_file);
+	tcase_add_test(tc, test_fill_refuses_wildcard);
+	tcase_add_test(tc, test_copy_fill_limit);
 	suite_add_tcase(s, tc);
 	return (s);
 }
