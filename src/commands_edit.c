@@ -361,7 +361,7 @@ commands_save_selection_submit(struct editor *ed, const char *path)
 {
 	uint64_t	start, len;
 	char		err[256];
-	int		fd;
+	int		fd, rc;
 
 	if (!editor_selection(ed, &start, &len))
 		return (0);
@@ -375,10 +375,16 @@ commands_save_selection_submit(struct editor *ed, const char *path)
 		    errno == EEXIST ? " (will not overwrite)" : "");
 		return (0);
 	}
-	if (edit_write_range(ed, fd, start, len, err, sizeof err) == -1 ||
-	    (close(fd) == -1 && snprintf(err, sizeof err, "%s",
-	    strerror(errno)) > 0)) {
-		editor_message(ed, 1, "%s: %s", path, err);
+	rc = edit_write_range(ed, fd, start, len, err, sizeof err);
+	if (close(fd) == -1 && rc == 0) {
+		snprintf(err, sizeof err, "%s", strerror(errno));
+		rc = -1;
+	}
+	if (rc == -1) {
+		/* O_EXCL made the file ours: leave no partial copy behind. */
+		(void)unlink(path);
+		editor_message(ed, 1, "cannot save the selection to %s: %s "
+		    "(partial file removed)", path, err);
 		return (0);
 	}
 	editor_message(ed, 0, "wrote %llu bytes to %s",

@@ -4,9 +4,15 @@
  */
 #include "config.h"
 
+#include <sys/resource.h>
+
 #include <check.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "editor.h"
 #include "keymap.h"
@@ -443,6 +449,62 @@ START_TEST(test_copy_fill_limit)
 }
 END_TEST
 
+/* Returns the lowest free descriptor: a leaked one raises it. */
+static int
+fx_free_fd(void)
+{
+	int	fd = dup(0);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(close(fd), 0);
+	return (fd);
+}
+
+START_TEST(test_save_selection_fails)
+{
+	static unsigned char	 data[65536];
+	struct fixture		 fx;
+	struct rlimit		 rl, low;
+	char			 out[4096], want[4200];
+	size_t			 i;
+	int			 fd;
+
+	for (i = 0; i < sizeof data; i++)
+		data[i] = (unsigned char)(i * 7 + i / 256);
+	fx_open(&fx, data, sizeof data, MAPPING_READONLY);
+	snprintf(out, sizeof out, "%s.sel", fx.path);
+	editor_key(&fx.ed, KEYMAP_F(9));
+	editor_key(&fx.ed, KEYMAP_META | '>');
+	fd = fx_free_fd();
+	signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &rl), 0);
+	low = rl;
+	low.rlim_cur = 4096;
+	/* Check writes its results to a file: lift the limit at once. */
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &low), 0);
+	editor_key(&fx.ed, KEYMAP_META | 'y');
+	fx_type(&fx, out);
+	editor_key(&fx.ed, '\r');
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
+	snprintf(want, sizeof want, "cannot save the selection to %s: %s "
+	    "(partial file removed)", out, strerror(EFBIG));
+	ck_assert_str_eq(fx.ed.message, want);
+	ck_assert_int_eq(fx.ed.message_error, 1);
+	ck_assert_int_eq(fx_free_fd(), fd);
+	ck_assert_int_eq(access(out, F_OK), -1);
+	ck_assert_int_eq(errno, ENOENT);
+	/* Nothing is left in the way of trying again. */
+	editor_key(&fx.ed, KEYMAP_F(11));
+	fx_type(&fx, out);
+	editor_key(&fx.ed, '\r');
+	ck_assert_int_eq(fx.ed.message_error, 0);
+	ck_assert_int_eq(fx_free_fd(), fd);
+	fx_bytes(out, data, sizeof data);
+	ck_assert_int_eq(unlink(out), 0);
+	fx_close(&fx);
+}
+END_TEST
+
 Suite *
 editor_suite(void)
 {
@@ -461,6 +523,7 @@ editor_suite(void)
 	tcase_add_test(tc, test_empty_file);
 	tcase_add_test(tc, test_fill_refuses_wildcard);
 	tcase_add_test(tc, test_copy_fill_limit);
+	tcase_add_test(tc, test_save_selection_fails);
 	suite_add_tcase(s, tc);
 	return (s);
 }
