@@ -273,11 +273,20 @@ editor_type_hex(struct editor *ed, int key)
 	return (0);
 }
 
-/* Types key at the cursor if it is a byte the pane accepts. */
+/*
+ * Types key at the cursor if it is a byte the pane accepts.  The text
+ * pane takes printable ASCII and every byte from 0x80 up, so a
+ * character typed in UTF-8 (or any 8-bit set) is written as the bytes
+ * the terminal sent, one step each.  A lone Esc with nothing bound to
+ * it does nothing.
+ */
 static int
 editor_type(struct editor *ed, int key)
 {
 	char	name[32];
+
+	if (key == KEYMAP_ESC && !ed->quote)
+		return (0);
 
 	if (ed->pane == EDITOR_HEX && key < 0x80 && isxdigit(key) &&
 	    !ed->quote) {
@@ -286,7 +295,8 @@ editor_type(struct editor *ed, int key)
 		return (editor_type_hex(ed, key));
 	}
 	if ((ed->quote && key >= 0 && key < 0x100) ||
-	    (ed->pane == EDITOR_TEXT && key >= 0x20 && key < 0x7f)) {
+	    (ed->pane == EDITOR_TEXT && key >= 0x20 && key < 0x100 &&
+	    key != 0x7f)) {
 		ed->quote = 0;
 		if (editor_refuse_edit(ed))
 			return (0);

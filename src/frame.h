@@ -2,12 +2,18 @@
  * frame.h: one screenful of text and attributes, built in memory.
  *
  * The view fills a frame; ui_curses copies it to the terminal; tests
- * read it.  Cells hold printable ASCII only.
+ * read it.  A cell holds one printable character of the locale's
+ * character set; a double-width character takes two cells, the second
+ * holding FRAME_TAIL.  No control character is ever stored.
  */
 #ifndef MAPHEX_FRAME_H
 #define MAPHEX_FRAME_H
 
 #include <stddef.h>
+#include <wchar.h>
+
+/* The right half of a double-width character. */
+#define FRAME_TAIL	L'\0'
 
 /* Cell attributes; a cell may carry several. */
 #define FRAME_DIRTY	0x01	/* changed since the last save */
@@ -22,7 +28,7 @@
 struct frame {
 	int		 rows;
 	int		 cols;
-	char		*text;		/* rows * cols, no NULs */
+	wchar_t		*text;		/* rows * cols */
 	unsigned char	*attr;		/* rows * cols */
 	int		 cursor_row;	/* -1: hide the cursor */
 	int		 cursor_col;
@@ -38,8 +44,11 @@ void	frame_free(struct frame *);
 void	frame_clear(struct frame *);
 
 /*
- * Writes len characters of s at row, col with attr, clipped to the
- * frame; bytes outside 0x20..0x7e are stored as '.'.
+ * Writes the len bytes of s at row, col with attr, clipped to the
+ * frame.  s is decoded in the locale's multibyte encoding (UTF-8, or
+ * plain ASCII in the C locale); a character that is not printable, a
+ * byte that starts no valid character and a double-width character
+ * with one cell left are each stored as '.'.
  */
 void	frame_put(struct frame *, int row, int col, const char *s,
 	    size_t len, unsigned char attr);
@@ -52,7 +61,18 @@ void	frame_printf(struct frame *, int row, int col, unsigned char attr,
 void	frame_mark(struct frame *, int row, int col, size_t len,
 	    unsigned char attr);
 
-/* Copies row into out (cols characters plus a NUL); for tests. */
-void	frame_row(const struct frame *, int row, char *out);
+/*
+ * Returns the number of cells frame_put would fill with s.  With cut
+ * not NULL, it sets *cut to the offset of the longest tail of s that
+ * fits in cols cells (so s + *cut shows s cut from the left) and
+ * returns the cells that tail fills.
+ */
+size_t	frame_width(const char *s, size_t len, size_t cols, size_t *cut);
+
+/*
+ * Copies row into out in the locale's encoding, with a NUL; out holds
+ * outlen bytes, of which cols * MB_LEN_MAX + 1 always suffice.
+ */
+void	frame_row(const struct frame *, int row, char *out, size_t outlen);
 
 #endif

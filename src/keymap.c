@@ -146,6 +146,8 @@ keymap_key_name(int key, char *buf, size_t len)
 		snprintf(buf, len, "%s", name);
 	else if (key >= KEYMAP_F0 && key <= KEYMAP_F(12))
 		snprintf(buf, len, "F%d", key - KEYMAP_F0);
+	else if (key == KEYMAP_ESC)
+		snprintf(buf, len, "Esc");
 	else if (key > 0 && key < 0x20)
 		snprintf(buf, len, "Ctrl-%c", key == 0x1f ? '_' : key + '@');
 	else if (key > 0x20 && key < 0x7f)

@@ -20,6 +20,7 @@
 
 static int	prompt_submit(struct editor *);
 static void	prompt_close(struct editor *);
+static size_t	prompt_drop_char(const char *, size_t);
 static int	prompt_edit(struct editor *, int);
 
 void
@@ -61,14 +62,38 @@ prompt_submit(struct editor *ed)
 	return (0);
 }
 
-/* Applies an editing key to the input line; returns 1 if it was one. */
+/*
+ * Returns the length of the input without its last character: the
+ * last byte, with the UTF-8 lead byte and continuation bytes before it
+ * when they form one character.
+ */
+static size_t
+prompt_drop_char(const char *s, size_t len)
+{
+	size_t	i = len;
+
+	if (len == 0)
+		return (0);
+	while (i > 0 && len - i < 3 &&
+	    ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i > 0 && i < len && (unsigned char)s[i - 1] >= 0xc0)
+		return (i - 1);
+	return (len - 1);
+}
+
+/*
+ * Applies an editing key to the input line; returns 1 if it was one.
+ * Bytes from 0x80 up are kept as they come, so text typed in UTF-8 is
+ * searched for as UTF-8.
+ */
 static int
 prompt_edit(struct editor *ed, int key)
 {
 	if (key == KEYMAP_BACKSPACE || key == 0x7f ||
 	    key == KEYMAP_CTRL('H')) {
-		if (ed->inputlen > 0)
-			ed->input[--ed->inputlen] = '\0';
+		ed->inputlen = prompt_drop_char(ed->input, ed->inputlen);
+		ed->input[ed->inputlen] = '\0';
 		return (1);
 	}
 	if (key == KEYMAP_CTRL('U')) {
@@ -76,7 +101,7 @@ prompt_edit(struct editor *ed, int key)
 		ed->input[0] = '\0';
 		return (1);
 	}
-	if (key >= 0x20 && key < 0x7f) {
+	if (key >= 0x20 && key < 0x100 && key != 0x7f) {
 		if (ed->inputlen + 1 < sizeof ed->input) {
 			ed->input[ed->inputlen++] = (char)key;
 			ed->input[ed->inputlen] = '\0';

@@ -2,18 +2,25 @@
  * ui_curses.c: the one file that speaks curses.
  *
  * It turns frames into screen cells and curses keys into keymap ints.
- * Frames hold printable ASCII only, so nothing drawn here can be a
- * control byte.  Colour follows the terminal and NO_COLOR.
+ * Frames hold printable characters only, so nothing drawn here can be
+ * a control byte.  With ncursesw the locale's character set is used
+ * (so UTF-8 file names and typed text show as they are); plain ncurses
+ * stays in the C locale, where frames hold ASCII.  Colour follows the
+ * terminal and NO_COLOR.
  */
 #include "config.h"
 
 #include "ui_curses.h"
 
+#include <limits.h>
+#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include <curses.h>
 
@@ -28,6 +35,7 @@ static int	ui_started;
 static int	ui_colour;
 
 static int	ui_translate(int);
+static void	ui_run(const wchar_t *, const unsigned char *, int, int, int);
 static attr_t	ui_attr(unsigned char);
 static int	ui_hangup(void);
 
@@ -35,9 +43,11 @@ int
 ui_start(char *err, size_t errlen)
 {
 	const char	*nc = getenv("NO_COLOR");
-
 	const char	*term = getenv("TERM");
 
+#ifdef HAVE_NCURSESW
+	setlocale(LC_CTYPE, "");
+#endif
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		snprintf(err, errlen, "cannot use terminal type '%s'; set TERM "
 		    "to one your terminal supports", term ? term : "");
@@ -104,23 +114,51 @@ ui_attr(unsigned char a)
 	return (r);
 }
 
+/*
+ * Draws the cells [col, end) of one row, all with the same attribute,
+ * as one multibyte string; tail cells of wide characters are skipped.
+ */
+static void
+ui_run(const wchar_t *text, const unsigned char *attr, int row, int col,
+    int end)
+{
+	char		 buf[4096];
+	mbstate_t	 st;
+	size_t		 used = 0, n;
+	int		 i;
+
+	memset(&st, 0, sizeof st);
+	for (i = col; i < end; i++) {
+		if (text[i] == FRAME_TAIL)
+			continue;
+		if (used + MB_LEN_MAX >= sizeof buf)
+			break;
+		if ((n = wcrtomb(buf + used, text[i], &st)) == (size_t)-1) {
+			buf[used] = '.';
+			n = 1;
+		}
+		used += n;
+	}
+	attrset(ui_attr(attr[col]));
+	mvaddnstr(row, col, buf, (int)used);
+}
+
 void
 ui_draw(const struct frame *f)
 {
-	int		row, col, start;
-	const char	*text;
-	const unsigned char *attr;
+	int			 row, col, end;
+	const wchar_t		*text;
+	const unsigned char	*attr;
 
 	erase();
 	for (row = 0; row < f->rows; row++) {
 		text = f->text + (size_t)row * (size_t)f->cols;
 		attr = f->attr + (size_t)row * (size_t)f->cols;
-		for (col = 0; col < f->cols; col = start) {
-			start = col;
-			while (start < f->cols && attr[start] == attr[col])
-				start++;
-			attrset(ui_attr(attr[col]));
-			mvaddnstr(row, col, text + col, start - col);
+		for (col = 0; col < f->cols; col = end) {
+			end = col;
+			while (end < f->cols && attr[end] == attr[col])
+				end++;
+			ui_run(text, attr, row, col, end);
 		}
 	}
 	attrset(A_NORMAL);

@@ -28,6 +28,7 @@ static void	view_row(struct editor *, struct frame *, int, uint64_t,
 static void	view_row_attrs(struct editor *, struct frame *, int,
 		    uint64_t, size_t, int);
 static void	view_status(struct editor *, struct frame *);
+static void	view_prompt(struct editor *, struct frame *, int);
 static void	view_status_line(struct editor *, struct frame *, unsigned);
 static void	view_help(struct editor *, struct frame *);
 static void	view_help_line(struct frame *, int, unsigned char,
@@ -165,15 +166,9 @@ view_status(struct editor *ed, struct frame *f)
 	uint64_t	 size = ed->map->size, cur = ed->cursor;
 	unsigned	 pct;
 
-
 	frame_mark(f, row, 0, (size_t)f->cols, FRAME_STATUS);
 	if (ed->prompt != EDITOR_PROMPT_NONE) {
-		frame_printf(f, row, 0, FRAME_STATUS, "%s%s", ed->prompt_label,
-		    ed->input);
-		f->cursor_row = row;
-		f->cursor_col = (int)(strlen(ed->prompt_label) + ed->inputlen);
-		if (f->cursor_col >= f->cols)
-			f->cursor_col = f->cols - 1;
+		view_prompt(ed, f, row);
 		return;
 	}
 	if (ed->message[0] != '\0') {
@@ -187,6 +182,28 @@ view_status(struct editor *ed, struct frame *f)
 }
 
 /*
+ * Puts the prompt's label and input on row with the cursor after the
+ * input; an input too long for the line shows its end.
+ */
+static void
+view_prompt(struct editor *ed, struct frame *f, int row)
+{
+	size_t	lw, room, iw, cut;
+
+	lw = frame_width(ed->prompt_label, strlen(ed->prompt_label), 0, NULL);
+	room = (size_t)f->cols > lw + 1 ? (size_t)f->cols - lw - 1 : 0;
+	iw = frame_width(ed->input, ed->inputlen, room, &cut);
+	frame_put(f, row, 0, ed->prompt_label, strlen(ed->prompt_label),
+	    FRAME_STATUS);
+	frame_put(f, row, (int)lw, ed->input + cut, ed->inputlen - cut,
+	    FRAME_STATUS);
+	f->cursor_row = row;
+	f->cursor_col = (int)(lw + iw);
+	if (f->cursor_col >= f->cols)
+		f->cursor_col = f->cols - 1;
+}
+
+/*
  * Lays out the position fields first and gives the path what width is
  * left, cutting it from the left so the file name stays visible.
  */
@@ -197,7 +214,7 @@ view_status_line(struct editor *ed, struct frame *f, unsigned pct)
 	const char	*mode = mapping_mode_name(ed->map->mode);
 	const char	*path = ed->map->path;
 	uint64_t	 n = editor_unsaved(ed);
-	size_t		 plen = strlen(path), room, fixed;
+	size_t		 plen = strlen(path), room, fixed, cut;
 	int		 note = ed->map->note[0] != '\0';
 
 	if (n > 0)
@@ -217,12 +234,14 @@ view_status_line(struct editor *ed, struct frame *f, unsigned pct)
 		note = 0;
 	}
 	room = (size_t)f->cols > fixed ? (size_t)f->cols - fixed : 0;
-	if (plen <= room)
+	if (frame_width(path, plen, 0, NULL) <= room)
 		frame_printf(f, f->rows - 1, 0, FRAME_STATUS, " %s  %s%s",
 		    mode, path, right);
-	else if (room > 3)
+	else if (room > 3) {
+		frame_width(path, plen, room - 3, &cut);
 		frame_printf(f, f->rows - 1, 0, FRAME_STATUS, " %s  ...%s%s",
-		    mode, path + plen - (room - 3), right);
+		    mode, path + cut, right);
+	}
 	else
 		frame_printf(f, f->rows - 1, 0, FRAME_STATUS, " %s %s", mode,
 		    right);
@@ -241,17 +260,21 @@ view_help(struct editor *ed, struct frame *f)
 {
 	const struct command	*c;
 	char			 keys[256], less[128], line[512];
-	int			 row = -ed->help_top;
+	int			 row = -ed->help_top, n;
 
 	view_help_line(f, row++, FRAME_TITLE, "maphex keys (Up/Down/PgDn "
 	    "scroll, any other key closes)");
 	row++;
 	for (c = commands_table; c->name != NULL; c++) {
-		keymap_keys_for(c->name, 0, keys, sizeof keys);
+		n = keymap_keys_for(c->name, 0, keys, sizeof keys);
 		if (ed->map->mode == MAPPING_READONLY &&
-		    keymap_keys_for(c->name, 1, less, sizeof less) > 0)
+		    keymap_keys_for(c->name, 1, less, sizeof less) > 0) {
 			snprintf(keys + strlen(keys), sizeof keys - strlen(keys),
-			    ", %s", less);
+			    "%s%s", n > 0 ? ", " : "", less);
+			n++;
+		}
+		if (n == 0)
+			continue;
 		snprintf(line, sizeof line, "  %-34s %s", keys, c->help);
 		view_help_line(f, row++, 0, line);
 	}

@@ -6,6 +6,8 @@
 
 #include <check.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,7 +24,7 @@ struct fixture {
 	struct editor	 ed;
 	struct frame	 f;
 	char		*path;
-	char		 row[512];
+	char		 row[4096];
 };
 
 static void
@@ -45,7 +47,7 @@ static const char *
 fx_row(struct fixture *fx, int row)
 {
 	view_render(&fx->ed, &fx->f);
-	frame_row(&fx->f, row, fx->row);
+	frame_row(&fx->f, row, fx->row, sizeof fx->row);
 	return (fx->row);
 }
 
@@ -240,6 +242,152 @@ START_TEST(test_empty)
 }
 END_TEST
 
+/* Switches LC_CTYPE to UTF-8 for a test; 0 where the system has none. */
+static int
+fx_utf8(void)
+{
+	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL ||
+	    setlocale(LC_CTYPE, "C.utf8") != NULL ||
+	    setlocale(LC_CTYPE, "en_US.UTF-8") != NULL)
+		return (1);
+	fprintf(stderr, "no UTF-8 locale: UTF-8 cases not run\n");
+	return (0);
+}
+
+START_TEST(test_frame_utf8)
+{
+	struct frame	f;
+	char		out[256];
+	size_t		cut;
+	const char	*name = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e.bin";
+
+	memset(&f, 0, sizeof f);
+	ck_assert_int_eq(frame_resize(&f, 1, 8), 0);
+	/* In the C locale only ASCII is shown. */
+	frame_put(&f, 0, 0, "a\x1b\xc3\xa9\x7f", 5, 0);
+	frame_row(&f, 0, out, sizeof out);
+	ck_assert_str_eq(out, "a....   ");
+	if (!fx_utf8()) {
+		frame_free(&f);
+		return;
+	}
+	frame_clear(&f);
+	/* Controls (C0, DEL, C1), stray bytes and a cut sequence are dots. */
+	frame_put(&f, 0, 0, "a\x1b\xc3\xa9\xe6\x97\xa5\xff\xc2\x85\xe6", 13,
+	    0);
+	frame_row(&f, 0, out, sizeof out);
+	ck_assert_str_eq(out, "a.\xc3\xa9\xe6\x97\xa5...");
+	ck_assert_int_eq(f.text[3], 0x65e5);
+	ck_assert_int_eq(f.text[4], FRAME_TAIL);
+	/* A wide character with one cell left becomes a dot. */
+	frame_clear(&f);
+	frame_put(&f, 0, 5, "ab\xe6\x97\xa5", 5, 0);
+	frame_row(&f, 0, out, sizeof out);
+	ck_assert_str_eq(out, "     ab.");
+	ck_assert_uint_eq(frame_width(name, strlen(name), 0, NULL), 10);
+	ck_assert_uint_eq(frame_width(name, strlen(name), 6, &cut), 6);
+	ck_assert_uint_eq(cut, 6);
+	ck_assert_uint_eq(frame_width(name, strlen(name), 5, &cut), 4);
+	ck_assert_uint_eq(cut, 9);
+	setlocale(LC_CTYPE, "C");
+	frame_free(&f);
+}
+END_TEST
+
+START_TEST(test_type_and_search_utf8)
+{
+	struct fixture	 fx;
+	const char	*data = "xxxx caf\xc3\xa9 xx";
+	const char	*p;
+	int		 k;
+
+	fx_open(&fx, data, strlen(data), MAPPING_PREVIEW, 5, 100);
+	if (!fx_utf8()) {
+		fx_close(&fx);
+		return;
+	}
+	/* A UTF-8 character typed in the text pane is written as sent. */
+	editor_key(&fx.ed, '\t');
+	editor_key(&fx.ed, 0xc3);
+	editor_key(&fx.ed, 0xa9);
+	ck_assert_str_eq(fx.ed.message, "");
+	ck_assert_int_eq(memcmp(fx.m.base, "\xc3\xa9xx", 4), 0);
+	ck_assert_uint_eq(fx.ed.cursor, 2);
+	/* The search prompt takes it too, shows it, and erases it whole. */
+	editor_key(&fx.ed, KEYMAP_CTRL('S'));
+	editor_key(&fx.ed, KEYMAP_CTRL('U'));
+	for (p = "caf\xc3\xa9"; *p != '\0'; p++)
+		editor_key(&fx.ed, (unsigned char)*p);
+	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 4), "caf\xc3\xa9"));
+	k = fx.f.cursor_col;
+	editor_key(&fx.ed, KEYMAP_BACKSPACE);
+	ck_assert_str_eq(fx.ed.input, "caf");
+	ck_assert_int_eq(fx_row(&fx, 4) != NULL && fx.f.cursor_col == k - 1,
+	    1);
+	editor_key(&fx.ed, 0xc3);
+	editor_key(&fx.ed, 0xa9);
+	editor_key(&fx.ed, '\r');
+	ck_assert_uint_eq(fx.ed.cursor, 5);
+	setlocale(LC_CTYPE, "C");
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_status_utf8_path)
+{
+	struct fixture	 fx;
+	char		*old, *path;
+	const char	*name = "\xe6\x97\xa5\xe6\x9c\xac.bin";
+
+	if (!fx_utf8())
+		return;
+	old = tu_file("abc", 3);
+	ck_assert_int_ne(asprintf(&path, "%.*s/%s",
+	    (int)(strrchr(old, '/') - old), old, name), -1);
+	ck_assert_int_eq(rename(old, path), 0);
+	free(old);
+	memset(&fx, 0, sizeof fx);
+	fx.path = path;
+	ck_assert_int_eq(mapping_open(&fx.m, path, MAPPING_READONLY, fx.row,
+	    sizeof fx.row), 0);
+	ck_assert_int_eq(editor_init(&fx.ed, &fx.m, 4, 0, fx.row,
+	    sizeof fx.row), 0);
+	ck_assert_int_eq(frame_resize(&fx.f, 5, 100), 0);
+	editor_resize(&fx.ed, 5, 100);
+	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 4), name));
+	/* Narrow: the name is cut from the left on a character boundary. */
+	ck_assert_int_eq(frame_resize(&fx.f, 5, 53), 0);
+	editor_resize(&fx.ed, 5, 53);
+	fx_row(&fx, 4);
+	ck_assert_msg(strstr(fx.row, "READ-ONLY  ...\xe6\x9c\xac.bin  0x") !=
+	    NULL, "%s", fx.row);
+	ck_assert_ptr_null(strstr(fx.row, "\x97\xa5\xe6"));
+	setlocale(LC_CTYPE, "C");
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_lone_esc_and_help)
+{
+	struct fixture	 fx;
+	char		 name[32];
+	int		 r;
+
+	fx_open(&fx, "abc", 3, MAPPING_PREVIEW, 60, 120);
+	keymap_key_name(KEYMAP_ESC, name, sizeof name);
+	ck_assert_str_eq(name, "Esc");
+	editor_key(&fx.ed, KEYMAP_ESC);
+	ck_assert_str_eq(fx.ed.message, "");
+	ck_assert_uint_eq(fx.ed.cursor, 0);
+	/* Help lists only commands that have a key in this mode. */
+	editor_key(&fx.ed, KEYMAP_F(1));
+	for (r = 0; r < 59; r++)
+		ck_assert_msg(strstr(fx_row(&fx, r),
+		    "repeat the last search") == NULL, "%s", fx.row);
+	fx_close(&fx);
+}
+END_TEST
+
 Suite *
 view_suite(void)
 {
@@ -255,6 +403,10 @@ view_suite(void)
 	tcase_add_test(tc, test_help_from_keymap);
 	tcase_add_test(tc, test_unreadable_bytes);
 	tcase_add_test(tc, test_empty);
+	tcase_add_test(tc, test_frame_utf8);
+	tcase_add_test(tc, test_type_and_search_utf8);
+	tcase_add_test(tc, test_status_utf8_path);
+	tcase_add_test(tc, test_lone_esc_and_help);
 	suite_add_tcase(s, tc);
 	return (s);
 }
