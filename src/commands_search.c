@@ -3,9 +3,12 @@
  *
  * The pattern is hex in the hex pane and text in the text pane; Tab in
  * the prompt cycles hex, text, and text ignoring case.  An empty line
- * repeats the last search.  Long scans report progress and poll for
- * cancel through the editor's hooks, at most every 50 ms, so that the
- * search layer itself stays free of any terminal.
+ * repeats the last search, which the prompt shows with its mode when
+ * that differs from the prompt's own.  Only a pattern that parsed is
+ * remembered, and the direction of the last search run is what n
+ * repeats.  Long scans report progress and poll for cancel through the
+ * editor's hooks, at most every 50 ms, so that the search layer itself
+ * stays free of any terminal.
  */
 #include "config.h"
 
@@ -33,8 +36,13 @@ static uint64_t	ask_now(void);
 static void	ask_progress(void *, uint64_t, uint64_t);
 static int	ask_cancel(void *);
 static int	ask_open(struct editor *, int);
-static int	ask_run(struct editor *, int, int);
+static const char *ask_mode(const struct editor_search *);
 static void	ask_label(struct editor *);
+static int	ask_parse(struct editor *, const struct editor_search *,
+		    struct search_pattern *);
+static int	ask_run(struct editor *, const struct search_pattern *, int,
+		    int);
+static int	ask_repeat(struct editor *, int);
 static void	ask_result(struct editor *, enum search_result, uint64_t,
 		    size_t, const char *);
 
@@ -77,16 +85,41 @@ ask_cancel(void *arg)
 	return (r->cancelled);
 }
 
+static const char *
+ask_mode(const struct editor_search *a)
+{
+	return (a->hex ? "hex" : a->icase ? "text, ignore case" : "text");
+}
+
+/*
+ * Labels the prompt with its mode and, in brackets, what an empty line
+ * repeats: the last pattern, with its mode when that is not the
+ * prompt's, cut short with "..." when the label has no room for it.
+ */
 static void
 ask_label(struct editor *ed)
 {
-	const struct editor_search	*a = &ed->ask;
+	const struct editor_search	*a = &ed->ask, *l = &ed->search;
+	char				*b = ed->prompt_label;
+	size_t				 n, room, size = sizeof ed->prompt_label;
+	int				 same;
 
-	snprintf(ed->prompt_label, sizeof ed->prompt_label,
-	    "Search %s (%s)%s%.*s%s: ", a->backward ? "backward" : "forward",
-	    a->hex ? "hex" : a->icase ? "text, ignore case" : "text",
-	    ed->search.valid ? " [" : "", ed->search.valid ? 24 : 0,
-	    ed->search.text, ed->search.valid ? "]" : "");
+	n = (size_t)snprintf(b, size, "Search %s (%s)",
+	    a->backward ? "backward" : "forward", ask_mode(a));
+	same = l->hex == a->hex && l->icase == a->icase;
+	if (l->valid && n < size) {
+		n += (size_t)snprintf(b + n, size - n, " [%s%s", same ? "" :
+		    ask_mode(l), same ? "" : ": ");
+		/* Room for the text before "]: " and the NUL; 18 or more. */
+		room = n + 7 < size ? size - n - 4 : 3;
+		if (strlen(l->text) <= room)
+			n += (size_t)snprintf(b + n, size - n, "%s]", l->text);
+		else
+			n += (size_t)snprintf(b + n, size - n, "%.*s...]",
+			    (int)(room - 3), l->text);
+	}
+	if (n < size)
+		snprintf(b + n, size - n, ": ");
 }
 
 static int
@@ -95,7 +128,9 @@ ask_open(struct editor *ed, int backward)
 	commands_prompt_open(ed, EDITOR_PROMPT_SEARCH, "");
 	ed->ask.backward = backward;
 	ed->ask.hex = ed->pane == EDITOR_HEX;
-	ed->ask.icase = 0;
+	/* A text prompt keeps the case mode of the last text search. */
+	ed->ask.icase = !ed->ask.hex && ed->search.valid &&
+	    !ed->search.hex && ed->search.icase;
 	ask_label(ed);
 	return (0);
 }
@@ -108,8 +143,10 @@ commands_search_toggle(struct editor *ed)
 		ed->ask.icase = 0;
 	} else if (!ed->ask.icase)
 		ed->ask.icase = 1;
-	else
+	else {
 		ed->ask.hex = 1;
+		ed->ask.icase = 0;
+	}
 	ask_label(ed);
 }
 
@@ -125,31 +162,38 @@ cmd_search_backward(struct editor *ed)
 	return (ask_open(ed, 1));
 }
 
-/* Scans for the last pattern from the cursor; again skips the cursor. */
+/* Parses the pattern of a; returns 0, or -1 with a message. */
 static int
-ask_run(struct editor *ed, int backward, int again)
+ask_parse(struct editor *ed, const struct editor_search *a,
+    struct search_pattern *pat)
 {
-	struct search_pattern	 pat;
+	char	err[256];
+	int	rc;
+
+	if (a->hex)
+		rc = search_parse_hex(a->text, pat, err, sizeof err);
+	else
+		rc = search_parse_text(a->text, a->icase, pat, err,
+		    sizeof err);
+	if (rc == -1)
+		editor_message(ed, 1, "bad pattern: %s", err);
+	return (rc);
+}
+
+/* Scans for pat from the cursor; again skips the cursor. */
+static int
+ask_run(struct editor *ed, const struct search_pattern *pat, int backward,
+    int again)
+{
 	struct ask_state	 run = { ed, 0, 0, 0 };
 	struct search_opts	 opts;
 	enum search_result	 res;
 	char			 err[256];
 	uint64_t		 from = ed->cursor, at = 0;
-	int			 rc;
 
-	if (ed->search.hex)
-		rc = search_parse_hex(ed->search.text, &pat, err, sizeof err);
-	else
-		rc = search_parse_text(ed->search.text, ed->search.icase, &pat,
-		    err, sizeof err);
-	if (rc == -1) {
-		editor_message(ed, 1, "bad pattern: %s", err);
-		return (0);
-	}
 	if (again || (ed->has_match && ed->match == ed->cursor)) {
 		if ((backward && from == 0) ||
 		    (!backward && from + 1 >= ed->map->size)) {
-			search_pattern_free(&pat);
 			editor_message(ed, 1, "not found");
 			return (0);
 		}
@@ -163,12 +207,24 @@ ask_run(struct editor *ed, int backward, int again)
 	opts.arg = &run;
 	run.shown = run.polled = ask_now();
 	if (backward)
-		res = search_backward(ed->map, &pat, from, &opts, &at, err,
+		res = search_backward(ed->map, pat, from, &opts, &at, err,
 		    sizeof err);
 	else
-		res = search_forward(ed->map, &pat, from, &opts, &at, err,
+		res = search_forward(ed->map, pat, from, &opts, &at, err,
 		    sizeof err);
-	ask_result(ed, res, at, pat.len, err);
+	ask_result(ed, res, at, pat->len, err);
+	return (0);
+}
+
+/* Runs the last search again, past the cursor, in a direction. */
+static int
+ask_repeat(struct editor *ed, int backward)
+{
+	struct search_pattern	pat;
+
+	if (ask_parse(ed, &ed->search, &pat) == -1)
+		return (0);
+	ask_run(ed, &pat, backward, 1);
 	search_pattern_free(&pat);
 	return (0);
 }
@@ -202,19 +258,26 @@ ask_result(struct editor *ed, enum search_result res, uint64_t at,
 int
 commands_search_submit(struct editor *ed, const char *text)
 {
-	int	backward = ed->ask.backward;
+	struct editor_search	a = ed->ask;
+	struct search_pattern	pat;
 
 	if (text[0] == '\0') {
 		if (!ed->search.valid) {
 			editor_message(ed, 1, "no previous search to repeat");
 			return (0);
 		}
-		return (ask_run(ed, backward, 1));
+		/* n and N go by the direction of the last search run. */
+		ed->search.backward = a.backward;
+		return (ask_repeat(ed, a.backward));
 	}
-	ed->search = ed->ask;
-	snprintf(ed->search.text, sizeof ed->search.text, "%s", text);
-	ed->search.valid = 1;
-	return (ask_run(ed, backward, 0));
+	snprintf(a.text, sizeof a.text, "%s", text);
+	a.valid = 1;
+	if (ask_parse(ed, &a, &pat) == -1)
+		return (0);
+	ed->search = a;
+	ask_run(ed, &pat, a.backward, 0);
+	search_pattern_free(&pat);
+	return (0);
 }
 
 int
@@ -222,7 +285,7 @@ cmd_search_next(struct editor *ed)
 {
 	if (!ed->search.valid)
 		return (ask_open(ed, 0));
-	return (ask_run(ed, ed->search.backward, 1));
+	return (ask_repeat(ed, ed->search.backward));
 }
 
 int
@@ -230,5 +293,5 @@ cmd_search_previous(struct editor *ed)
 {
 	if (!ed->search.valid)
 		return (ask_open(ed, 1));
-	return (ask_run(ed, !ed->search.backward, 1));
+	return (ask_repeat(ed, !ed->search.backward));
 }

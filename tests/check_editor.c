@@ -505,6 +505,63 @@ START_TEST(test_save_selection_fails)
 }
 END_TEST
 
+START_TEST(test_search_prompt_state)
+{
+	struct fixture	fx;
+	const char	data[] = "xxABCxxabcxxABC";
+
+	fx_open(&fx, data, sizeof data - 1, MAPPING_READONLY);
+	editor_key(&fx.ed, '\t');
+	editor_key(&fx.ed, '/');
+	editor_key(&fx.ed, '\t');		/* text, ignore case */
+	fx_type(&fx, "abc\r");
+	ck_assert_uint_eq(fx.ed.cursor, 2);
+	/* The prompt keeps the case mode that an empty line repeats. */
+	editor_key(&fx.ed, '/');
+	ck_assert_str_eq(fx.ed.prompt_label,
+	    "Search forward (text, ignore case) [abc]: ");
+	editor_key(&fx.ed, '\r');
+	ck_assert_uint_eq(fx.ed.cursor, 7);
+	editor_key(&fx.ed, '\t');		/* hex pane */
+	editor_key(&fx.ed, KEYMAP_CTRL('S'));
+	ck_assert_str_eq(fx.ed.prompt_label,
+	    "Search forward (hex) [text, ignore case: abc]: ");
+	editor_key(&fx.ed, '\r');
+	ck_assert_uint_eq(fx.ed.cursor, 12);
+	/* A bad pattern is refused and not remembered. */
+	editor_key(&fx.ed, KEYMAP_CTRL('S'));
+	fx_type(&fx, "d e\r");
+	ck_assert_str_eq(fx.ed.message,
+	    "bad pattern: space inside a byte at column 2");
+	ck_assert_str_eq(fx.ed.search.text, "abc");
+	editor_key(&fx.ed, KEYMAP_CTRL('R'));
+	ck_assert_str_eq(fx.ed.prompt_label,
+	    "Search backward (hex) [text, ignore case: abc]: ");
+	/* An empty ? turns n backward, and N forward. */
+	editor_key(&fx.ed, KEYMAP_ESC);
+	editor_key(&fx.ed, '?');
+	editor_key(&fx.ed, '\r');
+	ck_assert_uint_eq(fx.ed.cursor, 7);
+	editor_key(&fx.ed, 'n');
+	ck_assert_uint_eq(fx.ed.cursor, 2);
+	editor_key(&fx.ed, 'N');
+	ck_assert_uint_eq(fx.ed.cursor, 7);
+	editor_key(&fx.ed, 'n');
+	ck_assert_uint_eq(fx.ed.cursor, 2);
+	/* A long pattern is cut short to fit the label. */
+	editor_key(&fx.ed, '/');
+	fx_type(&fx, "41 42 43 44 45 46 47 48 49 4a 4b 4c\r");
+	ck_assert_str_eq(fx.ed.message, "not found");
+	editor_key(&fx.ed, '?');
+	ck_assert_str_eq(fx.ed.prompt_label, "Search backward (hex) "
+	    "[41 42 43 44 45 46 47 48 49 4a 4b 4c]: ");
+	editor_key(&fx.ed, '\t');
+	ck_assert_str_eq(fx.ed.prompt_label, "Search backward (text) "
+	    "[hex: 41 42 43 44 45 46 47 48 49 4...]: ");
+	fx_close(&fx);
+}
+END_TEST
+
 Suite *
 editor_suite(void)
 {
@@ -524,6 +581,7 @@ editor_suite(void)
 	tcase_add_test(tc, test_fill_refuses_wildcard);
 	tcase_add_test(tc, test_copy_fill_limit);
 	tcase_add_test(tc, test_save_selection_fails);
+	tcase_add_test(tc, test_search_prompt_state);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -79,7 +79,10 @@ t_expect 'Search forward (text, ignore case)[ :]' "Tab in the text pane: ignore 
 t_type 'HELLO WORLD'
 t_keys Enter
 t_expect 'found at 0x3000 (12288)' "ignore case finds Hello World first"
-t_keys C-s Enter
+t_keys C-s
+t_expect 'Search forward (text, ignore case) \[HELLO WORLD\]:' \
+    "the next prompt keeps ignore case, as an empty line repeats it"
+t_keys Enter
 t_expect 'found at 0x4000 (16384)' "and repeating finds hello world"
 t_keys C-r Enter
 t_expect 'found at 0x3000 (12288)' "an empty backward prompt repeats it backward"
@@ -103,6 +106,15 @@ t_keys C-s
 t_type 'de ?'
 t_keys Enter
 t_expect "bad pattern: lone '?'" "a lone ? gets a message"
+t_keys C-s
+t_type 'd e a d'
+t_keys Enter
+t_expect 'bad pattern: space inside a byte at column 2' \
+    "a space inside a byte gets a message naming its column"
+t_keys C-s
+t_expect 'Search forward (hex) \[ff ff ff ff\]:' \
+    "no bad pattern was remembered as the last one"
+t_keys Escape
 cursor_is 12288 "no malformed pattern moved the cursor"
 t_keys C-s
 t_type 'de ad'
