@@ -133,11 +133,13 @@ ui_run(const wchar_t *text, const unsigned char *attr, int row, int col,
 			continue;
 		if (used + MB_LEN_MAX >= sizeof buf)
 			break;
-		if ((n = wcrtomb(buf + used, text[i], &st)) == (size_t)-1) {
-			buf[used] = '.';
-			n = 1;
-		}
-		used += n;
+		if (text[i] < 0x80)
+			buf[used++] = (char)text[i];
+		else if ((n = wcrtomb(buf + used, text[i], &st)) !=
+		    (size_t)-1)
+			used += n;
+		else
+			buf[used++] = '.';
 	}
 	attrset(ui_attr(attr[col]));
 	mvaddnstr(row, col, buf, (int)used);
