@@ -196,6 +196,9 @@ t_type 'de ad be ef 01'
 t_keys Enter
 t_expect 'searching\.\.\. [0-9]*% (Ctrl-C or Esc cancels)' \
     "a long search shows 'searching...' progress on the status line"
+t_keys x Down
+sleep 0.2
+t_expect_not 'search cancelled' "other keys do not cancel a search"
 t_keys C-c
 t_expect 'search cancelled' "Ctrl-C during the search cancels it"
 sleep 0.3
