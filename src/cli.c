@@ -28,7 +28,8 @@ const char cli_usage[] =
 "  -r, --readonly      forensic mode: nothing can be written\n"
 "  -p, --preview       copy-on-write: edits stay private until F2 saves\n"
 "  -w, --write         direct mode (default when writable): edits hit\n"
-"                      the file, F2 flushes them to disk\n"
+"                      the file, F2 flushes them to disk; given\n"
+"                      explicitly, a file it cannot write is an error\n"
 "  -c, --columns N     bytes a row (default 16)\n"
 "  -m, --maximize      as many bytes a row as the terminal fits\n"
 "  -s, --seek OFFSET   start at OFFSET: 0x1f, 31, end-16, 50%\n"
@@ -173,7 +174,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 	int	ch;
 
 	memset(c, 0, sizeof *c);
-	c->mode = MAPPING_DIRECT;
+	c->mode = MAPPING_AUTO;
 	opterr = 0;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, ":rpwc:ms:l:ihV", cli_options,

@@ -22,6 +22,7 @@
 
 #include "guard.h"
 #include "mapping.h"
+#include "quote.h"
 
 #define DUMP_COLS	16	/* bytes a line, as xxd's default -c 16 */
 #define DUMP_HEXW	41	/* hex area and the gap before the text */
@@ -233,6 +234,7 @@ dump_lines(char *out, uint64_t off, const unsigned char *p, size_t n)
 static int
 dump_read(struct dump *d, uint64_t off, size_t n, size_t *got)
 {
+	char	q[256];
 	size_t	i, step;
 
 	*got = n;
@@ -245,7 +247,8 @@ dump_read(struct dump *d, uint64_t off, size_t n, size_t *got)
 	}
 	*got = i;
 	snprintf(d->err, d->errlen, "%s: cannot read offset 0x%" PRIx64
-	    ": the file shrank or the disk failed", d->m->path, off + i);
+	    ": the file shrank or the disk failed", quote_string(q, sizeof q,
+	    d->m->path), off + i);
 	return (-1);
 }
 
@@ -253,6 +256,7 @@ dump_read(struct dump *d, uint64_t off, size_t n, size_t *got)
 static int
 dump_write(struct dump *d, const char *buf, size_t len)
 {
+	char	q[256];
 	ssize_t	r;
 
 	while (len > 0) {
@@ -260,9 +264,11 @@ dump_write(struct dump *d, const char *buf, size_t len)
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r <= 0) {
-			snprintf(d->err, d->errlen,
-			    "%s: cannot write the dump: %s", d->m->path,
-			    r == 0 ? "nothing was written" : strerror(errno));
+			snprintf(d->err, d->errlen, "%s: cannot write the "
+			    "dump of %s: %s", d->fd == STDOUT_FILENO ?
+			    "standard output" : "output", quote_string(q,
+			    sizeof q, d->m->path), r == 0 ?
+			    "nothing was written" : strerror(errno));
 			return (-1);
 		}
 		buf += r;
@@ -315,6 +321,7 @@ dump_run_chunked(const struct mapping *m, uint64_t start, uint64_t len,
     int outfd, char *err, size_t errlen, size_t chunk)
 {
 	struct dump	d = { m, outfd, NULL, NULL, chunk, err, errlen };
+	char		q[256];
 	uint64_t	done;
 	size_t		n;
 	int		rc = 0;
@@ -329,7 +336,8 @@ dump_run_chunked(const struct mapping *m, uint64_t start, uint64_t len,
 	d.in = malloc(d.chunk);
 	d.out = malloc(d.chunk / DUMP_COLS * DUMP_LINEMAX);
 	if (d.in == NULL || d.out == NULL) {
-		snprintf(err, errlen, "%s: %s", m->path, strerror(ENOMEM));
+		snprintf(err, errlen, "%s: %s", quote_string(q, sizeof q,
+		    m->path), strerror(ENOMEM));
 		rc = -1;
 	}
 	mapping_advise(m, 1);

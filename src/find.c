@@ -86,7 +86,8 @@ find_print(const struct mapping *m, const struct search_pattern *p,
 	if (out.error == 0)
 		(void)find_flush(&out);
 	if (out.error != 0) {
-		snprintf(err, errlen, "cannot write the offsets: %s",
+		snprintf(err, errlen, "%s: cannot write the offsets: %s",
+		    outfd == STDOUT_FILENO ? "standard output" : "output",
 		    strerror(out.error));
 		return (-1);
 	}

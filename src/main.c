@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@
 #include "commands.h"
 #include "mapping.h"
 #include "offset.h"
+#include "quote.h"
 #include "search.h"
 #include "ui_curses.h"
 #include "view.h"
@@ -39,6 +41,8 @@ struct main_ui {
 	struct frame	 frame;
 };
 
+static void	main_error(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
 static void	main_on_signal(int);
 static int	main_signals(void);
 static int	main_dump(const struct cli *);
@@ -48,6 +52,22 @@ static int	main_keys(void);
 static void	main_show(void *);
 static int	main_cancel(void *);
 static int	main_loop(struct main_ui *);
+
+/*
+ * Prints "maphex: " and the message as one line on stderr.  Paths and
+ * patterns in it may hold any byte, so the whole line is quoted.
+ */
+static void
+main_error(const char *fmt, ...)
+{
+	char	msg[1024], q[2048];
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "maphex: %s\n", quote_string(q, sizeof q, msg));
+}
 
 static void
 main_on_signal(int sig)
@@ -80,7 +100,7 @@ main_dump(const struct cli *c)
 	int		rc;
 
 	if (mapping_open(&m, c->path, MAPPING_READONLY, err, sizeof err)) {
-		fprintf(stderr, "maphex: %s\n", err);
+		main_error("%s", err);
 		return (2);
 	}
 	/* Like xxd, a plain start past the end dumps nothing. */
@@ -88,13 +108,13 @@ main_dump(const struct cli *c)
 	    sizeof err) == -1 && offset_parse(c->start, 0, m.size, &start,
 	    err, sizeof err) == -1) || (c->length != NULL &&
 	    offset_number(c->length, &len, err, sizeof err) == -1)) {
-		fprintf(stderr, "maphex: %s: %s\n", c->path, err);
+		main_error("%s: %s", c->path, err);
 		mapping_close(&m);
 		return (2);
 	}
 	rc = dump_run(&m, start, len, STDOUT_FILENO, err, sizeof err);
 	if (rc == -1)
-		fprintf(stderr, "maphex: %s\n", err);
+		main_error("%s", err);
 	mapping_close(&m);
 	return (rc == -1 ? 1 : 0);
 }
@@ -113,18 +133,17 @@ main_find(const struct cli *c)
 		rc = search_parse_text(c->pattern, c->icase, &pat, err,
 		    sizeof err);
 	if (rc == -1) {
-		fprintf(stderr, "maphex: bad pattern '%s': %s\n", c->pattern,
-		    err);
+		main_error("bad pattern '%s': %s", c->pattern, err);
 		return (2);
 	}
 	if (mapping_open(&m, c->path, MAPPING_READONLY, err, sizeof err)) {
-		fprintf(stderr, "maphex: %s\n", err);
+		main_error("%s", err);
 		search_pattern_free(&pat);
 		return (2);
 	}
 	rc = find_print(&m, &pat, STDOUT_FILENO, err, sizeof err);
 	if (rc == -1)
-		fprintf(stderr, "maphex: %s\n", err);
+		main_error("%s", err);
 	search_pattern_free(&pat);
 	mapping_close(&m);
 	return (rc == -1 ? 2 : rc == 1 ? 0 : 1);
@@ -213,27 +232,26 @@ main_edit(const struct cli *c)
 	int		rc;
 
 	if (mapping_open(&m, c->path, c->mode, err, sizeof err) == -1) {
-		fprintf(stderr, "maphex: %s\n", err);
+		main_error("%s", err);
 		return (2);
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "maphex: %s: not a terminal; use --dump for "
-		    "a hex dump\n", c->path);
+		main_error("%s: not a terminal; use --dump for a hex dump",
+		    c->path);
 		mapping_close(&m);
 		return (2);
 	}
 	if (c->start != NULL && offset_parse(c->start, 0, m.size, &start,
 	    err, sizeof err) == -1) {
-		fprintf(stderr, "maphex: %s: -s %s: %s\n", c->path, c->start,
-		    err);
+		main_error("%s: -s %s: %s", c->path, c->start, err);
 		mapping_close(&m);
 		return (2);
 	}
+	err[0] = '\0';
 	if (editor_init(&ed, &m, c->columns, c->maximize, err,
 	    sizeof err) == -1 || main_signals() == -1 ||
 	    ui_start(err, sizeof err) == -1) {
-		fprintf(stderr, "maphex: %s\n", err[0] ? err :
-		    strerror(errno));
+		main_error("%s", err[0] ? err : strerror(errno));
 		editor_free(&ed);
 		mapping_close(&m);
 		return (2);
@@ -261,7 +279,7 @@ main(int argc, char **argv)
 	char		err[512];
 
 	if (cli_parse(argc, argv, &c, err, sizeof err) == -1) {
-		fprintf(stderr, "maphex: %s\n", err);
+		main_error("%s", err);
 		return (2);
 	}
 	switch (c.action) {

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +24,24 @@
 #endif
 
 #include "guard.h"
+#include "quote.h"
 
+static void		 mapping_error(char *, size_t, const char *,
+			    const char *, ...)
+			    __attribute__((format(printf, 4, 5)));
+static void		 mapping_open_error(char *, size_t, const char *,
+			    int);
 static const char	*mapping_kind(mode_t);
+static int		 mapping_denied(int);
+static int		 mapping_dev_readonly(int);
+static int		 mapping_open_rw(const char *, int);
+static int		 mapping_open_ro(const char *, int);
+static int		 mapping_lose_write(struct mapping *, const char *,
+			    int, char *, size_t);
 static int		 mapping_open_fd(struct mapping *, const char *,
 			    char *, size_t);
+static int		 mapping_map_readonly(struct mapping *, int, char *,
+			    size_t);
 static int		 mapping_map(struct mapping *, char *, size_t);
 static void		 mapping_unmap(struct mapping *);
 
@@ -39,26 +54,175 @@ mapping_mode_name(enum mapping_mode mode)
 	case MAPPING_PREVIEW:
 		return ("PREVIEW");
 	case MAPPING_DIRECT:
+	case MAPPING_AUTO:
 		return ("DIRECT");
 	}
 	return ("?");
 }
 
-/* Names a file type that cannot be mapped, or returns NULL. */
+/*
+ * Writes "PATH: " and the formatted reason into err, with the path
+ * quoted so that the message stays one harmless line.
+ */
+static void
+mapping_error(char *err, size_t errlen, const char *path, const char *fmt,
+    ...)
+{
+	char	q[256], why[256];
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	snprintf(err, errlen, "%s: %s", quote_string(q, sizeof q, path), why);
+}
+
+/* Says why opening path failed with errno e, and what to do. */
+static void
+mapping_open_error(char *err, size_t errlen, const char *path, int e)
+{
+	const char	*hint = NULL;
+
+	switch (e) {
+	case ENOENT:
+	case ENOTDIR:
+	case ELOOP:
+	case ENAMETOOLONG:
+		hint = "check the path";
+		break;
+	case EACCES:
+	case EPERM:
+		hint = "check the file's permissions, or run as its owner";
+		break;
+	case ENXIO:
+	case ENODEV:
+#ifdef ENOMEDIUM
+	case ENOMEDIUM:
+#endif
+		hint = "check that the device is there";
+		break;
+	case EIO:
+		hint = "the disk may be failing";
+		break;
+	}
+	if (hint == NULL)
+		mapping_error(err, errlen, path, "cannot open: %s",
+		    strerror(e));
+	else
+		mapping_error(err, errlen, path, "cannot open: %s (%s)",
+		    strerror(e), hint);
+}
+
+/* Names a file type that cannot be mapped, and what to do, or NULL. */
 static const char *
 mapping_kind(mode_t mode)
 {
 	if (S_ISDIR(mode))
-		return ("is a directory");
+		return ("is a directory (name a file in it)");
 	if (S_ISFIFO(mode))
-		return ("is a FIFO (pipe), which cannot be mapped");
+		return ("is a FIFO (pipe), which cannot be mapped (save what "
+		    "it carries to a file first)");
 	if (S_ISSOCK(mode))
-		return ("is a socket, which cannot be mapped");
+		return ("is a socket, which cannot be mapped (name a file or "
+		    "block device)");
 	if (S_ISCHR(mode))
-		return ("is a character device, which cannot be mapped");
+		return ("is a character device, which cannot be mapped (copy "
+		    "it to a file first, e.g. with dd)");
 	if (!S_ISREG(mode) && !S_ISBLK(mode))
-		return ("is not a regular file or block device");
+		return ("is not a regular file or block device (name one that "
+		    "is)");
 	return (NULL);
+}
+
+/* Returns non-zero if errno e refuses writing rather than the file. */
+static int
+mapping_denied(int e)
+{
+	return (e == EACCES || e == EPERM || e == EROFS || e == ETXTBSY);
+}
+
+/* Returns non-zero if fd is a block device that is set read-only. */
+static int
+mapping_dev_readonly(int fd)
+{
+#ifdef BLKROGET
+	struct stat	st;
+	int		ro = 0;
+
+	if (fstat(fd, &st) == 0 && S_ISBLK(st.st_mode) &&
+	    ioctl(fd, BLKROGET, &ro) == 0)
+		return (ro);
+#else
+	(void)fd;
+#endif
+	return (0);
+}
+
+/*
+ * Opens path read-write.  A block device set read-only (blockdev
+ * --setro, losetup -r) may open O_RDWR all the same and fail only at
+ * mmap() or at the first write, so it is asked, and counts as EROFS.
+ */
+static int
+mapping_open_rw(const char *path, int flags)
+{
+	int	fd;
+
+	if ((fd = open(path, flags | O_RDWR)) == -1)
+		return (-1);
+	if (mapping_dev_readonly(fd)) {
+		close(fd);
+		errno = EROFS;
+		return (-1);
+	}
+	return (fd);
+}
+
+/* Opens path read-only, without touching its access time if allowed. */
+static int
+mapping_open_ro(const char *path, int flags)
+{
+	int	fd;
+
+	fd = open(path, flags | O_RDONLY | O_NOATIME);
+	if (fd == -1 && errno == EPERM)
+		fd = open(path, flags | O_RDONLY);
+	return (fd);
+}
+
+/*
+ * Write access was refused with errno e.  The default mode goes on
+ * read-only and a preview goes on unable to save, both with a note;
+ * an explicit -w, or an error that is not about writing, fails.
+ * Returns 0 to go on, or -1 with err set.
+ */
+static int
+mapping_lose_write(struct mapping *m, const char *path, int e, char *err,
+    size_t errlen)
+{
+	int	fd;
+
+	if (!mapping_denied(e)) {
+		mapping_open_error(err, errlen, path, e);
+		return (-1);
+	}
+	if (m->mode == MAPPING_DIRECT) {
+		/* Dropping -w helps only if the file can be read. */
+		if ((fd = mapping_open_ro(path, O_CLOEXEC | O_NONBLOCK)) ==
+		    -1) {
+			mapping_open_error(err, errlen, path, errno);
+			return (-1);
+		}
+		close(fd);
+		mapping_error(err, errlen, path, "cannot open for writing: %s "
+		    "(drop -w to view it read-only)", strerror(e));
+		return (-1);
+	}
+	snprintf(m->note, sizeof m->note, "opened read-only: %s",
+	    strerror(e));
+	if (m->mode == MAPPING_AUTO)
+		m->mode = MAPPING_READONLY;
+	return (0);
 }
 
 /*
@@ -70,34 +234,51 @@ mapping_open_fd(struct mapping *m, const char *path, char *err,
     size_t errlen)
 {
 	int	flags = O_CLOEXEC | O_NONBLOCK;
-	int	fd = -1, saved;
+	int	fd;
 
 	if (m->mode != MAPPING_READONLY) {
-		fd = open(path, flags | O_RDWR);
-		if (fd != -1) {
+		if ((fd = mapping_open_rw(path, flags)) != -1) {
 			m->writable = 1;
+			if (m->mode == MAPPING_AUTO)
+				m->mode = MAPPING_DIRECT;
 			return (fd);
 		}
-		saved = errno;
-		if (saved != EACCES && saved != EROFS && saved != EPERM &&
-		    saved != ETXTBSY) {
-			snprintf(err, errlen, "%s: %s", path, strerror(saved));
+		if (mapping_lose_write(m, path, errno, err, errlen) == -1)
 			return (-1);
-		}
-		snprintf(m->note, sizeof m->note,
-		    "opened read-only: %s", strerror(saved));
-		if (m->mode == MAPPING_DIRECT)
-			m->mode = MAPPING_READONLY;
 	}
-	if (m->mode == MAPPING_READONLY) {
-		fd = open(path, flags | O_RDONLY | O_NOATIME);
-		if (fd == -1 && errno == EPERM)
-			fd = open(path, flags | O_RDONLY);
-	} else
+	if (m->mode == MAPPING_READONLY)
+		fd = mapping_open_ro(path, flags);
+	else
 		fd = open(path, flags | O_RDONLY);
 	if (fd == -1)
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		mapping_open_error(err, errlen, path, errno);
 	return (fd);
+}
+
+/*
+ * The default mode's writable mapping failed with errno e: some
+ * objects open for writing but cannot be mapped so.  Opens and maps
+ * the object read-only instead, with a note.  Returns 0, or -1 with
+ * err set (and left as it was when read-only is no answer).
+ */
+static int
+mapping_map_readonly(struct mapping *m, int e, char *err, size_t errlen)
+{
+	int	fd;
+
+	if (m->mode != MAPPING_DIRECT || (!mapping_denied(e) && e != EINVAL))
+		return (-1);
+	if ((fd = mapping_open_ro(m->path, O_CLOEXEC | O_NONBLOCK)) == -1) {
+		mapping_open_error(err, errlen, m->path, errno);
+		return (-1);
+	}
+	close(m->fd);
+	m->fd = fd;
+	m->writable = 0;
+	m->mode = MAPPING_READONLY;
+	snprintf(m->note, sizeof m->note, "opened read-only: cannot map "
+	    "for writing: %s", strerror(e));
+	return (mapping_map(m, err, errlen));
 }
 
 int
@@ -111,32 +292,39 @@ mapping_open(struct mapping *m, const char *path, enum mapping_mode mode,
 	m->fd = -1;
 	m->mode = mode;
 	if (guard_install() == -1) {
-		snprintf(err, errlen, "%s: cannot catch SIGBUS: %s", path,
+		mapping_error(err, errlen, path, "cannot catch SIGBUS: %s",
 		    strerror(errno));
 		return (-1);
 	}
+	if (*path == '\0') {
+		mapping_error(err, errlen, path, "empty path (name a file or "
+		    "block device)");
+		return (-1);
+	}
 	if (stat(path, &st) == -1) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		mapping_open_error(err, errlen, path, errno);
 		return (-1);
 	}
 	if ((why = mapping_kind(st.st_mode)) != NULL) {
-		snprintf(err, errlen, "%s: %s", path, why);
+		mapping_error(err, errlen, path, "%s", why);
 		return (-1);
 	}
 	if ((m->fd = mapping_open_fd(m, path, err, errlen)) == -1)
 		return (-1);
 	if (fstat(m->fd, &st) == -1 || (why = mapping_kind(st.st_mode))) {
-		snprintf(err, errlen, "%s: %s", path,
+		mapping_error(err, errlen, path, "%s",
 		    why ? why : strerror(errno));
 		goto fail;
 	}
 	m->blockdev = S_ISBLK(st.st_mode);
 	if ((m->path = strdup(path)) == NULL) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		mapping_error(err, errlen, path, "%s", strerror(errno));
 		goto fail;
 	}
-	if (mapping_stat_size(m, &m->size, err, errlen) == -1 ||
-	    mapping_map(m, err, errlen) == -1)
+	if (mapping_stat_size(m, &m->size, err, errlen) == -1)
+		goto fail;
+	if (mapping_map(m, err, errlen) == -1 && (mode != MAPPING_AUTO ||
+	    mapping_map_readonly(m, errno, err, errlen) == -1))
 		goto fail;
 	return (0);
 fail:
@@ -151,7 +339,7 @@ mapping_stat_size(const struct mapping *m, uint64_t *size, char *err,
 	struct stat	st;
 
 	if (fstat(m->fd, &st) == -1) {
-		snprintf(err, errlen, "%s: %s", m->path, strerror(errno));
+		mapping_error(err, errlen, m->path, "%s", strerror(errno));
 		return (-1);
 	}
 	if (!S_ISBLK(st.st_mode)) {
@@ -161,18 +349,22 @@ mapping_stat_size(const struct mapping *m, uint64_t *size, char *err,
 #ifdef BLKGETSIZE64
 	if (ioctl(m->fd, BLKGETSIZE64, size) == 0)
 		return (0);
-	snprintf(err, errlen, "%s: cannot size block device: %s", m->path,
+	mapping_error(err, errlen, m->path, "cannot size block device: %s",
 	    strerror(errno));
 #else
-	snprintf(err, errlen, "%s: cannot size block devices here", m->path);
+	mapping_error(err, errlen, m->path, "cannot size block devices here");
 #endif
 	return (-1);
 }
 
+/*
+ * Maps the whole object in m's mode.  Returns 0, or -1 with errno and
+ * err set.
+ */
 static int
 mapping_map(struct mapping *m, char *err, size_t errlen)
 {
-	int	 prot = PROT_READ, flags = MAP_SHARED;
+	int	 prot = PROT_READ, flags = MAP_SHARED, e;
 	void	*p;
 
 	m->base = NULL;
@@ -180,7 +372,9 @@ mapping_map(struct mapping *m, char *err, size_t errlen)
 	if (m->size == 0)
 		return (0);
 	if (m->size > SIZE_MAX) {
-		snprintf(err, errlen, "%s: too large to map", m->path);
+		mapping_error(err, errlen, m->path, "too large to map on "
+		    "this machine");
+		errno = EFBIG;
 		return (-1);
 	}
 	if (m->mode == MAPPING_DIRECT)
@@ -195,8 +389,15 @@ mapping_map(struct mapping *m, char *err, size_t errlen)
 	}
 	p = mmap(NULL, (size_t)m->size, prot, flags, m->fd, 0);
 	if (p == MAP_FAILED) {
-		snprintf(err, errlen, "%s: cannot map: %s", m->path,
-		    strerror(errno));
+		e = errno;
+		if (m->mode == MAPPING_DIRECT &&
+		    (mapping_denied(e) || e == EINVAL))
+			mapping_error(err, errlen, m->path, "cannot map for "
+			    "writing: %s (use -r to view it)", strerror(e));
+		else
+			mapping_error(err, errlen, m->path, "cannot map: %s",
+			    strerror(e));
+		errno = e;
 		return (-1);
 	}
 	m->base = p;
@@ -285,7 +486,7 @@ mapping_sync(struct mapping *m, uint64_t off, uint64_t len, char *err,
 	start = off - off % pg;
 	end = off + len > m->maplen ? m->maplen : off + len;
 	if (msync(m->base + start, (size_t)(end - start), MS_SYNC) == -1) {
-		snprintf(err, errlen, "%s: flush failed: %s", m->path,
+		mapping_error(err, errlen, m->path, "flush failed: %s",
 		    strerror(errno));
 		return (-1);
 	}

@@ -18,7 +18,8 @@
 enum mapping_mode {
 	MAPPING_READONLY,	/* O_RDONLY, MAP_SHARED, PROT_READ */
 	MAPPING_PREVIEW,	/* MAP_PRIVATE: edits stay in private pages */
-	MAPPING_DIRECT		/* O_RDWR, MAP_SHARED: edits hit the file */
+	MAPPING_DIRECT,		/* O_RDWR, MAP_SHARED: edits hit the file */
+	MAPPING_AUTO		/* mapping_open() only: direct if writable */
 };
 
 struct mapping {
@@ -37,10 +38,13 @@ struct mapping {
 const char	*mapping_mode_name(enum mapping_mode);
 
 /*
- * Opens path and maps it in mode.  A direct-mode open of a file that
- * cannot be written falls back to read-only; a preview of such a file
- * stays a preview that cannot save.  Either way note says why.  Missing
- * paths, directories, FIFOs, sockets and character devices fail.
+ * Opens path and maps it in mode.  MAPPING_AUTO opens direct, or
+ * read-only when the file (or a read-only block device) cannot be
+ * opened or mapped for writing; a preview of such a file stays a
+ * preview that cannot save.  Either way note says why.  MAPPING_DIRECT
+ * asked for explicitly fails instead.  Missing paths, directories,
+ * FIFOs, sockets and character devices fail with a reason and a hint.
+ * m->mode is never MAPPING_AUTO afterwards.
  */
 int	mapping_open(struct mapping *, const char *path, enum mapping_mode,
 	    char *err, size_t errlen);

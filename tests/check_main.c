@@ -11,6 +11,7 @@ main(void)
 	Suite	*(*suites[])(void) = {
 		mapping_suite, journal_suite, search_suite, offset_suite,
 		format_suite, dump_suite, editor_suite, view_suite,
+		quote_suite,
 	};
 	SRunner	*sr;
 	size_t	 i;

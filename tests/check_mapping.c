@@ -122,7 +122,9 @@ START_TEST(test_bad_paths)
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(p, sizeof p, "%s/missing", dir);
 	open_fails(p, "No such file");
-	open_fails(dir, "is a directory");
+	open_fails(p, "(check the path)");
+	open_fails("", "empty path (name a file");
+	open_fails(dir, "is a directory (name a file in it)");
 	snprintf(p, sizeof p, "%s/fifo", dir);
 	ck_assert_int_eq(mkfifo(p, 0600), 0);
 	open_fails(p, "FIFO");
@@ -137,7 +139,23 @@ START_TEST(test_bad_paths)
 	close(s);
 	unlink(p);
 	open_fails("/dev/null", "character device");
+	open_fails("/dev/null", "copy it to a file first");
 	rmdir(dir);
+}
+END_TEST
+
+/* A path with control bytes stays on one harmless line in errors. */
+START_TEST(test_error_quotes_path)
+{
+	struct mapping	 m;
+	const char	*want = "/nonexistent/q\\ny\\x1b\\xff: cannot open: ";
+	char		 err[512] = "";
+
+	ck_assert_int_eq(mapping_open(&m, "/nonexistent/q\ny\x1b\xff",
+	    MAPPING_READONLY, err, sizeof err), -1);
+	ck_assert_msg(strncmp(err, want, strlen(want)) == 0, "'%s'", err);
+	ck_assert_ptr_null(strchr(err, '\n'));
+	ck_assert_ptr_null(strchr(err, '\x1b'));
 }
 END_TEST
 
@@ -146,13 +164,25 @@ START_TEST(test_no_write_permission)
 {
 	struct mapping	 m;
 	char		 err[256], dir[256], *path = tu_file("abc", 3);
+	char		*noread = tu_file("abc", 3);
 
 	snprintf(dir, sizeof dir, "%s", path);
 	ck_assert_int_eq(chmod(path, 0444), 0);
 	ck_assert_int_eq(chmod(dirname(dir), 0755), 0);
+	snprintf(dir, sizeof dir, "%s", noread);
+	ck_assert_int_eq(chmod(noread, 0), 0);
+	ck_assert_int_eq(chmod(dirname(dir), 0755), 0);
 	if (geteuid() == 0 && setuid(65534) == -1)
 		ck_abort_msg("cannot drop root");
+	open_fails(noread, "cannot open: Permission denied (check the "
+	    "file's permissions");
+
+	/* The default mode opens read-only; -w asked for writing. */
 	ck_assert_int_eq(mapping_open(&m, path, MAPPING_DIRECT, err,
+	    sizeof err), -1);
+	ck_assert_msg(strstr(err, path) != NULL && strstr(err,
+	    "Permission denied (drop -w") != NULL, "%s", err);
+	ck_assert_int_eq(mapping_open(&m, path, MAPPING_AUTO, err,
 	    sizeof err), 0);
 	ck_assert_int_eq(m.mode, MAPPING_READONLY);
 	ck_assert_int_eq(m.writable, 0);
@@ -166,6 +196,7 @@ START_TEST(test_no_write_permission)
 	ck_assert_int_eq(mapping_write(&m, 0, "z", 1), 0);
 	mapping_close(&m);
 	free(path);
+	free(noread);
 }
 END_TEST
 
@@ -254,6 +285,88 @@ START_TEST(test_block_device)
 }
 END_TEST
 
+/*
+ * A read-only loop device, made and detached by an unchecked fixture
+ * so that it goes away even when the test fails.  Empty where the
+ * machine has no loop devices for us.
+ */
+static char	*ro_file;
+static char	 ro_dev[64];
+
+static void
+ro_setup(void)
+{
+	unsigned char	 data[4096];
+	char		 cmd[512];
+	FILE		*p;
+
+	memset(data, 0x5a, sizeof data);
+	ro_file = tu_file(data, sizeof data);
+	ro_dev[0] = '\0';
+	snprintf(cmd, sizeof cmd, "losetup --read-only --find --show %s "
+	    "2>/dev/null", ro_file);
+	if ((p = popen(cmd, "r")) == NULL)
+		return;
+	if (fgets(ro_dev, sizeof ro_dev, p) == NULL || ro_dev[0] != '/')
+		ro_dev[0] = '\0';
+	pclose(p);
+	ro_dev[strcspn(ro_dev, "\n")] = '\0';
+}
+
+static void
+ro_teardown(void)
+{
+	char	cmd[128];
+
+	if (ro_dev[0] != '\0') {
+		snprintf(cmd, sizeof cmd, "losetup -d %s", ro_dev);
+		if (system(cmd) != 0)
+			fprintf(stderr, "check_mapping: cannot detach %s\n",
+			    ro_dev);
+	}
+	tu_remove(ro_file);
+}
+
+/*
+ * A read-only block device opens for writing all the same and fails
+ * at mmap(); the default mode must open it read-only and say so.
+ */
+START_TEST(test_readonly_block_device)
+{
+	struct mapping	 m;
+	unsigned char	 b;
+	char		 err[256] = "";
+
+	if (ro_dev[0] == '\0')
+		return;	/* no loop devices here: nothing to test */
+	ck_assert_msg(mapping_open(&m, ro_dev, MAPPING_AUTO, err,
+	    sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(m.blockdev, 1);
+	ck_assert_int_eq(m.mode, MAPPING_READONLY);
+	ck_assert_int_eq(m.writable, 0);
+	ck_assert_msg(strstr(m.note, "read-only") != NULL, "%s", m.note);
+	ck_assert_int_eq(mapping_read(&m, 4095, &b, 1), 0);
+	ck_assert_uint_eq(b, 0x5a);
+	ck_assert_int_eq(mapping_write(&m, 0, "x", 1), -1);
+	mapping_close(&m);
+
+	/* Asked for -w explicitly: one line naming the device. */
+	ck_assert_int_eq(mapping_open(&m, ro_dev, MAPPING_DIRECT, err,
+	    sizeof err), -1);
+	ck_assert_msg(strstr(err, ro_dev) != NULL && strstr(err, "-w") !=
+	    NULL && strchr(err, '\n') == NULL, "%s", err);
+
+	/* A preview opens, but on a descriptor that cannot save. */
+	ck_assert_msg(mapping_open(&m, ro_dev, MAPPING_PREVIEW, err,
+	    sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(m.mode, MAPPING_PREVIEW);
+	ck_assert_int_eq(m.writable, 0);
+	ck_assert_msg(strstr(m.note, "read-only") != NULL, "%s", m.note);
+	ck_assert_int_eq(mapping_write(&m, 0, "x", 1), 0);
+	mapping_close(&m);
+}
+END_TEST
+
 Suite *
 mapping_suite(void)
 {
@@ -264,10 +377,15 @@ mapping_suite(void)
 	tcase_add_test(tc, test_empty);
 	tcase_add_test(tc, test_sparse_64g);
 	tcase_add_test(tc, test_bad_paths);
+	tcase_add_test(tc, test_error_quotes_path);
 	tcase_add_test(tc, test_no_write_permission);
 	tcase_add_test(tc, test_sigbus_guard);
 	tcase_add_test(tc, test_growth);
 	tcase_add_test(tc, test_block_device);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("readonly-device");
+	tcase_add_unchecked_fixture(tc, ro_setup, ro_teardown);
+	tcase_add_test(tc, test_readonly_block_device);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -28,9 +28,9 @@ fails=0
 ok() {
 	checks=$((checks + 1))
 	if [ "$1" = 0 ]; then
-		echo "ok: $2"
+		printf 'ok: %s\n' "$2"
 	else
-		echo "FAIL: $2"
+		printf 'FAIL: %s\n' "$2"
 		fails=$((fails + 1))
 	fi
 }
@@ -154,6 +154,42 @@ usage_error "no FILE" -r
 usage_error "no arguments at all"
 usage_error "two FILEs" "$f" "$f"
 usage_error "--find without a pattern" --find
+
+# Open errors: one line naming the path, the reason and what to do.
+# Control bytes in the path are escaped, never sent raw.
+mkdir "$tmp/adir"
+usage_error "a missing file" --dump "$tmp/missing"
+grep -q "$tmp/missing: cannot open: No such file.*(check the path)" \
+    "$tmp/err"
+ok $? "a missing file says to check the path: $(cat "$tmp/err")"
+usage_error "a directory" --dump "$tmp/adir"
+grep -q "$tmp/adir: is a directory (" "$tmp/err"
+ok $? "a directory says what to do: $(cat "$tmp/err")"
+usage_error "an empty path" --dump ''
+grep -q "^maphex: '': empty path (" "$tmp/err"
+ok $? "an empty path shows as '': $(cat "$tmp/err")"
+esc=$(printf '\033')
+usage_error "a path with a newline and an escape" --dump "$tmp/q
+y$esc"
+grep -q "$tmp/q\\\\ny\\\\x1b: cannot open" "$tmp/err" &&
+    ! grep -q "$esc" "$tmp/err"
+ok $? "the path's control bytes are escaped: $(cat "$tmp/err")"
+usage_error "a pattern with an escape" --find "a${esc}b" --hex "$f"
+! grep -q "$esc" "$tmp/err" && grep -q 'a\\x1bb' "$tmp/err"
+ok $? "a bad pattern is escaped too: $(cat "$tmp/err")"
+if [ -w /dev/full ]; then
+	"$MAPHEX" --find l "$f" >/dev/full 2>"$tmp/err"
+	status=$?
+	[ "$status" = 2 ] && [ "$(lines "$tmp/err")" = 1 ] &&
+	    grep -q '^maphex: standard output: cannot write' "$tmp/err"
+	ok $? "--find >/dev/full names standard output: $(cat "$tmp/err")"
+	"$MAPHEX" --dump "$f" >/dev/full 2>"$tmp/err"
+	status=$?
+	[ "$status" = 1 ] && [ "$(lines "$tmp/err")" = 1 ] &&
+	    grep -q "^maphex: standard output: cannot write the dump of $f" \
+	    "$tmp/err"
+	ok $? "--dump >/dev/full names standard output: $(cat "$tmp/err")"
+fi
 
 # Not a terminal: refused with a message naming the path.
 "$MAPHEX" "$f" </dev/null >/dev/null 2>"$tmp/err"

@@ -8,6 +8,7 @@ Suite	*mapping_suite(void);
 Suite	*journal_suite(void);
 Suite	*search_suite(void);
 Suite	*offset_suite(void);
+Suite	*quote_suite(void);
 Suite	*format_suite(void);
 Suite	*dump_suite(void);
 Suite	*editor_suite(void);
