@@ -360,4 +360,22 @@ else
 	MAPHEX=$real_maphex
 fi
 
+# ---------------------------------------------------------------------
+# Fill: a ?? wildcard is refused and writes nothing; bytes repeat.
+h="$T_DIR/fill.bin"
+cp "$orig" "$h"
+t_start "$h"
+t_keys F9 Right Right Right F12
+t_type 'ab ??'
+t_keys Enter
+t_expect 'fill pattern cannot contain ??' "fill refuses a ?? wildcard"
+same "$h" "$orig" "and writes nothing"
+t_keys F12
+t_type 'ab 00'
+t_keys Enter
+is_at "$h" 0 5 ab00ab0034 "fill repeats its bytes over the selection only"
+t_keys C-c
+status_is 0 "Ctrl-C quits"
+same "$h" "$orig" "and rolls the fill back"
+
 t_done
