@@ -47,6 +47,7 @@ static void	main_on_signal(int);
 static int	main_signals(void);
 static int	main_dump(const struct cli *);
 static int	main_find(const struct cli *);
+static void	main_seek(struct editor *, uint64_t);
 static int	main_edit(const struct cli *);
 static int	main_keys(void);
 static void	main_show(void *);
@@ -104,11 +105,16 @@ main_dump(const struct cli *c)
 		return (2);
 	}
 	/* Like xxd, a plain start past the end dumps nothing. */
-	if ((c->start != NULL && offset_number(c->start, &start, err,
-	    sizeof err) == -1 && offset_parse(c->start, 0, m.size, &start,
-	    err, sizeof err) == -1) || (c->length != NULL &&
-	    offset_number(c->length, &len, err, sizeof err) == -1)) {
-		main_error("%s: %s", c->path, err);
+	if (c->start != NULL && offset_number(c->start, &start, err,
+	    sizeof err) == -1 && offset_seek(c->start, m.size, &start, err,
+	    sizeof err) == -1) {
+		main_error("%s: -s %s: %s", c->path, c->start, err);
+		mapping_close(&m);
+		return (2);
+	}
+	if (c->length != NULL && offset_number(c->length, &len, err,
+	    sizeof err) == -1) {
+		main_error("%s: -l %s: %s", c->path, c->length, err);
 		mapping_close(&m);
 		return (2);
 	}
@@ -221,6 +227,20 @@ main_loop(struct main_ui *u)
 	}
 }
 
+/*
+ * Puts the cursor on start with its row at the top of the first
+ * screen, unless that would leave rows past the end of the file
+ * empty: then the screen shows the last screenful, as the end-of-file
+ * key does.  The first goto scrolls to that screenful; the second
+ * scrolls up from it only if start is above it.
+ */
+static void
+main_seek(struct editor *ed, uint64_t start)
+{
+	editor_goto(ed, ed->map->size);
+	editor_goto(ed, start);
+}
+
 static int
 main_edit(const struct cli *c)
 {
@@ -241,8 +261,8 @@ main_edit(const struct cli *c)
 		mapping_close(&m);
 		return (2);
 	}
-	if (c->start != NULL && offset_parse(c->start, 0, m.size, &start,
-	    err, sizeof err) == -1) {
+	if (c->start != NULL && offset_seek(c->start, m.size, &start, err,
+	    sizeof err) == -1) {
 		main_error("%s: -s %s: %s", c->path, c->start, err);
 		mapping_close(&m);
 		return (2);
@@ -262,8 +282,7 @@ main_edit(const struct cli *c)
 	ed.hooks.cancel = main_cancel;
 	ed.hooks.arg = &u;
 	main_show(&u);
-	editor_goto(&ed, start);
-	ed.top = ed.cursor - ed.cursor % ed.columns;
+	main_seek(&ed, start);
 	rc = main_loop(&u);
 	ui_stop();
 	frame_free(&u.frame);

@@ -158,3 +158,17 @@ offset_parse(const char *text, uint64_t cur, uint64_t size, uint64_t *out,
 		return (-1);
 	return (offset_apply(delta, 1, 0, size, out, err, errlen));
 }
+
+int
+offset_seek(const char *text, uint64_t size, uint64_t *out, char *err,
+    size_t errlen)
+{
+	const char	*s = offset_skip(text);
+	uint64_t	 delta;
+
+	if (*s != '-')
+		return (offset_parse(text, 0, size, out, err, errlen));
+	if (offset_number(s + 1, &delta, err, errlen) == -1)
+		return (-1);
+	return (offset_apply(size, -1, delta, size, out, err, errlen));
+}

@@ -29,4 +29,12 @@ int	offset_number(const char *text, uint64_t *out, char *err,
 int	offset_parse(const char *text, uint64_t cur, uint64_t size,
 	    uint64_t *out, char *err, size_t errlen);
 
+/*
+ * Evaluates the -s option of the command line.  There is no cursor to
+ * move from, so "-N" counts back from the end as in xxd -s: "-16" is
+ * "end-16".  Otherwise the same as offset_parse() from offset 0.
+ */
+int	offset_seek(const char *text, uint64_t size, uint64_t *out,
+	    char *err, size_t errlen);
+
 #endif

@@ -3,6 +3,7 @@
 
 #include <check.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "offset.h"
 #include "suites.h"
@@ -102,6 +103,39 @@ START_TEST(test_number)
 }
 END_TEST
 
+/* The command line's -s: "-N" counts from the end, as xxd -s does. */
+START_TEST(test_seek)
+{
+	char		err[128] = "";
+	uint64_t	v = 7;
+
+	ck_assert_int_eq(offset_seek("-16", 100, &v, err, sizeof err), 0);
+	ck_assert_uint_eq(v, 84);
+	ck_assert_int_eq(offset_seek(" -0x10", 100, &v, err, sizeof err), 0);
+	ck_assert_uint_eq(v, 84);
+	ck_assert_int_eq(offset_seek("-0", 100, &v, err, sizeof err), 0);
+	ck_assert_uint_eq(v, 100);
+	ck_assert_int_eq(offset_seek("-100", 100, &v, err, sizeof err), 0);
+	ck_assert_uint_eq(v, 0);
+	ck_assert_int_eq(offset_seek("+16", 100, &v, err, sizeof err), 0);
+	ck_assert_uint_eq(v, 16);
+	ck_assert_int_eq(offset_seek("010", 100, &v, err, sizeof err), 0);
+	ck_assert_uint_eq(v, 10);
+	ck_assert_int_eq(offset_seek("end-1", 100, &v, err, sizeof err), 0);
+	ck_assert_uint_eq(v, 99);
+	ck_assert_int_eq(offset_seek("50%", 100, &v, err, sizeof err), 0);
+	ck_assert_uint_eq(v, 50);
+	v = 7;
+	ck_assert_int_eq(offset_seek("-101", 100, &v, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "before the start") != NULL, "%s", err);
+	ck_assert_int_eq(offset_seek("-x", 100, &v, err, sizeof err), -1);
+	ck_assert_int_eq(offset_seek("--1", 100, &v, err, sizeof err), -1);
+	ck_assert_uint_eq(v, 7);
+	/* The go-to prompt's "-16" still moves back from the cursor. */
+	ck_assert_uint_eq(parse_ok("-16", 50, 100), 34);
+}
+END_TEST
+
 Suite *
 offset_suite(void)
 {
@@ -112,6 +146,7 @@ offset_suite(void)
 	tcase_add_test(tc, test_large);
 	tcase_add_test(tc, test_garbage);
 	tcase_add_test(tc, test_number);
+	tcase_add_test(tc, test_seek);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -233,5 +233,45 @@ run --find '77 6f ?? 6c' --hex "$f"
 [ "$status" = 0 ] && [ "$(cat "$tmp/out")" = 7 ]
 ok $? "--find PATTERN --hex, as in the synopsis"
 
+# The first screen of -s (in tmux, where there is one): the cursor's row
+# at the top, but never rows left empty past the end of the file.
+if command -v tmux >/dev/null 2>&1; then
+	sock="$tmp/tmux.sock"
+	head -c 4096 /dev/zero >"$tmp/pages.bin"
+	# first_row ARGS...: the offset on the first screen row of
+	# maphex -r ARGS pages.bin in a 100x30 terminal (29 rows of data).
+	first_row() {
+		tmux -S "$sock" -f /dev/null new-session -d -x 100 -y 30 \
+		    "$MAPHEX -r $* $tmp/pages.bin 2>$tmp/err; sleep 30"
+		i=0
+		while [ $i -lt 50 ] && ! tmux -S "$sock" capture-pane -p |
+		    grep -q READ-ONLY; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		tmux -S "$sock" capture-pane -p >"$tmp/screen"
+		tmux -S "$sock" kill-server 2>/dev/null
+		sed -n '1s/ .*//p' "$tmp/screen"
+	}
+	# 4096 bytes are 256 rows; the last 29 start at 0xe30.
+	for s in end-16 -16 -1 end 0xff0 0xe30; do
+		got=$(first_row -s "$s")
+		[ "$got" = 00000e30 ] && grep -q '^00000ff0 ' "$tmp/screen"
+		ok $? "-s $s shows the last screenful, full (top row $got)"
+	done
+	got=$(first_row -s 0x100)
+	[ "$got" = 00000100 ] && grep -q '0x00000100 (256)' "$tmp/screen"
+	ok $? "-s 0x100 puts the cursor's row at the top (top row $got)"
+	got=$(first_row -s 0xe20)
+	[ "$got" = 00000e20 ]
+	ok $? "-s 0xe20, one row above the last screenful (top row $got)"
+	got=$(first_row -c 8 -s -8)
+	[ "$got" = 00000f18 ] && grep -q '^00000ff8 ' "$tmp/screen" &&
+	    grep -q '0x00000ff8 (4088)' "$tmp/screen"
+	ok $? "-c 8 -s -8: the last screenful of 8-byte rows (top row $got)"
+else
+	echo "skip: no tmux for the first screen of -s"
+fi
+
 echo "$((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -68,7 +68,13 @@ check() {
 	len=
 	while [ $# -gt 0 ]; do
 		case $1 in
-		-s) start=$(($2)) ;;
+		-s)
+			# -s -N counts back from the end, as in xxd.
+			case $2 in
+			-*) start=$(($(wc -c <"$f") - ${2#-})) ;;
+			*) start=$(($2)) ;;
+			esac
+			;;
 		-l) len=$(($2)) ;;
 		esac
 		shift 2
@@ -105,6 +111,36 @@ for f in "$tmp/empty" "$tmp/one" "$tmp/sixteen" "$tmp/seventeen" \
 	check "$f" -s 99999999
 done
 
+# -s -N: the last N bytes, as xxd seeks from the end.
+for f in "$tmp/one" "$tmp/sixteen" "$tmp/seventeen" "$tmp/allbytes" \
+    "$tmp/random"; do
+	check "$f" -s -1
+	check "$f" -s -0x1
+	check "$f" -s "-$(wc -c <"$f")"
+done
+check "$tmp/random" -s -16
+check "$tmp/random" -s -0x100 -l 17
+check "$tmp/allbytes" -s -100 -l 20
+
+# -s -0 is the end: nothing, as in xxd; before the start is an error.
+checked=$((checked + 1))
+out=$("$MAPHEX" --dump -s -0 "$tmp/random") && [ -z "$out" ] &&
+    [ -z "$(xxd -s -0 "$tmp/random")" ] ||
+    fail "--dump -s -0 should print nothing"
+checked=$((checked + 1))
+"$MAPHEX" --dump -s -17 "$tmp/sixteen" >"$tmp/ours" 2>"$tmp/err"
+[ $? -eq 2 ] && [ ! -s "$tmp/ours" ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
+    grep -q -- '-s -17: offset before the start' "$tmp/err" ||
+    fail "--dump -s -17 of 16 bytes: $(cat "$tmp/err")"
+
+# Offsets are decimal or 0x hex everywhere: a leading 0 is not octal as
+# in xxd, so -s 010 is xxd's -s 10.
+checked=$((checked + 1))
+"$MAPHEX" --dump -s 010 -l 020 "$tmp/random" >"$tmp/ours" &&
+    xxd -s 10 -l 20 "$tmp/random" >"$tmp/theirs" &&
+    cmp -s "$tmp/ours" "$tmp/theirs" ||
+    fail "--dump -s 010 -l 020 should be xxd -s 10 -l 20"
+
 # Real binaries and text of the machine, whole and in ranges.
 for f in /bin/ls /bin/sh /etc/passwd "$(command -v xxd)"; do
 	[ -r "$f" ] || continue
@@ -113,6 +149,8 @@ for f in /bin/ls /bin/sh /etc/passwd "$(command -v xxd)"; do
 	check "$f" -s 1
 	check "$f" -s 17 -l 1000
 	check "$f" -s 0x10 -l 0x100
+	check "$f" -s -16
+	check "$f" -s -0x40 -l 33
 	check "$f" -l 33
 	check "$f" -s 4096 -l 65536
 	check "$f" -s 1000000000
