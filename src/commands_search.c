@@ -37,6 +37,7 @@ static void	ask_progress(void *, uint64_t, uint64_t);
 static int	ask_cancel(void *);
 static int	ask_open(struct editor *, int);
 static const char *ask_mode(const struct editor_search *);
+static size_t	ask_label_last(struct editor *, size_t);
 static void	ask_label(struct editor *);
 static int	ask_parse(struct editor *, const struct editor_search *,
 		    struct search_pattern *);
@@ -92,32 +93,45 @@ ask_mode(const struct editor_search *a)
 }
 
 /*
- * Labels the prompt with its mode and, in brackets, what an empty line
+ * Appends at n to the prompt's label, in brackets, what an empty line
  * repeats: the last pattern, with its mode when that is not the
  * prompt's, cut short with "..." when the label has no room for it.
+ * Returns the label's new length.
  */
+static size_t
+ask_label_last(struct editor *ed, size_t n)
+{
+	const struct editor_search	*l = &ed->search;
+	char				*b = ed->prompt_label;
+	size_t				 cut, size = sizeof ed->prompt_label;
+	int				 same;
+
+	same = l->hex == ed->ask.hex && l->icase == ed->ask.icase;
+	n += (size_t)snprintf(b + n, size - n, " [%s%s", same ? "" :
+	    ask_mode(l), same ? "" : ": ");
+	/* Room for the text before "]: " and the NUL; 18 or more. */
+	cut = n + 7 < size ? size - n - 4 : 3;
+	if (strlen(l->text) <= cut)
+		return (n + (size_t)snprintf(b + n, size - n, "%s]", l->text));
+	/* Cut before "...", and never inside a UTF-8 character. */
+	for (cut -= 3; cut > 0 &&
+	    ((unsigned char)l->text[cut] & 0xc0) == 0x80; cut--)
+		;
+	return (n + (size_t)snprintf(b + n, size - n, "%.*s...]", (int)cut,
+	    l->text));
+}
+
+/* Labels the prompt with its direction, its mode and the last search. */
 static void
 ask_label(struct editor *ed)
 {
-	const struct editor_search	*a = &ed->ask, *l = &ed->search;
-	char				*b = ed->prompt_label;
-	size_t				 n, room, size = sizeof ed->prompt_label;
-	int				 same;
+	char	*b = ed->prompt_label;
+	size_t	 n, size = sizeof ed->prompt_label;
 
 	n = (size_t)snprintf(b, size, "Search %s (%s)",
-	    a->backward ? "backward" : "forward", ask_mode(a));
-	same = l->hex == a->hex && l->icase == a->icase;
-	if (l->valid && n < size) {
-		n += (size_t)snprintf(b + n, size - n, " [%s%s", same ? "" :
-		    ask_mode(l), same ? "" : ": ");
-		/* Room for the text before "]: " and the NUL; 18 or more. */
-		room = n + 7 < size ? size - n - 4 : 3;
-		if (strlen(l->text) <= room)
-			n += (size_t)snprintf(b + n, size - n, "%s]", l->text);
-		else
-			n += (size_t)snprintf(b + n, size - n, "%.*s...]",
-			    (int)(room - 3), l->text);
-	}
+	    ed->ask.backward ? "backward" : "forward", ask_mode(&ed->ask));
+	if (ed->search.valid && n < size)
+		n = ask_label_last(ed, n);
 	if (n < size)
 		snprintf(b + n, size - n, ": ");
 }

@@ -558,6 +558,15 @@ START_TEST(test_search_prompt_state)
 	editor_key(&fx.ed, '\t');
 	ck_assert_str_eq(fx.ed.prompt_label, "Search backward (text) "
 	    "[hex: 41 42 43 44 45 46 47 48 49 4...]: ");
+	/* The cut never splits a UTF-8 character (e acute is c3 a9). */
+	fx_type(&fx, "x"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\r");
+	editor_key(&fx.ed, '?');
+	ck_assert_str_eq(fx.ed.prompt_label, "Search backward (hex) [text: x"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9...]: ");
 	fx_close(&fx);
 }
 END_TEST
