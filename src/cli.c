@@ -64,9 +64,85 @@ static const struct option cli_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* The options that modify an action, one bit each. */
+enum {
+	CLI_MOD_R = 0x001, CLI_MOD_P = 0x002, CLI_MOD_W = 0x004,
+	CLI_MOD_C = 0x008, CLI_MOD_M = 0x010, CLI_MOD_S = 0x020,
+	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100
+};
+
+static const struct cli_modifier {
+	int		 ch;
+	unsigned	 bit;
+	const char	*name;
+} cli_modifiers[] = {
+	{ 'r', CLI_MOD_R, "-r" }, { 'p', CLI_MOD_P, "-p" },
+	{ 'w', CLI_MOD_W, "-w" }, { 'c', CLI_MOD_C, "-c" },
+	{ 'm', CLI_MOD_M, "-m" }, { 's', CLI_MOD_S, "-s" },
+	{ 'l', CLI_MOD_L, "-l" }, { 'i', CLI_MOD_I, "-i" },
+	{ OPT_HEX, CLI_MOD_HEX, "--hex" }
+};
+#define CLI_NMODIFIERS	(sizeof cli_modifiers / sizeof cli_modifiers[0])
+
+/* The modifiers each action takes; every modifier belongs to one. */
+static const struct cli_takes {
+	enum cli_action	 action;
+	const char	*name;
+	unsigned	 takes;
+} cli_takes[] = {
+	{ CLI_EDIT, "the interactive mode", CLI_MOD_R | CLI_MOD_P |
+	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S },
+	{ CLI_DUMP, "--dump", CLI_MOD_S | CLI_MOD_L },
+	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX },
+	{ CLI_KEYS, "--keys", 0 },
+	{ CLI_HELP, "--help", 0 },
+	{ CLI_VERSION, "--version", 0 }
+};
+
+static const struct cli_takes *cli_action_of(enum cli_action);
+static int	cli_set_action(struct cli *, enum cli_action, char *, size_t);
+static void	cli_given(struct cli *, int);
 static int	cli_set_mode(struct cli *, enum mapping_mode, char *, size_t);
 static int	cli_option(struct cli *, int, char *, size_t);
+static int	cli_modifiers_fit(const struct cli *, char *, size_t);
 static int	cli_check(struct cli *, char *, size_t);
+
+static const struct cli_takes *
+cli_action_of(enum cli_action action)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof cli_takes / sizeof cli_takes[0]; i++)
+		if (cli_takes[i].action == action)
+			return (&cli_takes[i]);
+	return (&cli_takes[0]);
+}
+
+/* Sets the action; a second, different one is an error naming both. */
+static int
+cli_set_action(struct cli *c, enum cli_action action, char *err,
+    size_t errlen)
+{
+	if (c->action != CLI_EDIT && c->action != action) {
+		snprintf(err, errlen, "choose one of %s and %s",
+		    cli_action_of(c->action)->name,
+		    cli_action_of(action)->name);
+		return (-1);
+	}
+	c->action = action;
+	return (0);
+}
+
+/* Remembers that the modifier ch was given. */
+static void
+cli_given(struct cli *c, int ch)
+{
+	size_t	i;
+
+	for (i = 0; i < CLI_NMODIFIERS; i++)
+		if (cli_modifiers[i].ch == ch)
+			c->given |= cli_modifiers[i].bit;
+}
 
 static int
 cli_set_mode(struct cli *c, enum mapping_mode mode, char *err,
@@ -86,6 +162,7 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 {
 	uint64_t	n;
 
+	cli_given(c, ch);
 	switch (ch) {
 	case 'r':
 		return (cli_set_mode(c, MAPPING_READONLY, err, errlen));
@@ -116,50 +193,74 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 		c->icase = 1;
 		return (0);
 	case OPT_DUMP:
-		c->action = CLI_DUMP;
-		return (0);
+		return (cli_set_action(c, CLI_DUMP, err, errlen));
 	case OPT_FIND:
-		c->action = CLI_FIND;
 		c->pattern = optarg;
-		return (0);
+		return (cli_set_action(c, CLI_FIND, err, errlen));
 	case OPT_HEX:
 		c->hex = 1;
 		return (0);
 	case OPT_KEYS:
-		c->action = CLI_KEYS;
-		return (0);
+		return (cli_set_action(c, CLI_KEYS, err, errlen));
 	case 'h':
-		c->action = CLI_HELP;
-		return (0);
+		return (cli_set_action(c, CLI_HELP, err, errlen));
 	case 'V':
-		c->action = CLI_VERSION;
-		return (0);
+		return (cli_set_action(c, CLI_VERSION, err, errlen));
 	}
 	snprintf(err, errlen, "unknown option (see maphex --help)");
 	return (-1);
+}
+
+/*
+ * Refuses a modifier that means nothing to the action, naming both:
+ * "-c has no meaning with --find", or for the interactive mode the
+ * action it belongs to: "-l goes with --dump".
+ */
+static int
+cli_modifiers_fit(const struct cli *c, char *err, size_t errlen)
+{
+	const struct cli_takes	*a = cli_action_of(c->action), *t;
+	size_t			 i;
+	unsigned		 bit;
+
+	for (i = 0; i < CLI_NMODIFIERS; i++) {
+		bit = cli_modifiers[i].bit;
+		if ((c->given & bit) == 0 || (a->takes & bit) != 0)
+			continue;
+		if (c->action != CLI_EDIT) {
+			snprintf(err, errlen, "%s has no meaning with %s",
+			    cli_modifiers[i].name, a->name);
+			return (-1);
+		}
+		for (t = cli_takes; (t->takes & bit) == 0; t++)
+			continue;
+		snprintf(err, errlen, "%s goes with %s",
+		    cli_modifiers[i].name, t->name);
+		return (-1);
+	}
+	return (0);
 }
 
 /* Checks what the options need once all are read. */
 static int
 cli_check(struct cli *c, char *err, size_t errlen)
 {
+	if (cli_modifiers_fit(c, err, errlen) == -1)
+		return (-1);
 	if (c->action == CLI_HELP || c->action == CLI_VERSION ||
-	    c->action == CLI_KEYS)
-		return (0);
+	    c->action == CLI_KEYS) {
+		if (c->path == NULL)
+			return (0);
+		snprintf(err, errlen, "%s takes no FILE ('%s' is extra)",
+		    cli_action_of(c->action)->name, c->path);
+		return (-1);
+	}
 	if (c->path == NULL) {
 		snprintf(err, errlen, "no FILE given (see maphex --help)");
 		return (-1);
 	}
 	if (c->columns > 0 && c->maximize) {
 		snprintf(err, errlen, "choose one of -c and -m");
-		return (-1);
-	}
-	if (c->length != NULL && c->action != CLI_DUMP) {
-		snprintf(err, errlen, "-l goes with --dump");
-		return (-1);
-	}
-	if ((c->hex || c->icase) && c->action != CLI_FIND) {
-		snprintf(err, errlen, "--hex and -i go with --find");
 		return (-1);
 	}
 	if (c->hex && c->icase) {

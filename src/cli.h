@@ -28,11 +28,13 @@ struct cli {
 	int			 hex;
 	int			 icase;
 	const char		*path;
+	unsigned		 given;		/* modifiers seen, by bit */
 };
 
 /*
  * Parses argv into cli.  Returns 0, or -1 with a one-line reason in err
- * (unknown option, missing FILE, conflicting modes, bad -c).
+ * (unknown option, missing FILE, conflicting modes, bad -c, two actions,
+ * or an option that means nothing to the action, naming both).
  */
 int	cli_parse(int argc, char **argv, struct cli *, char *err,
 	    size_t errlen);

@@ -155,6 +155,43 @@ usage_error "no arguments at all"
 usage_error "two FILEs" "$f" "$f"
 usage_error "--find without a pattern" --find
 
+# conflict WANT ARGS...: a usage error whose line says WANT (both
+# options named).
+conflict() {
+	c_want=$1
+	shift
+	usage_error "$*" "$@"
+	grep -q -- "$c_want" "$tmp/err"
+	ok $? "$*: says '$c_want': $(cat "$tmp/err")"
+}
+conflict 'choose one of --find and --dump' --find x --dump "$f"
+conflict 'choose one of --dump and --find' --dump --find x "$f"
+conflict 'choose one of --dump and --keys' --dump --keys
+conflict 'choose one of --help and --version' --help --version
+for o in -r -p -w -m; do
+	conflict "$o has no meaning with --find" --find x "$o" "$f"
+	conflict "$o has no meaning with --dump" --dump "$o" "$f"
+done
+conflict '-c has no meaning with --find' --find x -c 8 "$f"
+conflict '-c has no meaning with --dump' --dump -c 8 "$f"
+conflict '-s has no meaning with --find' --find x -s 4 "$f"
+conflict '-l has no meaning with --find' --find x -l 4 "$f"
+conflict '-i has no meaning with --dump' --dump -i "$f"
+conflict '--hex has no meaning with --dump' --dump --hex "$f"
+conflict '-l goes with --dump' -l 4 "$f"
+conflict '-l goes with --dump' --length 4 -r "$f"
+conflict '--hex goes with --find' --hex "$f"
+conflict '-i goes with --find' -i "$f"
+conflict '-r has no meaning with --help' --help -r
+conflict '-s has no meaning with --version' -s 1 --version
+conflict '--keys takes no FILE' --keys "$f"
+run --dump -s 2 -l 3 "$f"
+[ "$status" = 0 ] && [ "$(lines "$tmp/out")" = 1 ] && [ ! -s "$tmp/err" ]
+ok $? "--dump takes -s and -l"
+run --find L -i "$f"
+[ "$status" = 0 ] && [ "$(cat "$tmp/out" | tr '\n' ' ')" = "2 3 10 " ]
+ok $? "--find takes -i"
+
 # Open errors: one line naming the path, the reason and what to do.
 # Control bytes in the path are escaped, never sent raw.
 mkdir "$tmp/adir"
