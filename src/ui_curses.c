@@ -33,11 +33,15 @@ enum { PAIR_CURSOR = 1, PAIR_DIRTY, PAIR_MATCH, PAIR_ERROR, PAIR_TITLE };
 
 static int	ui_started;
 static int	ui_colour;
+/* Keys read while a search polled for Ctrl-C or Esc, for ui_key(). */
+static int	ui_queue[64];
+static int	ui_queued;
 
 static int	ui_translate(int);
 static void	ui_run(const wchar_t *, const unsigned char *, int, int, int);
 static attr_t	ui_attr(unsigned char);
 static int	ui_hangup(void);
+static int	ui_after_esc(void);
 
 int
 ui_start(char *err, size_t errlen)
@@ -216,17 +220,12 @@ ui_hangup(void)
 	    (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0);
 }
 
-int
-ui_key(int timeout_ms)
+/* Reads the key after an Esc: KEYMAP_META | key, KEYMAP_ESC alone. */
+static int
+ui_after_esc(void)
 {
-	int	ch, next;
+	int	next;
 
-	timeout(timeout_ms);
-	ch = getch();
-	if (ch == ERR)
-		return (ui_hangup() ? KEYMAP_HANGUP : -1);
-	if (ch != 0x1b)
-		return (ui_translate(ch));
 	timeout(UI_ESC_WAIT_MS);
 	next = getch();
 	if (next == ERR)
@@ -236,14 +235,50 @@ ui_key(int timeout_ms)
 }
 
 int
+ui_key(int timeout_ms)
+{
+	int	ch;
+
+	if (ui_queued > 0) {
+		ch = ui_queue[0];
+		memmove(ui_queue, ui_queue + 1,
+		    (size_t)--ui_queued * sizeof ui_queue[0]);
+		return (ch);
+	}
+	timeout(timeout_ms);
+	ch = getch();
+	if (ch == ERR)
+		return (ui_hangup() ? KEYMAP_HANGUP : -1);
+	if (ch != 0x1b)
+		return (ui_translate(ch));
+	return (ui_after_esc());
+}
+
+/*
+ * Reads what was typed without waiting: Ctrl-C or a lone Esc means
+ * cancel, and drops everything typed before it; any other key (Esc-V
+ * too) is queued for ui_key() to return once the search is over.
+ */
+int
 ui_poll_cancel(void)
 {
 	int	ch;
 
 	timeout(0);
-	while ((ch = getch()) != ERR)
-		if (ch == 3 || ch == 0x1b)
+	while ((ch = getch()) != ERR) {
+		if (ch == 0x1b)
+			ch = ui_after_esc();
+		else
+			ch = ui_translate(ch);
+		if (ch == KEYMAP_CTRL('C') || ch == KEYMAP_ESC) {
+			ui_queued = 0;
 			return (1);
+		}
+		if (ch != -1 && ui_queued < (int)(sizeof ui_queue /
+		    sizeof ui_queue[0]))
+			ui_queue[ui_queued++] = ch;
+		timeout(0);
+	}
 	return (0);
 }
 

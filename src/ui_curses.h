@@ -33,7 +33,11 @@ void	ui_repaint(void);
  */
 int	ui_key(int timeout_ms);
 
-/* Returns 1 if Ctrl-C or Esc is waiting, without blocking. */
+/*
+ * Returns 1 if Ctrl-C or a lone Esc was typed, without blocking.  Other
+ * keys typed meanwhile are kept, in order, for ui_key(); a cancel
+ * drops them.
+ */
 int	ui_poll_cancel(void);
 
 /* Stops the process until it is resumed, restoring the terminal. */

@@ -196,12 +196,13 @@ t_type 'de ad be ef 01'
 t_keys Enter
 t_expect 'searching\.\.\. [0-9]*% (Ctrl-C or Esc cancels)' \
     "a long search shows 'searching...' progress on the status line"
-t_keys x Down
+t_keys x Down M-v
 sleep 0.2
-t_expect_not 'search cancelled' "other keys do not cancel a search"
+t_expect_not 'search cancelled' "other keys, Esc-V too, do not cancel a search"
 t_keys C-c
 t_expect 'search cancelled' "Ctrl-C during the search cancels it"
 sleep 0.3
+t_expect_not 'not bound' "the keys typed before the cancel are dropped whole"
 [ ! -s "$T_DIR/status" ]
 t_ok $? "Ctrl-C cancelled the search instead of quitting"
 cursor_is 1 "the cursor stays where it was"
