@@ -222,6 +222,16 @@ editor_refuse_edit(struct editor *ed)
 	return (1);
 }
 
+/* Says so and returns 1 if the file has no byte to overwrite. */
+static int
+editor_refuse_empty(struct editor *ed)
+{
+	if (ed->map->size > 0)
+		return (0);
+	editor_message(ed, 1, "the file is empty: nothing to overwrite");
+	return (1);
+}
+
 /* Writes one byte at the cursor; advance moves the cursor on. */
 static int
 editor_put_byte(struct editor *ed, unsigned char byte, int merge)
@@ -229,10 +239,8 @@ editor_put_byte(struct editor *ed, unsigned char byte, int merge)
 	char	err[256];
 	int	rc;
 
-	if (ed->map->size == 0) {
-		editor_message(ed, 1, "the file is empty: nothing to overwrite");
+	if (editor_refuse_empty(ed))
 		return (-1);
-	}
 	if (merge)
 		rc = journal_amend(ed->journal, ed->cursor, &byte, 1, err,
 		    sizeof err);
@@ -253,6 +261,8 @@ editor_type_hex(struct editor *ed, int key)
 	int		digit;
 
 	digit = isdigit(key) ? key - '0' : tolower(key) - 'a' + 10;
+	if (editor_refuse_empty(ed))
+		return (0);
 	if (mapping_read(ed->map, ed->cursor, &old, 1) == -1) {
 		editor_message(ed, 1, "cannot read offset 0x%llx",
 		    (unsigned long long)ed->cursor);

@@ -239,6 +239,16 @@ START_TEST(test_empty)
 	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 0), "empty"));
 	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 4), "empty"));
 	fx_close(&fx);
+	/* Typing in either pane says the same thing. */
+	fx_open(&fx, NULL, 0, MAPPING_DIRECT, 5, 100);
+	editor_key(&fx.ed, 'f');
+	ck_assert_str_eq(fx.ed.message, "the file is empty: nothing to "
+	    "overwrite");
+	editor_key(&fx.ed, '\t');
+	editor_key(&fx.ed, 'z');
+	ck_assert_str_eq(fx.ed.message, "the file is empty: nothing to "
+	    "overwrite");
+	fx_close(&fx);
 }
 END_TEST
 
