@@ -191,36 +191,22 @@ mapping_open_ro(const char *path, int flags)
 }
 
 /*
- * Write access was refused with errno e.  The default mode goes on
- * read-only and a preview goes on unable to save, both with a note;
- * an explicit -w, or an error that is not about writing, fails.
+ * Write access was refused with errno e.  Direct mode (asked for or
+ * not) goes on read-only and a preview goes on unable to save, both
+ * with a note saying why; an error that is not about writing fails.
  * Returns 0 to go on, or -1 with err set.
  */
 static int
 mapping_lose_write(struct mapping *m, const char *path, int e, char *err,
     size_t errlen)
 {
-	int	fd;
-
 	if (!mapping_denied(e)) {
 		mapping_open_error(err, errlen, path, e);
 		return (-1);
 	}
-	if (m->mode == MAPPING_DIRECT) {
-		/* Dropping -w helps only if the file can be read. */
-		if ((fd = mapping_open_ro(path, O_CLOEXEC | O_NONBLOCK)) ==
-		    -1) {
-			mapping_open_error(err, errlen, path, errno);
-			return (-1);
-		}
-		close(fd);
-		mapping_error(err, errlen, path, "cannot open for writing: %s "
-		    "(drop -w to view it read-only)", strerror(e));
-		return (-1);
-	}
 	snprintf(m->note, sizeof m->note, "opened read-only: %s",
 	    strerror(e));
-	if (m->mode == MAPPING_AUTO)
+	if (m->mode == MAPPING_AUTO || m->mode == MAPPING_DIRECT)
 		m->mode = MAPPING_READONLY;
 	return (0);
 }
@@ -256,7 +242,7 @@ mapping_open_fd(struct mapping *m, const char *path, char *err,
 }
 
 /*
- * The default mode's writable mapping failed with errno e: some
+ * Direct mode's writable mapping failed with errno e: some
  * objects open for writing but cannot be mapped so.  Opens and maps
  * the object read-only instead, with a note.  Returns 0, or -1 with
  * err set (and left as it was when read-only is no answer).
@@ -323,7 +309,8 @@ mapping_open(struct mapping *m, const char *path, enum mapping_mode mode,
 	}
 	if (mapping_stat_size(m, &m->size, err, errlen) == -1)
 		goto fail;
-	if (mapping_map(m, err, errlen) == -1 && (mode != MAPPING_AUTO ||
+	if (mapping_map(m, err, errlen) == -1 &&
+	    ((mode != MAPPING_AUTO && mode != MAPPING_DIRECT) ||
 	    mapping_map_readonly(m, errno, err, errlen) == -1))
 		goto fail;
 	return (0);

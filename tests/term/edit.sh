@@ -345,6 +345,11 @@ else
 	status_is 0 "quits"
 	same "$nw" "$orig" "the file is unchanged"
 
+	t_start -w "$nw"
+	t_expect 'read-only: Permission denied' "-w on a file without write permission opens read-only too, saying why"
+	t_keys C-x
+	status_is 0 "quits"
+
 	t_start -p "$nw"
 	t_keys C-l
 	t_expect ' PREVIEW  ' "-p on an unwritable file still previews"
