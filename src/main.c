@@ -288,6 +288,14 @@ main_edit(const struct cli *c)
 	frame_free(&u.frame);
 	editor_free(&ed);
 	mapping_close(&m);
+	/*
+	 * A terminal that hangs up also sends SIGCONT to its process
+	 * group.  Everything is saved and closed by now, so leave at once:
+	 * an exit handler that stops the process (a sanitizer's leak check
+	 * does, with ptrace) would have its stop undone and wait forever.
+	 */
+	if (main_stop == SIGHUP)
+		_exit(rc);
 	return (rc);
 }
 

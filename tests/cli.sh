@@ -277,9 +277,12 @@ if command -v tmux >/dev/null 2>&1; then
 	head -c 4096 /dev/zero >"$tmp/pages.bin"
 	# first_row ARGS...: the offset on the first screen row of
 	# maphex -r ARGS pages.bin in a 100x30 terminal (29 rows of data).
+	# maphex quits before its terminal goes, so none is left behind.
 	first_row() {
+		rm -f "$tmp/st"
 		tmux -S "$sock" -f /dev/null new-session -d -x 100 -y 30 \
-		    "$MAPHEX -r $* $tmp/pages.bin 2>$tmp/err; sleep 30"
+		    "$MAPHEX -r $* $tmp/pages.bin 2>$tmp/err; echo \$? >$tmp/st;
+		    sleep 30"
 		i=0
 		while [ $i -lt 50 ] && ! tmux -S "$sock" capture-pane -p |
 		    grep -q READ-ONLY; do
@@ -287,6 +290,12 @@ if command -v tmux >/dev/null 2>&1; then
 			i=$((i + 1))
 		done
 		tmux -S "$sock" capture-pane -p >"$tmp/screen"
+		tmux -S "$sock" send-keys q
+		i=0
+		while [ $i -lt 50 ] && [ ! -s "$tmp/st" ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
 		tmux -S "$sock" kill-server 2>/dev/null
 		sed -n '1s/ .*//p' "$tmp/screen"
 	}
