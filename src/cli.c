@@ -118,11 +118,22 @@ cli_action_of(enum cli_action action)
 	return (&cli_takes[0]);
 }
 
-/* Sets the action; a second, different one is an error naming both. */
+/*
+ * Sets the action; a second, different one is an error naming both.
+ * --help and then --version win over anything else given with them,
+ * as in other GNU-style tools.
+ */
 static int
 cli_set_action(struct cli *c, enum cli_action action, char *err,
     size_t errlen)
 {
+	if (c->action == CLI_HELP ||
+	    (c->action == CLI_VERSION && action != CLI_HELP))
+		return (0);
+	if (action == CLI_HELP || action == CLI_VERSION) {
+		c->action = action;
+		return (0);
+	}
 	if (c->action != CLI_EDIT && c->action != action) {
 		snprintf(err, errlen, "choose one of %s and %s",
 		    cli_action_of(c->action)->name,
@@ -245,10 +256,11 @@ cli_modifiers_fit(const struct cli *c, char *err, size_t errlen)
 static int
 cli_check(struct cli *c, char *err, size_t errlen)
 {
+	if (c->action == CLI_HELP || c->action == CLI_VERSION)
+		return (0);
 	if (cli_modifiers_fit(c, err, errlen) == -1)
 		return (-1);
-	if (c->action == CLI_HELP || c->action == CLI_VERSION ||
-	    c->action == CLI_KEYS) {
+	if (c->action == CLI_KEYS) {
 		if (c->path == NULL)
 			return (0);
 		snprintf(err, errlen, "%s takes no FILE ('%s' is extra)",

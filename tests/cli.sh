@@ -167,7 +167,6 @@ conflict() {
 conflict 'choose one of --find and --dump' --find x --dump "$f"
 conflict 'choose one of --dump and --find' --dump --find x "$f"
 conflict 'choose one of --dump and --keys' --dump --keys
-conflict 'choose one of --help and --version' --help --version
 for o in -r -p -w -m; do
 	conflict "$o has no meaning with --find" --find x "$o" "$f"
 	conflict "$o has no meaning with --dump" --dump "$o" "$f"
@@ -182,8 +181,18 @@ conflict '-l goes with --dump' -l 4 "$f"
 conflict '-l goes with --dump' --length 4 -r "$f"
 conflict '--hex goes with --find' --hex "$f"
 conflict '-i goes with --find' -i "$f"
-conflict '-r has no meaning with --help' --help -r
-conflict '-s has no meaning with --version' -s 1 --version
+# --help, then --version, wins over whatever else is given.
+for args in "--help --version" "--version --help" "--dump --help $f" \
+    "-r --help" "--find x -h $f"; do
+	run $args
+	cmp -s "$tmp/out" "$tmp/help" && [ "$status" = 0 ]
+	ok $? "--help wins: maphex $args"
+done
+for args in "-s 1 --version" "--dump --version $f" "--keys -V"; do
+	run $args
+	[ "$status" = 0 ] && [ "$(cat "$tmp/out")" = "$version" ]
+	ok $? "--version wins: maphex $args"
+done
 conflict '--keys takes no FILE' --keys "$f"
 run --dump -s 2 -l 3 "$f"
 [ "$status" = 0 ] && [ "$(lines "$tmp/out")" = 1 ] && [ ! -s "$tmp/err" ]
