@@ -20,6 +20,7 @@
 
 #include "editor.h"
 #include "journal.h"
+#include "quote.h"
 #include "search.h"
 
 #define SEARCH_SHOW_NS	200000000ULL	/* progress: 5 times a second */
@@ -114,9 +115,7 @@ ask_label_last(struct editor *ed, size_t n)
 	if (strlen(l->text) <= cut)
 		return (n + (size_t)snprintf(b + n, size - n, "%s]", l->text));
 	/* Cut before "...", and never inside a UTF-8 character. */
-	for (cut -= 3; cut > 0 &&
-	    ((unsigned char)l->text[cut] & 0xc0) == 0x80; cut--)
-		;
+	cut = quote_char_start(l->text, cut - 3);
 	return (n + (size_t)snprintf(b + n, size - n, "%.*s...]", (int)cut,
 	    l->text));
 }

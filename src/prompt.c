@@ -17,10 +17,10 @@
 #include "editor.h"
 #include "keymap.h"
 #include "offset.h"
+#include "quote.h"
 
 static int	prompt_submit(struct editor *);
 static void	prompt_close(struct editor *);
-static size_t	prompt_drop_char(const char *, size_t);
 static int	prompt_edit(struct editor *, int);
 
 void
@@ -63,26 +63,6 @@ prompt_submit(struct editor *ed)
 }
 
 /*
- * Returns the length of the input without its last character: the
- * last byte, with the UTF-8 lead byte and continuation bytes before it
- * when they form one character.
- */
-static size_t
-prompt_drop_char(const char *s, size_t len)
-{
-	size_t	i = len;
-
-	if (len == 0)
-		return (0);
-	while (i > 0 && len - i < 3 &&
-	    ((unsigned char)s[i - 1] & 0xc0) == 0x80)
-		i--;
-	if (i > 0 && i < len && (unsigned char)s[i - 1] >= 0xc0)
-		return (i - 1);
-	return (len - 1);
-}
-
-/*
  * Applies an editing key to the input line; returns 1 if it was one.
  * Bytes from 0x80 up are kept as they come, so text typed in UTF-8 is
  * searched for as UTF-8.
@@ -92,7 +72,9 @@ prompt_edit(struct editor *ed, int key)
 {
 	if (key == KEYMAP_BACKSPACE || key == 0x7f ||
 	    key == KEYMAP_CTRL('H')) {
-		ed->inputlen = prompt_drop_char(ed->input, ed->inputlen);
+		if (ed->inputlen > 0)
+			ed->inputlen = quote_char_start(ed->input,
+			    ed->inputlen - 1);
 		ed->input[ed->inputlen] = '\0';
 		return (1);
 	}

@@ -114,3 +114,13 @@ quote_string(char *buf, size_t len, const char *s)
 	buf[at] = '\0';
 	return (buf);
 }
+
+size_t
+quote_char_start(const char *s, size_t i)
+{
+	size_t	j = i;
+
+	while (j > 0 && i - j < 3 && ((unsigned char)s[j] & 0xc0) == 0x80)
+		j--;
+	return ((unsigned char)s[j] >= 0xc0 ? j : i);
+}

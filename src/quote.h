@@ -21,4 +21,12 @@
  */
 const char	*quote_string(char *buf, size_t len, const char *s);
 
+/*
+ * Returns where the character holding byte i of s starts, so that a
+ * string cut there never ends inside a UTF-8 sequence: i itself,
+ * unless s[i] is a continuation byte with a lead byte at most three
+ * bytes before it.
+ */
+size_t		 quote_char_start(const char *s, size_t i);
+
 #endif

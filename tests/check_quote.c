@@ -80,6 +80,26 @@ START_TEST(test_cut)
 }
 END_TEST
 
+START_TEST(test_char_start)
+{
+	/* "a", U+00E9, U+65E5, U+1F600, then stray and lone bytes. */
+	const char	*s = "a\xc3\xa9\xe6\x97\xa5\xf0\x9f\x98\x80\x80\x80"
+	    "\xc3";
+
+	ck_assert_uint_eq(quote_char_start(s, 0), 0);
+	ck_assert_uint_eq(quote_char_start(s, 1), 1);
+	ck_assert_uint_eq(quote_char_start(s, 2), 1);
+	ck_assert_uint_eq(quote_char_start(s, 5), 3);
+	ck_assert_uint_eq(quote_char_start(s, 4), 3);
+	ck_assert_uint_eq(quote_char_start(s, 9), 6);
+	/* Continuation bytes with no lead close enough stay where they are. */
+	ck_assert_uint_eq(quote_char_start(s, 10), 10);
+	ck_assert_uint_eq(quote_char_start(s, 11), 11);
+	ck_assert_uint_eq(quote_char_start(s, 12), 12);
+	ck_assert_uint_eq(quote_char_start("\x80\x80", 1), 1);
+}
+END_TEST
+
 Suite *
 quote_suite(void)
 {
@@ -91,6 +111,7 @@ quote_suite(void)
 	tcase_add_test(tc, test_bad_utf8);
 	tcase_add_test(tc, test_twice);
 	tcase_add_test(tc, test_cut);
+	tcase_add_test(tc, test_char_start);
 	suite_add_tcase(s, tc);
 	return (s);
 }
