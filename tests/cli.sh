@@ -286,6 +286,14 @@ if command -v tmux >/dev/null 2>&1; then
 	head -c 4096 /dev/zero >"$tmp/pages.bin"
 	# first_row ARGS...: the offset on the first screen row of
 	# maphex -r ARGS pages.bin in a 100x30 terminal (29 rows of data).
+	# wait_file FILE: waits up to 5 s for FILE to hold something.
+	wait_file() {
+		i=0
+		while [ $i -lt 50 ] && [ ! -s "$1" ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+	}
 	# maphex quits before its terminal goes, so none is left behind.
 	first_row() {
 		rm -f "$tmp/st"
@@ -300,11 +308,7 @@ if command -v tmux >/dev/null 2>&1; then
 		done
 		tmux -S "$sock" capture-pane -p >"$tmp/screen"
 		tmux -S "$sock" send-keys q
-		i=0
-		while [ $i -lt 50 ] && [ ! -s "$tmp/st" ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
+		wait_file "$tmp/st"
 		tmux -S "$sock" kill-server 2>/dev/null
 		sed -n '1s/ .*//p' "$tmp/screen"
 	}
@@ -333,11 +337,7 @@ if command -v tmux >/dev/null 2>&1; then
 	tmux -S "$sock" -f /dev/null new-session -d -x 100 -y 30 \
 	    "LSAN_OPTIONS=$lsan TERM=nosuchterm $MAPHEX $f 2>$tmp/err;
 	    echo \$? >$tmp/status; sleep 30"
-	i=0
-	while [ $i -lt 50 ] && [ ! -s "$tmp/status" ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_file "$tmp/status"
 	tmux -S "$sock" kill-server 2>/dev/null
 	[ "$(cat "$tmp/status")" = 2 ] && [ "$(lines "$tmp/err")" = 1 ] &&
 	    grep -q "^maphex: .*'nosuchterm'.*set TERM" "$tmp/err"
