@@ -20,8 +20,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "doc.h"
 #include "guard.h"
-#include "mapping.h"
+#include "io.h"
 #include "quote.h"
 
 #define DUMP_COLS	16	/* bytes a line, as xxd's default -c 16 */
@@ -42,7 +43,7 @@
 #endif
 
 struct dump {
-	const struct mapping	*m;
+	const struct doc	*m;
 	int			 fd;
 	unsigned char		*in;	/* one chunk of the file */
 	char			*out;	/* the lines of that chunk */
@@ -238,43 +239,32 @@ dump_read(struct dump *d, uint64_t off, size_t n, size_t *got)
 	size_t	i, step;
 
 	*got = n;
-	if (mapping_read(d->m, off, d->in, n) == 0)
+	if (doc_read(d->m, off, d->in, n) == 0)
 		return (0);
 	for (i = 0; i < n; i += step) {
 		step = n - i < DUMP_COLS ? n - i : DUMP_COLS;
-		if (mapping_read(d->m, off + i, d->in + i, step) == -1)
+		if (doc_read(d->m, off + i, d->in + i, step) == -1)
 			break;
 	}
 	*got = i;
 	snprintf(d->err, d->errlen, "%s: cannot read offset 0x%" PRIx64
 	    ": the file shrank or the disk failed", quote_string(q, sizeof q,
-	    d->m->path), off + i);
+	    doc_path(d->m)), off + i);
 	return (-1);
 }
 
-/* write(2)s all of buf, through short writes and EINTR. */
+/* Writes all of buf; -1 with a message naming the output. */
 static int
 dump_write(struct dump *d, const char *buf, size_t len)
 {
 	char	q[256];
-	ssize_t	r;
 
-	while (len > 0) {
-		r = write(d->fd, buf, len);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			snprintf(d->err, d->errlen, "%s: cannot write the "
-			    "dump of %s: %s", d->fd == STDOUT_FILENO ?
-			    "standard output" : "output", quote_string(q,
-			    sizeof q, d->m->path), r == 0 ?
-			    "nothing was written" : strerror(errno));
-			return (-1);
-		}
-		buf += r;
-		len -= (size_t)r;
-	}
-	return (0);
+	if (io_write_all(d->fd, buf, len) == 0)
+		return (0);
+	snprintf(d->err, d->errlen, "%s: cannot write the dump of %s: %s",
+	    d->fd == STDOUT_FILENO ? "standard output" : "output",
+	    quote_string(q, sizeof q, doc_path(d->m)), strerror(errno));
+	return (-1);
 }
 
 /* The arguments and result of dump_format() under guard_call(). */
@@ -306,8 +296,8 @@ dump_step(struct dump *d, uint64_t off, size_t n)
 	size_t			 got;
 	int			 rc = 0;
 
-	a.p = d->m->base + off;
-	if (guard_call(dump_format, &a) == -1) {
+	a.p = doc_span(d->m, off, n);
+	if (a.p == NULL || guard_call(dump_format, &a) == -1) {
 		rc = dump_read(d, off, n, &got);
 		a.outlen = dump_lines(d->out, off, d->in, got);
 	}
@@ -317,7 +307,7 @@ dump_step(struct dump *d, uint64_t off, size_t n)
 }
 
 int
-dump_run_chunked(const struct mapping *m, uint64_t start, uint64_t len,
+dump_run_chunked(const struct doc *m, uint64_t start, uint64_t len,
     int outfd, char *err, size_t errlen, size_t chunk)
 {
 	struct dump	d = { m, outfd, NULL, NULL, chunk, err, errlen };
@@ -326,10 +316,10 @@ dump_run_chunked(const struct mapping *m, uint64_t start, uint64_t len,
 	size_t		n;
 	int		rc = 0;
 
-	if (m->base == NULL || start >= m->maplen)
+	if (start >= doc_size(m))
 		return (0);
-	if (len > m->maplen - start)
-		len = m->maplen - start;
+	if (len > doc_size(m) - start)
+		len = doc_size(m) - start;
 	if (d.chunk > DUMP_CHUNKMAX)
 		d.chunk = DUMP_CHUNKMAX;
 	d.chunk = d.chunk < DUMP_COLS ? DUMP_COLS : d.chunk & ~(size_t)15;
@@ -337,22 +327,22 @@ dump_run_chunked(const struct mapping *m, uint64_t start, uint64_t len,
 	d.out = malloc(d.chunk / DUMP_COLS * DUMP_LINEMAX);
 	if (d.in == NULL || d.out == NULL) {
 		snprintf(err, errlen, "%s: %s", quote_string(q, sizeof q,
-		    m->path), strerror(ENOMEM));
+		    doc_path(m)), strerror(ENOMEM));
 		rc = -1;
 	}
-	mapping_advise(m, 1);
+	doc_advise(m, 1);
 	for (done = 0; rc == 0 && done < len; done += n) {
 		n = len - done < d.chunk ? (size_t)(len - done) : d.chunk;
 		rc = dump_step(&d, start + done, n);
 	}
-	mapping_advise(m, 0);
+	doc_advise(m, 0);
 	free(d.out);
 	free(d.in);
 	return (rc);
 }
 
 int
-dump_run(const struct mapping *m, uint64_t start, uint64_t len, int outfd,
+dump_run(const struct doc *m, uint64_t start, uint64_t len, int outfd,
     char *err, size_t errlen)
 {
 	return (dump_run_chunked(m, start, len, outfd, err, errlen,

@@ -1,7 +1,7 @@
 /*
  * dump.h: the --dump formatter, xxd's default output at a higher speed.
  *
- * dump_run() writes a range of a mapping to a descriptor in exactly the
+ * dump_run() writes a range of a document to a descriptor in exactly the
  * bytes `xxd -s START -l LEN FILE` prints: lines of 16 bytes headed by
  * the file offset in at least 8 lowercase hex digits and a colon, the
  * bytes in groups of two, and a text column with 0x20..0x7e as
@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct mapping;
+struct doc;
 
 /* Bytes of the file formatted per write(2) when the caller does not say. */
 #define DUMP_CHUNK	(256 * 1024)
@@ -31,10 +31,10 @@ struct mapping;
  * last whole line that could be read.  A closed pipe gives EPIPE only
  * when the caller ignores SIGPIPE; otherwise the signal ends the
  * process, as it ends xxd.  outfd is neither closed nor seeked; nothing
- * stays allocated.  The mapping is advised MADV_SEQUENTIAL during the
+ * stays allocated.  The document is advised MADV_SEQUENTIAL during the
  * dump and MADV_RANDOM after it.
  */
-int	dump_run(const struct mapping *m, uint64_t start, uint64_t len,
+int	dump_run(const struct doc *m, uint64_t start, uint64_t len,
 	    int outfd, char *err, size_t errlen);
 
 /*
@@ -44,7 +44,7 @@ int	dump_run(const struct mapping *m, uint64_t start, uint64_t len,
  * shrink it to hit chunk boundaries with small files.  Same return and
  * errors as dump_run().
  */
-int	dump_run_chunked(const struct mapping *m, uint64_t start,
+int	dump_run_chunked(const struct doc *m, uint64_t start,
 	    uint64_t len, int outfd, char *err, size_t errlen, size_t chunk);
 
 #endif

@@ -16,6 +16,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "io.h"
+#include "search.h"
+
 #define FIND_BUFSIZE	65536
 
 struct find_out {
@@ -32,18 +35,9 @@ static int	find_emit(void *, uint64_t);
 static int
 find_flush(struct find_out *out)
 {
-	size_t	done = 0;
-	ssize_t	n;
-
-	while (done < out->used) {
-		n = write(out->fd, out->buf + done, out->used - done);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			out->error = n == -1 ? errno : EIO;
-			return (-1);
-		}
-		done += (size_t)n;
+	if (io_write_all(out->fd, out->buf, out->used) == -1) {
+		out->error = errno;
+		return (-1);
 	}
 	out->used = 0;
 	return (0);
@@ -70,7 +64,7 @@ find_emit(void *arg, uint64_t off)
 }
 
 int
-find_print(const struct mapping *m, const struct search_pattern *p,
+find_print(const struct doc *d, const struct pattern *p,
     int outfd, char *err, size_t errlen)
 {
 	struct find_out		out;
@@ -82,7 +76,7 @@ find_print(const struct mapping *m, const struct search_pattern *p,
 	out.fd = outfd;
 	out.error = 0;
 	out.used = 0;
-	res = search_all(m, p, 0, &opts, find_emit, &out, err, errlen);
+	res = search_all(d, p, 0, &opts, find_emit, &out, err, errlen);
 	if (out.error == 0)
 		(void)find_flush(&out);
 	if (out.error != 0) {

@@ -10,16 +10,16 @@
 
 #include <stddef.h>
 
-#include "mapping.h"
-#include "search.h"
+#include "doc.h"
+#include "pattern.h"
 
 /*
- * Writes every match offset of p in m to outfd, buffered in big
- * writes.  Holes are skipped, so m must hold no unsaved preview edits.
+ * Writes every match offset of p in d to outfd, buffered in big
+ * writes.  Holes are skipped, so d must hold no unsaved preview edits.
  * Returns 1 if anything matched, 0 if nothing did, or -1 with a
  * one-line message in err (a failed read or write).
  */
-int	find_print(const struct mapping *m, const struct search_pattern *p,
+int	find_print(const struct doc *d, const struct pattern *p,
 	    int outfd, char *err, size_t errlen);
 
 #endif

@@ -94,3 +94,15 @@ format_row(char *out, int digits, size_t cols, uint64_t off,
 		out[col + i] = format_text_char(bytes[i]);
 	}
 }
+
+int
+format_hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return (c - '0');
+	if (c >= 'a' && c <= 'f')
+		return (c - 'a' + 10);
+	if (c >= 'A' && c <= 'F')
+		return (c - 'A' + 10);
+	return (-1);
+}

@@ -44,4 +44,7 @@ char	format_text_char(unsigned char);
 void	format_row(char *out, int digits, size_t cols, uint64_t off,
 	    const unsigned char *bytes, const unsigned char *ok, size_t n);
 
+/* Returns the value of hex digit c (either case), or -1 if it is none. */
+int	format_hex_digit(int c);
+
 #endif

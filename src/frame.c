@@ -66,7 +66,7 @@ frame_resize(struct frame *f, int rows, int cols)
 	n = (size_t)rows * (size_t)cols;
 	frame_free(f);
 	f->text = calloc(n + 1, sizeof *f->text);
-	f->attr = malloc(n + 1);
+	f->attr = calloc(n + 1, sizeof *f->attr);
 	if (f->text == NULL || f->attr == NULL) {
 		frame_free(f);
 		return (-1);
@@ -95,7 +95,7 @@ frame_clear(struct frame *f)
 	if (f->text != NULL) {
 		for (i = 0; i < n; i++)
 			f->text[i] = L' ';
-		memset(f->attr, 0, n);
+		memset(f->attr, 0, n * sizeof *f->attr);
 	}
 	f->cursor_row = -1;
 	f->cursor_col = -1;
@@ -103,7 +103,7 @@ frame_clear(struct frame *f)
 
 void
 frame_put(struct frame *f, int row, int col, const char *s, size_t len,
-    unsigned char attr)
+    uint16_t attr)
 {
 	size_t	i, n, at;
 	wchar_t	wc;
@@ -129,7 +129,7 @@ frame_put(struct frame *f, int row, int col, const char *s, size_t len,
 }
 
 void
-frame_printf(struct frame *f, int row, int col, unsigned char attr,
+frame_printf(struct frame *f, int row, int col, uint16_t attr,
     const char *fmt, ...)
 {
 	char	buf[1024];
@@ -148,7 +148,7 @@ frame_printf(struct frame *f, int row, int col, unsigned char attr,
 
 void
 frame_mark(struct frame *f, int row, int col, size_t len,
-    unsigned char attr)
+    uint16_t attr)
 {
 	size_t	i;
 

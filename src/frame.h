@@ -10,12 +10,13 @@
 #define MAPHEX_FRAME_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <wchar.h>
 
 /* The right half of a double-width character. */
 #define FRAME_TAIL	L'\0'
 
-/* Cell attributes; a cell may carry several. */
+/* Cell attributes; a cell may carry several (16 bits, 8 still free). */
 #define FRAME_DIRTY	0x01	/* changed since the last save */
 #define FRAME_CURSOR	0x02	/* the cursor's byte, active pane */
 #define FRAME_SHADOW	0x04	/* the cursor's byte, other pane */
@@ -29,7 +30,7 @@ struct frame {
 	int		 rows;
 	int		 cols;
 	wchar_t		*text;		/* rows * cols */
-	unsigned char	*attr;		/* rows * cols */
+	uint16_t	*attr;		/* rows * cols */
 	int		 cursor_row;	/* -1: hide the cursor */
 	int		 cursor_col;
 };
@@ -51,15 +52,15 @@ void	frame_clear(struct frame *);
  * with one cell left are each stored as '.'.
  */
 void	frame_put(struct frame *, int row, int col, const char *s,
-	    size_t len, unsigned char attr);
+	    size_t len, uint16_t attr);
 
 /* Like frame_put with a printf format. */
-void	frame_printf(struct frame *, int row, int col, unsigned char attr,
+void	frame_printf(struct frame *, int row, int col, uint16_t attr,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* ORs attr into len cells from row, col, clipped. */
 void	frame_mark(struct frame *, int row, int col, size_t len,
-	    unsigned char attr);
+	    uint16_t attr);
 
 /*
  * Returns the number of cells frame_put would fill with s.  With cut

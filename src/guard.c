@@ -77,7 +77,7 @@ guard_do_copy(void *arg)
 {
 	struct guard_copy_args	*a = arg;
 
-	memcpy(a->dst, a->src, a->len);
+	memmove(a->dst, a->src, a->len);
 }
 
 int

@@ -14,7 +14,10 @@
 /* Installs the SIGBUS handler; idempotent.  Returns 0, or -1 with errno. */
 int	guard_install(void);
 
-/* Copies len bytes from src to dst; returns 0, or -1 if a SIGBUS hit. */
+/*
+ * Copies len bytes from src to dst (they may overlap); returns 0, or -1
+ * if a SIGBUS hit.
+ */
 int	guard_copy(void *dst, const void *src, size_t len);
 
 /*

@@ -39,7 +39,7 @@ struct journal_step {
 };
 
 struct journal {
-	struct mapping		 *m;
+	struct doc		 *d;
 	struct dirty		  dirty;
 	struct journal_step	**steps;
 	size_t			  nsteps;	/* steps[pos..nsteps) are redo */
@@ -76,7 +76,7 @@ static int	journal_nomem(const struct journal *, char *, size_t);
 static size_t
 journal_inside(const struct journal *j, uint64_t off, size_t len)
 {
-	uint64_t	end = j->m->maplen;
+	uint64_t	end = doc_size(j->d);
 
 	if (off >= end)
 		return (0);
@@ -86,18 +86,18 @@ journal_inside(const struct journal *j, uint64_t off, size_t len)
 static int
 journal_nomem(const struct journal *j, char *err, size_t errlen)
 {
-	snprintf(err, errlen, "%s: out of memory", j->m->path);
+	snprintf(err, errlen, "%s: out of memory", doc_path(j->d));
 	return (-1);
 }
 
 struct journal *
-journal_new(struct mapping *m)
+journal_new(struct doc *d)
 {
 	struct journal	*j;
 
 	if ((j = calloc(1, sizeof *j)) == NULL)
 		return (NULL);
-	j->m = m;
+	j->d = d;
 	j->saved_known = 1;
 	return (j);
 }
@@ -199,9 +199,9 @@ journal_current(struct journal *j, uint64_t off, size_t len,
 {
 	size_t	in = journal_inside(j, off, len);
 
-	if (mapping_read(j->m, off, buf, in) == -1) {
+	if (doc_read(j->d, off, buf, in) == -1) {
 		snprintf(err, errlen, "%s: cannot read at 0x%llx: the page "
-		    "is unreadable or the file shrank", j->m->path,
+		    "is unreadable or the file shrank", doc_path(j->d),
 		    (unsigned long long)off);
 		return (-1);
 	}
@@ -210,7 +210,7 @@ journal_current(struct journal *j, uint64_t off, size_t len,
 		return (0);
 	if (guess == NULL) {
 		snprintf(err, errlen, "%s: 0x%llx is past the end of the "
-		    "file, which shrank", j->m->path,
+		    "file, which shrank", doc_path(j->d),
 		    (unsigned long long)(off + in));
 		return (-1);
 	}
@@ -229,15 +229,15 @@ journal_put(struct journal *j, uint64_t off, size_t len,
 {
 	size_t	in = journal_inside(j, off, len);
 
-	if (mapping_write(j->m, off, bytes, in) == -1) {
-		(void)mapping_write(j->m, off, before, in);
+	if (doc_write(j->d, off, bytes, in) == -1) {
+		(void)doc_write(j->d, off, before, in);
 		snprintf(err, errlen, "%s: cannot write at 0x%llx: the page "
-		    "is unreadable or the file shrank", j->m->path,
+		    "is unreadable or the file shrank", doc_path(j->d),
 		    (unsigned long long)off);
 		return (-1);
 	}
 	if (dirty_apply(&j->dirty, off, len, before, bytes) == -1) {
-		(void)mapping_write(j->m, off, before, in);
+		(void)doc_write(j->d, off, before, in);
 		return (journal_nomem(j, err, errlen));
 	}
 	return (0);
@@ -306,17 +306,18 @@ int
 journal_write(struct journal *j, uint64_t off, const void *buf, size_t len,
     char *err, size_t errlen)
 {
-	struct mapping		*m = j->m;
+	struct doc		*d = j->d;
 	struct journal_step	*s;
 
-	if (m->mode == MAPPING_READONLY) {
+	if (doc_mode(d) == MAPPING_READONLY) {
 		snprintf(err, errlen, "read-only: %s cannot be changed%s%s",
-		    m->path, m->note[0] != '\0' ? ", " : "", m->note);
+		    doc_path(d), doc_note(d)[0] != '\0' ? ", " : "",
+		    doc_note(d));
 		return (-1);
 	}
-	if (off > m->maplen || len > m->maplen - off) {
+	if (off > doc_size(d) || len > doc_size(d) - off) {
 		snprintf(err, errlen, "%s: 0x%llx is past the end of the file",
-		    m->path, (unsigned long long)off);
+		    doc_path(d), (unsigned long long)off);
 		return (-1);
 	}
 	if (len == 0)
@@ -421,26 +422,20 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
 static int
 journal_pwrite(struct journal *j, uint64_t from, char *err, size_t errlen)
 {
-	struct sigaction	 ign, old;
-	size_t			 i;
-	int			 rc = 0, wrote = 0;
+	size_t	i;
+	int	rc = 0, wrote = 0;
 
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	sigaction(SIGXFSZ, &ign, &old);
 	for (i = j->dirty.n; i > 0 && rc == 0; i--) {
 		if (j->dirty.r[i - 1].off + j->dirty.r[i - 1].len <= from)
 			continue;
 		rc = journal_pwrite_range(j, &j->dirty.r[i - 1], from);
 		wrote = 1;
 	}
-	if (rc == 0 && wrote && fsync(j->m->fd) == -1)
+	if (rc == 0 && wrote && doc_fsync(j->d) == -1)
 		rc = -1;
 	if (rc == -1)
 		snprintf(err, errlen, "%s: save failed, edits kept: %s",
-		    j->m->path, strerror(errno));
-	sigaction(SIGXFSZ, &old, NULL);
+		    doc_path(j->d), strerror(errno));
 	return (rc);
 }
 
@@ -450,20 +445,11 @@ journal_pwrite_range(struct journal *j, const struct dirty_range *r,
     uint64_t from)
 {
 	size_t	done = r->off >= from ? 0 : (size_t)(from - r->off);
-	ssize_t	n;
 
-	while (done < r->len) {
-		n = pwrite(j->m->fd, r->cur + done, r->len - done,
-		    (off_t)(r->off + done));
-		if (n > 0)
-			done += (size_t)n;
-		else if (n == 0) {
-			errno = EIO;
-			return (-1);
-		} else if (errno != EINTR)
-			return (-1);
-	}
-	return (0);
+	if (done >= r->len)
+		return (0);
+	return (doc_pwrite(j->d, r->off + done, r->cur + done,
+	    r->len - done));
 }
 
 /*
@@ -476,7 +462,7 @@ static int
 journal_flush(struct journal *j, int saved, char *err, size_t errlen)
 {
 	uint64_t		 pg = (uint64_t)sysconf(_SC_PAGESIZE);
-	uint64_t		 end = j->m->maplen, a, b, ps = 0, pe = 0;
+	uint64_t		 end = doc_size(j->d), a, b, ps = 0, pe = 0;
 	struct dirty_range	*r;
 	size_t			 i;
 
@@ -484,16 +470,16 @@ journal_flush(struct journal *j, int saved, char *err, size_t errlen)
 		r = &j->dirty.r[i];
 		a = r->off;
 		b = r->off + r->len > end ? end : r->off + r->len;
-		if (mapping_write(j->m, a, saved ? r->saved : r->cur,
+		if (doc_write(j->d, a, saved ? r->saved : r->cur,
 		    (size_t)(b - a)) == -1) {
 			snprintf(err, errlen, "%s: cannot write at 0x%llx: "
-			    "the page is unreadable", j->m->path,
+			    "the page is unreadable", doc_path(j->d),
 			    (unsigned long long)a);
 			return (-1);
 		}
 		a -= a % pg;
 		if (pe != 0 && a > pe) {
-			if (mapping_sync(j->m, ps, pe - ps, err, errlen) == -1)
+			if (doc_sync(j->d, ps, pe - ps, err, errlen) == -1)
 				return (-1);
 			pe = 0;
 		}
@@ -502,7 +488,7 @@ journal_flush(struct journal *j, int saved, char *err, size_t errlen)
 		pe = b + (pg - b % pg) % pg;
 	}
 	if (pe != 0)
-		return (mapping_sync(j->m, ps, pe - ps, err, errlen));
+		return (doc_sync(j->d, ps, pe - ps, err, errlen));
 	return (0);
 }
 
@@ -518,21 +504,21 @@ journal_saved(struct journal *j)
 int
 journal_save(struct journal *j, char *err, size_t errlen)
 {
-	struct mapping	*m = j->m;
+	struct doc	*d = j->d;
 
-	if (m->mode == MAPPING_READONLY)
+	if (doc_mode(d) == MAPPING_READONLY)
 		return (0);
-	if (j->dirty.n != 0 && !m->writable) {
+	if (j->dirty.n != 0 && !doc_can_save(d)) {
 		snprintf(err, errlen, "%s: cannot save, edits kept: %s",
-		    m->path, m->note[0] != '\0' ? m->note :
+		    doc_path(d), doc_note(d)[0] != '\0' ? doc_note(d) :
 		    "the file was opened read-only");
 		return (-1);
 	}
-	if (m->mode == MAPPING_PREVIEW) {
+	if (doc_mode(d) == MAPPING_PREVIEW) {
 		if (j->dirty.n != 0 && journal_pwrite(j, 0, err, errlen) == -1)
 			return (-1);
 	} else if (journal_flush(j, 0, err, errlen) == -1 ||
-	    journal_pwrite(j, m->maplen, err, errlen) == -1)
+	    journal_pwrite(j, doc_size(d), err, errlen) == -1)
 		return (-1);
 	journal_saved(j);
 	return (0);
@@ -541,10 +527,10 @@ journal_save(struct journal *j, char *err, size_t errlen)
 int
 journal_discard(struct journal *j, char *err, size_t errlen)
 {
-	if (j->m->mode == MAPPING_READONLY)
+	if (doc_mode(j->d) == MAPPING_READONLY)
 		return (0);
-	if (j->m->mode == MAPPING_PREVIEW) {
-		if (mapping_remap(j->m, err, errlen) == -1)
+	if (doc_mode(j->d) == MAPPING_PREVIEW) {
+		if (doc_reload(j->d, err, errlen) == -1)
 			return (-1);
 	} else if (journal_flush(j, 1, err, errlen) == -1)
 		return (-1);
@@ -569,9 +555,9 @@ journal_reapply(struct journal *j, uint64_t *lost, char *err,
 	for (i = 0; i < j->dirty.n; i++) {
 		r = &j->dirty.r[i];
 		in = journal_inside(j, r->off, r->len);
-		if (mapping_write(j->m, r->off, r->cur, in) == -1) {
+		if (doc_write(j->d, r->off, r->cur, in) == -1) {
 			snprintf(err, errlen, "%s: cannot write at 0x%llx: "
-			    "the page is unreadable", j->m->path,
+			    "the page is unreadable", doc_path(j->d),
 			    (unsigned long long)r->off);
 			return (-1);
 		}
@@ -650,19 +636,15 @@ int
 journal_truncate(struct journal *j, uint64_t size, char *err,
     size_t errlen)
 {
-	struct mapping	*m = j->m;
+	struct doc	*d = j->d;
 
-	if (m->mode != MAPPING_DIRECT || m->blockdev || j->dirty.n != 0) {
+	if (doc_mode(d) != MAPPING_DIRECT || doc_blockdev(d) ||
+	    j->dirty.n != 0) {
 		snprintf(err, errlen, "%s: truncate needs direct mode on a "
-		    "file with nothing unsaved", m->path);
+		    "file with nothing unsaved", doc_path(d));
 		return (-1);
 	}
-	if (ftruncate(m->fd, (off_t)size) == -1) {
-		snprintf(err, errlen, "%s: cannot truncate: %s", m->path,
-		    strerror(errno));
-		return (-1);
-	}
-	if (mapping_refresh(m, err, errlen) == -1)
+	if (doc_resize(d, size, err, errlen) == -1)
 		return (-1);
 	/* The history may name bytes that no longer exist. */
 	journal_cut(j, 0);

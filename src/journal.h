@@ -1,7 +1,7 @@
 /*
  * journal.h: every change to the bytes of a mapped file.
  *
- * The journal writes into the mapping, keeps the undo/redo history (per
+ * The journal writes into the document, keeps the undo/redo history (per
  * step: offset, old bytes, new bytes) and the set of dirty ranges (bytes
  * changed since the last save, with their saved and current values),
  * and saves or discards per mode:
@@ -30,15 +30,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "mapping.h"
+#include "doc.h"
 
 struct journal;
 
 /*
- * Returns a journal with no history and nothing dirty for m, which it
- * uses but does not own: m must outlive it.  NULL when out of memory.
+ * Returns a journal with no history and nothing dirty for d, which it
+ * uses but does not own: d must outlive it.  NULL when out of memory.
  */
-struct journal	*journal_new(struct mapping *m);
+struct journal	*journal_new(struct doc *d);
 
 /* Frees the journal and its history; leaves the mapping as it is. */
 void		 journal_free(struct journal *);
@@ -96,7 +96,7 @@ int	journal_save(struct journal *, char *err, size_t errlen);
 int	journal_discard(struct journal *, char *err, size_t errlen);
 
 /*
- * After the caller remapped m (mapping_refresh() returned 1), writes
+ * After the document was mapped again (doc_refresh() returned 1), writes
  * the current bytes of every dirty range that lies inside the new
  * mapping back into it, as a remap drops a preview's private pages.
  * *lost gets the number of unsaved bytes now past the end; they are

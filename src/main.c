@@ -1,8 +1,11 @@
 /*
  * main.c: the command line, the non-interactive modes, and the loop.
  *
- * The loop is: read a key, hand it to the editor, render the editor
- * into a frame, copy the frame to the terminal.  Every error ends as
+ * The loop is: refresh the document, render the session into a frame,
+ * copy the frame to the terminal, read a key and hand it to input.c.
+ * The paint hook that long operations call only renders and copies:
+ * the document is refreshed here in the loop, never from inside a
+ * scan.  Every error ends as
  * one line on stderr naming the path, with exit status 2 for usage and
  * open errors and 1 for failures at run time.  The only globals are the
  * flags the signal handlers set.
@@ -19,16 +22,18 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "doc.h"
 #include "dump.h"
-#include "editor.h"
 #include "find.h"
 #include "frame.h"
+#include "help.h"
+#include "input.h"
 #include "keymap.h"
-#include "commands.h"
-#include "mapping.h"
+#include "layout.h"
 #include "offset.h"
+#include "pattern.h"
 #include "quote.h"
-#include "search.h"
+#include "session.h"
 #include "ui_curses.h"
 #include "view.h"
 
@@ -37,7 +42,7 @@
 static volatile sig_atomic_t main_stop;
 
 struct main_ui {
-	struct editor	*ed;
+	struct session	*s;
 	struct frame	 frame;
 };
 
@@ -47,10 +52,11 @@ static void	main_on_signal(int);
 static int	main_signals(void);
 static int	main_dump(const struct cli *);
 static int	main_find(const struct cli *);
-static void	main_seek(struct editor *, uint64_t);
+static void	main_seek(struct session *, uint64_t);
 static int	main_edit(const struct cli *);
 static int	main_keys(void);
-static void	main_show(void *);
+static void	main_paint(void *);
+static void	main_show(struct main_ui *);
 static int	main_cancel(void *);
 static int	main_loop(struct main_ui *);
 
@@ -95,101 +101,111 @@ main_signals(void)
 static int
 main_dump(const struct cli *c)
 {
-	struct mapping	m;
+	struct doc	d;
 	char		err[512];
 	uint64_t	start = 0, len = UINT64_MAX;
 	int		rc;
 
-	if (mapping_open(&m, c->path, MAPPING_READONLY, err, sizeof err)) {
+	if (doc_open(&d, c->path, MAPPING_READONLY, err, sizeof err)) {
 		main_error("%s", err);
 		return (2);
 	}
 	/* Like xxd, a plain start past the end dumps nothing. */
 	if (c->start != NULL && offset_number(c->start, &start, err,
-	    sizeof err) == -1 && offset_seek(c->start, m.size, &start, err,
-	    sizeof err) == -1) {
+	    sizeof err) == -1 && offset_seek(c->start, doc_size(&d), &start,
+	    err, sizeof err) == -1) {
 		main_error("%s: -s %s: %s", c->path, c->start, err);
-		mapping_close(&m);
+		doc_close(&d);
 		return (2);
 	}
 	if (c->length != NULL && offset_number(c->length, &len, err,
 	    sizeof err) == -1) {
 		main_error("%s: -l %s: %s", c->path, c->length, err);
-		mapping_close(&m);
+		doc_close(&d);
 		return (2);
 	}
-	rc = dump_run(&m, start, len, STDOUT_FILENO, err, sizeof err);
+	rc = dump_run(&d, start, len, STDOUT_FILENO, err, sizeof err);
 	if (rc == -1)
 		main_error("%s", err);
-	mapping_close(&m);
+	doc_close(&d);
 	return (rc == -1 ? 1 : 0);
 }
 
 static int
 main_find(const struct cli *c)
 {
-	struct search_pattern	pat;
-	struct mapping		m;
-	char			err[512];
-	int			rc;
+	struct pattern	pat;
+	struct doc	d;
+	char		err[512];
+	int		rc;
 
 	if (c->hex)
-		rc = search_parse_hex(c->pattern, &pat, err, sizeof err);
+		rc = pattern_parse_hex(c->pattern, &pat, err, sizeof err);
 	else
-		rc = search_parse_text(c->pattern, c->icase, &pat, err,
+		rc = pattern_parse_text(c->pattern, c->icase, &pat, err,
 		    sizeof err);
 	if (rc == -1) {
 		main_error("bad pattern '%s': %s", c->pattern, err);
 		return (2);
 	}
-	if (mapping_open(&m, c->path, MAPPING_READONLY, err, sizeof err)) {
+	if (doc_open(&d, c->path, MAPPING_READONLY, err, sizeof err)) {
 		main_error("%s", err);
-		search_pattern_free(&pat);
+		pattern_free(&pat);
 		return (2);
 	}
-	rc = find_print(&m, &pat, STDOUT_FILENO, err, sizeof err);
+	rc = find_print(&d, &pat, STDOUT_FILENO, err, sizeof err);
 	if (rc == -1)
 		main_error("%s", err);
-	search_pattern_free(&pat);
-	mapping_close(&m);
+	pattern_free(&pat);
+	doc_close(&d);
 	return (rc == -1 ? 2 : rc == 1 ? 0 : 1);
 }
 
 static int
 main_keys(void)
 {
-	const struct command	*c;
-	char			 keys[256], less[128];
+	char	line[512];
+	size_t	i;
 
-	for (c = commands_table; c->name != NULL; c++) {
-		keymap_keys_for(c->name, 0, keys, sizeof keys);
-		if (keymap_keys_for(c->name, 1, less, sizeof less) > 0)
-			printf("%-18s %s (read-only also: %s): %s\n", c->name,
-			    keys, less, c->help);
-		else
-			printf("%-18s %s: %s\n", c->name, keys, c->help);
-	}
+	for (i = 0; help_keys_line(i, line, sizeof line) == 0; i++)
+		printf("%s\n", line);
 	return (ferror(stdout) || fflush(stdout) == EOF ? 1 : 0);
 }
 
-/* Renders the editor and copies it to the terminal. */
+/*
+ * The paint hook of long operations: renders the session as it is and
+ * copies it to the terminal.  It never refreshes or remaps the
+ * document, and a fault it meets waits for the loop.
+ */
 static void
-main_show(void *arg)
+main_paint(void *arg)
 {
 	struct main_ui	*u = arg;
-	int		 rows, cols;
+
+	(void)view_render(u->s, &u->frame);
+	ui_draw(&u->frame);
+}
+
+/*
+ * Sizes the frame and the windows to the terminal, renders, and copies
+ * the frame to the terminal.  An unreadable byte on screen makes the
+ * session re-read the size and say so before the frame is drawn.
+ */
+static void
+main_show(struct main_ui *u)
+{
+	uint64_t	fault;
+	int		rows, cols;
 
 	ui_size(&rows, &cols);
 	if (rows != u->frame.rows || cols != u->frame.cols) {
 		if (frame_resize(&u->frame, rows, cols) == -1)
 			return;
-		editor_resize(u->ed, rows, cols);
+		layout_apply(u->s, rows, cols);
 	}
-	view_render(u->ed, &u->frame);
-	if (u->ed->fault != 0) {
-		editor_refresh(u->ed);
-		view_render(u->ed, &u->frame);
-		u->ed->fault = 0;
+	if ((fault = view_render(u->s, &u->frame)) != 0) {
+		session_fault(u->s, fault - 1);
+		(void)view_render(u->s, &u->frame);
 	}
 	ui_draw(&u->frame);
 }
@@ -208,8 +224,8 @@ main_loop(struct main_ui *u)
 
 	for (;;) {
 		if (main_stop)
-			return (editor_terminate(u->ed) == -1 ? 1 : 0);
-		editor_refresh(u->ed);
+			return (session_terminate(u->s) == -1 ? 1 : 0);
+		session_refresh(u->s);
 		main_show(u);
 		if ((key = ui_key(MAIN_TICK_MS)) == -1)
 			continue;
@@ -217,12 +233,12 @@ main_loop(struct main_ui *u)
 			main_stop = SIGHUP;
 			continue;
 		}
-		flags = editor_key(u->ed, key);
-		if (flags & EDITOR_QUIT)
+		flags = input_key(u->s, key);
+		if (flags & SESSION_QUIT)
 			return (0);
-		if (flags & EDITOR_REPAINT)
+		if (flags & SESSION_REPAINT)
 			ui_repaint();
-		if (flags & EDITOR_SUSPEND)
+		if (flags & SESSION_SUSPEND)
 			ui_suspend();
 	}
 }
@@ -235,59 +251,59 @@ main_loop(struct main_ui *u)
  * scrolls up from it only if start is above it.
  */
 static void
-main_seek(struct editor *ed, uint64_t start)
+main_seek(struct session *s, uint64_t start)
 {
-	editor_goto(ed, ed->map->size);
-	editor_goto(ed, start);
+	window_goto(session_window(s), doc_size(s->doc));
+	window_goto(session_window(s), start);
 }
 
 static int
 main_edit(const struct cli *c)
 {
-	struct mapping	m;
-	struct editor	ed;
+	struct doc	d;
+	struct session	s;
 	struct main_ui	u;
 	char		err[512];
 	uint64_t	start = 0;
 	int		rc;
 
-	if (mapping_open(&m, c->path, c->mode, err, sizeof err) == -1) {
+	if (doc_open(&d, c->path, c->mode, err, sizeof err) == -1) {
 		main_error("%s", err);
 		return (2);
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		main_error("%s: not a terminal; use --dump for a hex dump",
 		    c->path);
-		mapping_close(&m);
+		doc_close(&d);
 		return (2);
 	}
-	if (c->start != NULL && offset_seek(c->start, m.size, &start, err,
-	    sizeof err) == -1) {
+	if (c->start != NULL && offset_seek(c->start, doc_size(&d), &start,
+	    err, sizeof err) == -1) {
 		main_error("%s: -s %s: %s", c->path, c->start, err);
-		mapping_close(&m);
+		doc_close(&d);
 		return (2);
 	}
 	err[0] = '\0';
-	if (editor_init(&ed, &m, c->columns, c->maximize, err,
+	if (session_init(&s, &d, c->columns, c->maximize, err,
 	    sizeof err) == -1 || main_signals() == -1 ||
 	    ui_start(err, sizeof err) == -1) {
 		main_error("%s", err[0] ? err : strerror(errno));
-		editor_free(&ed);
-		mapping_close(&m);
+		session_free(&s);
+		doc_close(&d);
 		return (2);
 	}
 	memset(&u, 0, sizeof u);
-	u.ed = &ed;
-	ed.hooks.show = main_show;
-	ed.hooks.cancel = main_cancel;
-	ed.hooks.arg = &u;
+	u.s = &s;
+	s.hooks.paint = main_paint;
+	s.hooks.cancel = main_cancel;
+	s.hooks.arg = &u;
 	main_show(&u);
-	main_seek(&ed, start);
+	main_seek(&s, start);
 	rc = main_loop(&u);
 	ui_stop();
 	frame_free(&u.frame);
-	editor_free(&ed);
-	mapping_close(&m);
+	session_free(&s);
+	doc_close(&d);
 	/*
 	 * A terminal that hangs up also sends SIGCONT to its process
 	 * group.  Everything is saved and closed by now, so leave at once:

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 #endif
 
 #include "guard.h"
+#include "io.h"
 #include "quote.h"
 
 static void		 mapping_error(char *, size_t, const char *,
@@ -462,6 +464,19 @@ mapping_write(struct mapping *m, uint64_t off, const void *buf, size_t len)
 }
 
 int
+mapping_move(struct mapping *m, uint64_t dst, uint64_t src, uint64_t len)
+{
+	if (m->mode == MAPPING_READONLY)
+		return (-1);
+	if (len == 0)
+		return (0);
+	if (dst > m->maplen || len > m->maplen - dst ||
+	    src > m->maplen || len > m->maplen - src)
+		return (-1);
+	return (guard_copy(m->base + dst, m->base + src, (size_t)len));
+}
+
+int
 mapping_sync(struct mapping *m, uint64_t off, uint64_t len, char *err,
     size_t errlen)
 {
@@ -486,4 +501,73 @@ mapping_advise(const struct mapping *m, int sequential)
 	if (m->base != NULL)
 		(void)madvise(m->base, m->maplen,
 		    sequential ? MADV_SEQUENTIAL : MADV_RANDOM);
+}
+
+const unsigned char *
+mapping_span(const struct mapping *m, uint64_t off, size_t len)
+{
+	if (m->base == NULL || off > m->maplen || len > m->maplen - off)
+		return (NULL);
+	return (m->base + off);
+}
+
+int
+mapping_pwrite(struct mapping *m, uint64_t off, const void *buf, size_t len)
+{
+	struct sigaction	ign, old;
+	int			rc, e;
+
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	if (sigaction(SIGXFSZ, &ign, &old) == -1)
+		return (-1);
+	rc = io_pwrite_all(m->fd, buf, len, off);
+	e = errno;
+	(void)sigaction(SIGXFSZ, &old, NULL);
+	errno = e;
+	return (rc);
+}
+
+int
+mapping_fsync(struct mapping *m)
+{
+	return (fsync(m->fd));
+}
+
+int
+mapping_truncate(struct mapping *m, uint64_t size, char *err, size_t errlen)
+{
+	if (m->mode != MAPPING_DIRECT || m->blockdev || !m->writable) {
+		mapping_error(err, errlen, m->path, "cannot change the size "
+		    "%s", m->blockdev ? "of a block device" :
+		    m->mode == MAPPING_PREVIEW ? "in preview mode" :
+		    "of a file opened read-only");
+		return (-1);
+	}
+	if (size > (uint64_t)INT64_MAX ||
+	    ftruncate(m->fd, (off_t)size) == -1) {
+		mapping_error(err, errlen, m->path, "cannot truncate: %s",
+		    size > (uint64_t)INT64_MAX ? strerror(EFBIG) :
+		    strerror(errno));
+		return (-1);
+	}
+	return (mapping_refresh(m, err, errlen) == -1 ? -1 : 0);
+}
+
+int
+mapping_next_data(const struct mapping *m, uint64_t pos, uint64_t *data,
+    uint64_t *hole)
+{
+	off_t	d, h;
+
+	if (m->blockdev || pos > (uint64_t)INT64_MAX)
+		return (-1);
+	if ((d = lseek(m->fd, (off_t)pos, SEEK_DATA)) == -1)
+		return (errno == ENXIO ? 1 : -1);
+	if ((h = lseek(m->fd, d, SEEK_HOLE)) == -1)
+		h = (off_t)m->maplen;
+	*data = (uint64_t)d;
+	*hole = (uint64_t)h;
+	return (0);
 }

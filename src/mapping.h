@@ -2,11 +2,14 @@
  * mapping.h: one file or block device mapped whole into memory.
  *
  * The mapping layer opens a path, sizes it, maps it in one of the three
- * modes, remaps it when its size changes, and flushes it.  It knows
- * nothing of edits or screens.  Every access to the bytes goes through
- * mapping_read() and mapping_write(), which are guarded against SIGBUS.
- * Functions that can fail return -1 and write a one-line reason, naming
- * the path, into err (errlen bytes); they never print or exit.
+ * modes, remaps it when its size changes, and flushes, writes back,
+ * fsyncs and truncates it.  It knows nothing of edits or screens.  It is
+ * the only user of the base pointer and the descriptor: everything else
+ * reaches the bytes through the document (doc.h), which calls the
+ * functions here.  The fields of struct mapping may be read by doc.c
+ * and by tests; nothing else touches them.  Functions that can fail
+ * return -1 and write a one-line reason, naming the path, into err
+ * (errlen bytes); they never print or exit.
  */
 #ifndef MAPHEX_MAPPING_H
 #define MAPHEX_MAPPING_H
@@ -80,11 +83,57 @@ int	mapping_read(const struct mapping *, uint64_t off, void *buf,
 int	mapping_write(struct mapping *, uint64_t off, const void *buf,
 	    size_t len);
 
+/*
+ * Moves len bytes inside the mapping from src to dst (the spans may
+ * overlap).  Returns 0, or -1 in read-only mode, outside the mapping,
+ * or on SIGBUS.
+ */
+int	mapping_move(struct mapping *, uint64_t dst, uint64_t src,
+	    uint64_t len);
+
 /* msync(MS_SYNC) of the pages that hold [off, off+len).  0 or -1. */
 int	mapping_sync(struct mapping *, uint64_t off, uint64_t len,
 	    char *err, size_t errlen);
 
 /* Hints the kernel: sequential != 0 for scans, 0 for browsing. */
 void	mapping_advise(const struct mapping *, int sequential);
+
+/*
+ * Returns a pointer to the len mapped bytes at off, or NULL when the
+ * span is not wholly inside the mapping.  The pointer is good until the
+ * next remap; touching it may raise SIGBUS, so callers read it under
+ * guard_call().
+ */
+const unsigned char *mapping_span(const struct mapping *, uint64_t off,
+	    size_t len);
+
+/*
+ * Writes len bytes of buf to the file itself at off (pwrite, whole,
+ * SIGXFSZ ignored meanwhile so that a file size limit is EFBIG).
+ * Returns 0, or -1 with errno set; err is left to the caller.
+ */
+int	mapping_pwrite(struct mapping *, uint64_t off, const void *buf,
+	    size_t len);
+
+/* fsync(2) of the descriptor.  0, or -1 with errno set. */
+int	mapping_fsync(struct mapping *);
+
+/*
+ * Truncates or extends the file to size bytes and maps it again.
+ * Direct mode only: refused for block devices, in read-only mode, and
+ * in preview mode, which must not touch the file before a save.  0, or
+ * -1 with err.
+ */
+int	mapping_truncate(struct mapping *, uint64_t size, char *err,
+	    size_t errlen);
+
+/*
+ * Finds the data extent at or after pos (SEEK_DATA, SEEK_HOLE): sets
+ * *data and *hole (the end of that data).  Returns 0, 1 when there is
+ * no data from pos to the end of the file, or -1 where holes cannot be
+ * asked about (block devices, file systems without SEEK_DATA).
+ */
+int	mapping_next_data(const struct mapping *, uint64_t pos,
+	    uint64_t *data, uint64_t *hole);
 
 #endif

@@ -1,65 +1,55 @@
 /*
- * prompt.c: the one-line prompt on the status line.
+ * prompt.c: the one-line prompt.
  *
- * A prompt collects a line of text (an offset, a pattern, a file name,
- * fill bytes) or a one-key answer (save / discard / cancel), then hands
- * it to the command that opened it.  Editing is deliberately small:
- * type, Backspace, Ctrl-U to clear; Return submits; Esc, Ctrl-G and
- * Ctrl-C cancel.
+ * Editing is deliberately small: type, Backspace (a whole UTF-8
+ * character), Ctrl-U to clear; Return submits; Esc, Ctrl-G and Ctrl-C
+ * cancel.  A one-key prompt hands every key to its answer callback.
+ * What the line is for is the callback's business, never this file's.
  */
 #include "config.h"
 
-#include "commands.h"
+#include "prompt.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "editor.h"
 #include "keymap.h"
-#include "offset.h"
 #include "quote.h"
 
-static int	prompt_submit(struct editor *);
-static void	prompt_close(struct editor *);
-static int	prompt_edit(struct editor *, int);
+static int	prompt_edit(struct prompt *, int);
 
 void
-commands_prompt_open(struct editor *ed, int kind, const char *label)
+prompt_open_line(struct prompt *p, const char *label,
+    int (*submit)(void *, const char *), void (*tab)(void *), void *arg)
 {
-	ed->prompt = kind;
-	snprintf(ed->prompt_label, sizeof ed->prompt_label, "%s", label);
-	ed->input[0] = '\0';
-	ed->inputlen = 0;
+	prompt_close(p);
+	p->active = 1;
+	snprintf(p->label, sizeof p->label, "%s", label);
+	p->submit = submit;
+	p->tab = tab;
+	p->arg = arg;
 }
 
-static void
-prompt_close(struct editor *ed)
+void
+prompt_open_key(struct prompt *p, const char *label,
+    int (*answer)(void *, int), void *arg)
 {
-	ed->prompt = EDITOR_PROMPT_NONE;
-	ed->input[0] = '\0';
-	ed->inputlen = 0;
+	prompt_close(p);
+	p->active = 1;
+	snprintf(p->label, sizeof p->label, "%s", label);
+	p->answer = answer;
+	p->arg = arg;
 }
 
-/* Hands the finished line to its command; returns EDITOR_ flags. */
-static int
-prompt_submit(struct editor *ed)
+void
+prompt_close(struct prompt *p)
 {
-	char	line[sizeof ed->input];
-	int	kind = ed->prompt;
-
-	memcpy(line, ed->input, sizeof line);
-	prompt_close(ed);
-	switch (kind) {
-	case EDITOR_PROMPT_GOTO:
-		return (commands_goto_submit(ed, line));
-	case EDITOR_PROMPT_SEARCH:
-		return (commands_search_submit(ed, line));
-	case EDITOR_PROMPT_FILL:
-		return (commands_fill_submit(ed, line));
-	case EDITOR_PROMPT_SAVE_SELECTION:
-		return (commands_save_selection_submit(ed, line));
-	}
-	return (0);
+	p->active = 0;
+	p->input[0] = '\0';
+	p->len = 0;
+	p->submit = NULL;
+	p->answer = NULL;
+	p->tab = NULL;
 }
 
 /*
@@ -68,25 +58,24 @@ prompt_submit(struct editor *ed)
  * searched for as UTF-8.
  */
 static int
-prompt_edit(struct editor *ed, int key)
+prompt_edit(struct prompt *p, int key)
 {
 	if (key == KEYMAP_BACKSPACE || key == 0x7f ||
 	    key == KEYMAP_CTRL('H')) {
-		if (ed->inputlen > 0)
-			ed->inputlen = quote_char_start(ed->input,
-			    ed->inputlen - 1);
-		ed->input[ed->inputlen] = '\0';
+		if (p->len > 0)
+			p->len = quote_char_start(p->input, p->len - 1);
+		p->input[p->len] = '\0';
 		return (1);
 	}
 	if (key == KEYMAP_CTRL('U')) {
-		ed->inputlen = 0;
-		ed->input[0] = '\0';
+		p->len = 0;
+		p->input[0] = '\0';
 		return (1);
 	}
 	if (key >= 0x20 && key < 0x100 && key != 0x7f) {
-		if (ed->inputlen + 1 < sizeof ed->input) {
-			ed->input[ed->inputlen++] = (char)key;
-			ed->input[ed->inputlen] = '\0';
+		if (p->len + 1 < sizeof p->input) {
+			p->input[p->len++] = (char)key;
+			p->input[p->len] = '\0';
 		}
 		return (1);
 	}
@@ -94,40 +83,31 @@ prompt_edit(struct editor *ed, int key)
 }
 
 int
-commands_prompt_key(struct editor *ed, int key)
+prompt_key(struct prompt *p, int key, enum prompt_event *event)
 {
-	if (ed->prompt == EDITOR_PROMPT_QUIT)
-		return (commands_quit_answer(ed, key));
-	if (ed->prompt == EDITOR_PROMPT_TRUNCATE)
-		return (commands_truncate_answer(ed, key));
+	char	line[sizeof p->input];
+	int	(*submit)(void *, const char *) = p->submit;
+	void	*arg = p->arg;
+
+	*event = PROMPT_EDITED;
+	if (p->answer != NULL)
+		return (p->answer(p->arg, key));
 	if (key == KEYMAP_ESC || key == KEYMAP_CTRL('G') ||
 	    key == KEYMAP_CTRL('C')) {
-		prompt_close(ed);
-		editor_message(ed, 0, "cancelled");
+		prompt_close(p);
+		*event = PROMPT_CANCELLED;
 		return (0);
 	}
-	if (key == '\r' || key == '\n')
-		return (prompt_submit(ed));
-	if (key == '\t' && ed->prompt == EDITOR_PROMPT_SEARCH) {
-		commands_search_toggle(ed);
+	if (key == '\r' || key == '\n') {
+		memcpy(line, p->input, sizeof line);
+		prompt_close(p);
+		return (submit != NULL ? submit(arg, line) : 0);
+	}
+	if (key == '\t' && p->tab != NULL) {
+		p->tab(p->arg);
 		return (0);
 	}
-	if (!prompt_edit(ed, key))
-		editor_message(ed, 1, "Return to accept, Esc to cancel");
-	return (0);
-}
-
-int
-commands_goto_submit(struct editor *ed, const char *text)
-{
-	char		err[256];
-	uint64_t	off;
-
-	if (offset_parse(text, ed->cursor, ed->map->size, &off, err,
-	    sizeof err) == -1) {
-		editor_message(ed, 1, "%s", err);
-		return (0);
-	}
-	editor_goto(ed, off);
+	if (!prompt_edit(p, key))
+		*event = PROMPT_REFUSED;
 	return (0);
 }

@@ -1,15 +1,16 @@
 /*
- * search.h: pattern parsing and searching over the mapping.
+ * search.h: searching the document for a pattern.
  *
- * A pattern is a string of bytes, each with a mask saying whether it
- * must match or is a wildcard, and a flag folding ASCII case.  The
- * searches read the mapping's memory directly, so they see unsaved
- * edits, and scan it in chunks: between two chunks they report
- * progress, ask whether to stop, and a SIGBUS (a file that shrank, a
- * page the disk cannot read) ends the search with an error instead of
- * killing the process.  Nothing here prints, exits or draws: failures
- * come back as an error result and a one-line message in err (errlen
- * bytes).
+ * The searches read the document's mapped bytes in place, so they see
+ * unsaved edits, and scan them in chunks: between two chunks they
+ * report progress and ask whether to stop.  A SIGBUS (a file that
+ * shrank, a page the disk cannot read) ends the search with an error
+ * instead of killing the process, and so does a document that was
+ * mapped again while a callback ran ("file changed size"): a search
+ * never reads past bounds it took before a callback.  The callbacks
+ * should only paint and poll.  Nothing here prints, exits or draws:
+ * failures come back as an error result and a one-line message in err
+ * (errlen bytes).
  */
 #ifndef MAPHEX_SEARCH_H
 #define MAPHEX_SEARCH_H
@@ -17,17 +18,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "mapping.h"
+#include "doc.h"
+#include "pattern.h"
 
 /* Candidate starts scanned between two progress or cancel checks. */
 #define SEARCH_CHUNK	(2u << 20)
-
-struct search_pattern {
-	unsigned char	*bytes;
-	unsigned char	*mask;	/* 0xff: must match, 0x00: any byte */
-	size_t		 len;
-	int		 icase;	/* ASCII letters match either case */
-};
 
 struct search_opts {
 	size_t	  chunk;	/* 0 is SEARCH_CHUNK; tests shrink it */
@@ -38,7 +33,11 @@ struct search_opts {
 	 * false in preview mode while unsaved edits exist.
 	 */
 	int	  use_holes;
-	/* Called at most once a chunk; done and total count offsets. */
+	/*
+	 * Called at most once a chunk; done and total count offsets.  It
+	 * may paint the screen; it must not remap the document (a search
+	 * that sees the document remapped stops with SEARCH_ERROR).
+	 */
 	void	(*progress)(void *arg, uint64_t done, uint64_t total);
 	/* Asked before every chunk; nonzero stops the search. */
 	int	(*cancel)(void *arg);
@@ -53,30 +52,11 @@ enum search_result {
 };
 
 /*
- * Parses hex bytes ("de ad ?? ef", "??" any byte; spaces are optional
- * between bytes and refused inside one) into p, which the caller frees
- * with search_pattern_free().  Returns 0, or -1 with a message naming
- * the fault and leaves p empty.
- */
-int	search_parse_hex(const char *text, struct search_pattern *p,
-	    char *err, size_t errlen);
-
-/*
- * Parses text taken literally; icase makes ASCII letters match either
- * case.  Returns 0, or -1 (empty text, no memory) with a message.
- */
-int	search_parse_text(const char *text, int icase,
-	    struct search_pattern *p, char *err, size_t errlen);
-
-/* Frees what a parse allocated; safe on an empty or freed pattern. */
-void	search_pattern_free(struct search_pattern *p);
-
-/*
  * Finds the first match starting at or after from.  On SEARCH_FOUND
  * *at is its offset.  opts may be NULL (defaults, no hole skipping).
  */
-enum search_result search_forward(const struct mapping *m,
-	    const struct search_pattern *p, uint64_t from,
+enum search_result search_forward(const struct doc *d,
+	    const struct pattern *p, uint64_t from,
 	    const struct search_opts *opts, uint64_t *at,
 	    char *err, size_t errlen);
 
@@ -85,8 +65,8 @@ enum search_result search_forward(const struct mapping *m,
  * last possible start; a caller at offset 0 has nothing before it and
  * should not call).  On SEARCH_FOUND *at is its offset.
  */
-enum search_result search_backward(const struct mapping *m,
-	    const struct search_pattern *p, uint64_t from,
+enum search_result search_backward(const struct doc *d,
+	    const struct pattern *p, uint64_t from,
 	    const struct search_opts *opts, uint64_t *at,
 	    char *err, size_t errlen);
 
@@ -96,8 +76,8 @@ enum search_result search_backward(const struct mapping *m,
  * Returns SEARCH_FOUND if fn was called at all, else SEARCH_NOT_FOUND;
  * or SEARCH_CANCELLED or SEARCH_ERROR, even after some calls.
  */
-enum search_result search_all(const struct mapping *m,
-	    const struct search_pattern *p, uint64_t from,
+enum search_result search_all(const struct doc *d,
+	    const struct pattern *p, uint64_t from,
 	    const struct search_opts *opts, int (*fn)(void *, uint64_t),
 	    void *fnarg, char *err, size_t errlen);
 

@@ -142,7 +142,7 @@ scan_choose(struct scan_plan *sp)
 }
 
 int
-scan_plan_init(struct scan_plan *sp, const struct search_pattern *p)
+scan_plan_init(struct scan_plan *sp, const struct pattern *p)
 {
 	size_t	i;
 

@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-#include "search.h"
+#include "pattern.h"
 
 enum scan_mode {
 	SCAN_MEMCHR,	/* memchr/memrchr on the rarest byte, then verify */
@@ -41,7 +41,7 @@ struct scan_state {
 };
 
 /* Compiles p into sp.  Returns 0, or -1 when out of memory. */
-int	scan_plan_init(struct scan_plan *sp, const struct search_pattern *p);
+int	scan_plan_init(struct scan_plan *sp, const struct pattern *p);
 
 /* Frees what scan_plan_init() allocated. */
 void	scan_plan_free(struct scan_plan *sp);

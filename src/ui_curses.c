@@ -38,8 +38,8 @@ static int	ui_queue[64];
 static int	ui_queued;
 
 static int	ui_translate(int);
-static void	ui_run(const wchar_t *, const unsigned char *, int, int, int);
-static attr_t	ui_attr(unsigned char);
+static void	ui_run(const wchar_t *, const uint16_t *, int, int, int);
+static attr_t	ui_attr(uint16_t);
 static int	ui_hangup(void);
 static int	ui_after_esc(void);
 
@@ -93,7 +93,7 @@ ui_size(int *rows, int *cols)
 
 /* Maps frame attributes to curses attributes, with or without colour. */
 static attr_t
-ui_attr(unsigned char a)
+ui_attr(uint16_t a)
 {
 	attr_t	r = A_NORMAL;
 
@@ -123,7 +123,7 @@ ui_attr(unsigned char a)
  * as one multibyte string; tail cells of wide characters are skipped.
  */
 static void
-ui_run(const wchar_t *text, const unsigned char *attr, int row, int col,
+ui_run(const wchar_t *text, const uint16_t *attr, int row, int col,
     int end)
 {
 	char		 buf[4096];
@@ -154,7 +154,7 @@ ui_draw(const struct frame *f)
 {
 	int			 row, col, end;
 	const wchar_t		*text;
-	const unsigned char	*attr;
+	const uint16_t		*attr;
 
 	erase();
 	for (row = 0; row < f->rows; row++) {

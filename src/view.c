@@ -1,10 +1,11 @@
 /*
- * view.c: renders rows of bytes, the status line, prompts and the help
- * screen into a frame.
+ * view.c: renders the windows' rows of bytes, the status line, prompts
+ * and the help screen into a frame.
  *
- * The layout comes from format.c; attributes (cursor, unsaved bytes,
- * selection, match) are laid over it cell by cell.  A terminal too
- * small for one row says so instead of drawing a broken layout.
+ * The regions come from layout.c and the row text from format.c;
+ * attributes (cursor, unsaved bytes, selection, match) are laid over it
+ * cell by cell.  A terminal too small for one row says so instead of
+ * drawing a broken layout.  The session is read, never written.
  */
 #include "config.h"
 
@@ -14,51 +15,74 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands.h"
-#include "editor.h"
+#include "doc.h"
 #include "format.h"
 #include "frame.h"
-#include "keymap.h"
+#include "help.h"
+#include "layout.h"
+#include "session.h"
 
 #define VIEW_MAX_COLS	4096
 
-static void	view_rows(struct editor *, struct frame *, int);
-static void	view_row(struct editor *, struct frame *, int, uint64_t,
-		    int);
-static void	view_row_attrs(struct editor *, struct frame *, int,
-		    uint64_t, size_t, int);
-static void	view_status(struct editor *, struct frame *);
-static void	view_prompt(struct editor *, struct frame *, int);
-static void	view_status_line(struct editor *, struct frame *, unsigned);
-static void	view_help(struct editor *, struct frame *);
-static void	view_help_line(struct frame *, int, unsigned char,
-		    const char *);
-static void	view_too_small(struct editor *, struct frame *, size_t);
-static size_t	view_read(struct editor *, uint64_t, unsigned char *,
+/* What one window's rows are drawn with. */
+struct view_win {
+	const struct session	*s;
+	const struct window	*w;
+	const struct region	*r;
+	int			 focused;
+	int			 digits;
+	uint64_t		 fault;	/* first unreadable offset + 1 */
+};
+
+static void	view_rows(struct view_win *, struct frame *);
+static void	view_row(struct view_win *, struct frame *, int, uint64_t);
+static void	view_row_attrs(const struct view_win *, struct frame *, int,
+		    uint64_t, size_t);
+static void	view_status(const struct session *, struct frame *);
+static void	view_prompt(const struct session *, struct frame *, int);
+static void	view_status_line(const struct session *, struct frame *,
+		    unsigned);
+static void	view_help(const struct session *, const struct region *,
+		    struct frame *);
+static void	view_too_small(struct frame *, size_t);
+static void	view_read(struct view_win *, uint64_t, unsigned char *,
 		    unsigned char *, size_t);
 
-void
-view_render(struct editor *ed, struct frame *f)
+uint64_t
+view_render(const struct session *s, struct frame *f)
 {
-	int	digits = format_offset_digits(ed->map->size);
-	size_t	need = format_row_width(digits, ed->columns);
+	struct layout	l;
+	struct view_win	v;
+	uint64_t	fault = 0;
+	int		i;
 
 	frame_clear(f);
-	if (f->rows < 2 || (size_t)f->cols < need) {
-		view_too_small(ed, f, need);
-		return;
+	layout_make(&l, s, f->rows, f->cols);
+	if (l.too_small) {
+		view_too_small(f, l.need);
+		return (0);
 	}
-	if (ed->help)
-		view_help(ed, f);
+	if (s->help)
+		view_help(s, &l.win[s->focus], f);
 	else
-		view_rows(ed, f, digits);
-	view_status(ed, f);
+		for (i = 0; i < s->nwin; i++) {
+			memset(&v, 0, sizeof v);
+			v.s = s;
+			v.w = &s->win[i];
+			v.r = &l.win[i];
+			v.focused = i == s->focus;
+			v.digits = l.digits;
+			view_rows(&v, f);
+			if (fault == 0)
+				fault = v.fault;
+		}
+	view_status(s, f);
+	return (fault);
 }
 
 static void
-view_too_small(struct editor *ed, struct frame *f, size_t need)
+view_too_small(struct frame *f, size_t need)
 {
-	(void)ed;
 	frame_printf(f, 0, 0, FRAME_ERROR, "terminal too small");
 	frame_printf(f, 1, 0, FRAME_ERROR, "need %zux2, have %dx%d", need,
 	    f->cols, f->rows);
@@ -68,90 +92,94 @@ view_too_small(struct editor *ed, struct frame *f, size_t need)
  * Reads n bytes at off into bytes; ok[i] says which could be read.
  * Falls back to byte by byte only when the whole row faults.
  */
-static size_t
-view_read(struct editor *ed, uint64_t off, unsigned char *bytes,
+static void
+view_read(struct view_win *v, uint64_t off, unsigned char *bytes,
     unsigned char *ok, size_t n)
 {
-	size_t	i, bad = 0;
+	size_t	i;
 
-	if (mapping_read(ed->map, off, bytes, n) == 0) {
+	if (doc_read(v->s->doc, off, bytes, n) == 0) {
 		memset(ok, 1, n);
-		return (0);
+		return;
 	}
 	for (i = 0; i < n; i++) {
-		ok[i] = mapping_read(ed->map, off + i, bytes + i, 1) == 0;
-		if (!ok[i] && bad++ == 0 && ed->fault == 0)
-			ed->fault = off + i + 1;
+		ok[i] = doc_read(v->s->doc, off + i, bytes + i, 1) == 0;
+		if (!ok[i] && v->fault == 0)
+			v->fault = off + i + 1;
 	}
-	return (bad);
 }
 
 static void
-view_rows(struct editor *ed, struct frame *f, int digits)
+view_rows(struct view_win *v, struct frame *f)
 {
-	uint64_t	off = ed->top, size = ed->map->size;
+	uint64_t	off = v->w->top, size = doc_size(v->s->doc);
 	int		row;
 
 	if (size == 0) {
-		frame_printf(f, 0, 0, 0, "%0*x  (empty file: nothing to show)",
-		    digits, 0);
+		frame_printf(f, v->r->row, 0, 0, "%0*x  (empty file: nothing "
+		    "to show)", v->digits, 0);
 		return;
 	}
-	for (row = 0; row < f->rows - 1 && off < size; row++) {
-		view_row(ed, f, row, off, digits);
-		if (size - off <= ed->columns)
+	for (row = 0; row < v->r->rows && off < size; row++) {
+		view_row(v, f, v->r->row + row, off);
+		if (size - off <= v->w->columns)
 			break;
-		off += ed->columns;
+		off += v->w->columns;
 	}
 }
 
 static void
-view_row(struct editor *ed, struct frame *f, int row, uint64_t off,
-    int digits)
+view_row(struct view_win *v, struct frame *f, int row, uint64_t off)
 {
 	unsigned char	bytes[VIEW_MAX_COLS], ok[VIEW_MAX_COLS];
 	char		line[VIEW_MAX_COLS * 5];
-	size_t		n = ed->columns, width;
+	size_t		n = v->w->columns, width;
 
 	if (n > VIEW_MAX_COLS)
 		n = VIEW_MAX_COLS;
-	if (n > ed->map->size - off)
-		n = (size_t)(ed->map->size - off);
-	width = format_row_width(digits, ed->columns);
-	view_read(ed, off, bytes, ok, n);
-	format_row(line, digits, ed->columns, off, bytes, ok, n);
-	frame_put(f, row, 0, line, width, 0);
-	view_row_attrs(ed, f, row, off, n, digits);
+	if (n > doc_size(v->s->doc) - off)
+		n = (size_t)(doc_size(v->s->doc) - off);
+	width = format_row_width(v->digits, v->w->columns);
+	view_read(v, off, bytes, ok, n);
+	format_row(line, v->digits, v->w->columns, off, bytes, ok, n);
+	frame_put(f, row, v->r->col, line, width, 0);
+	view_row_attrs(v, f, row, off, n);
 }
 
 static void
-view_row_attrs(struct editor *ed, struct frame *f, int row, uint64_t off,
-    size_t n, int digits)
+view_row_attrs(const struct view_win *v, struct frame *f, int row,
+    uint64_t off, size_t n)
 {
-	size_t		i, hex, text;
-	unsigned char	a;
-	uint64_t	at;
+	const struct session	*s = v->s;
+	const struct window	*w = v->w;
+	size_t			 i, hex, text;
+	uint16_t		 a;
+	uint64_t		 at;
 
 	for (i = 0; i < n; i++) {
 		at = off + i;
 		a = 0;
-		if (editor_is_dirty(ed, at))
+		if (session_is_dirty(s, at))
 			a |= FRAME_DIRTY;
-		if (editor_in_selection(ed, at))
+		if (window_in_selection(w, at))
 			a |= FRAME_SELECT;
-		if (ed->has_match && at >= ed->match &&
-		    at - ed->match < ed->matchlen)
+		if (s->has_match && at >= s->match &&
+		    at - s->match < s->matchlen)
 			a |= FRAME_MATCH;
-		hex = format_hex_col(digits, i);
-		text = format_text_col(digits, ed->columns, i);
-		if (at == ed->cursor) {
-			frame_mark(f, row, (int)hex, 2, a | (ed->pane ==
-			    EDITOR_HEX ? FRAME_CURSOR : FRAME_SHADOW));
-			frame_mark(f, row, (int)text, 1, a | (ed->pane ==
-			    EDITOR_TEXT ? FRAME_CURSOR : FRAME_SHADOW));
-			f->cursor_row = row;
-			f->cursor_col = (int)(ed->pane == EDITOR_HEX ?
-			    hex + (size_t)ed->nibble : text);
+		hex = format_hex_col(v->digits, i);
+		text = format_text_col(v->digits, w->columns, i);
+		if (at == w->cursor) {
+			frame_mark(f, row, (int)hex, 2, a | (w->pane ==
+			    WINDOW_HEX && v->focused ? FRAME_CURSOR :
+			    FRAME_SHADOW));
+			frame_mark(f, row, (int)text, 1, a | (w->pane ==
+			    WINDOW_TEXT && v->focused ? FRAME_CURSOR :
+			    FRAME_SHADOW));
+			if (v->focused) {
+				f->cursor_row = row;
+				f->cursor_col = (int)(w->pane == WINDOW_HEX ?
+				    hex + (size_t)w->nibble : text);
+			}
 		} else if (a != 0) {
 			frame_mark(f, row, (int)hex, 2, a);
 			frame_mark(f, row, (int)text, 1, a);
@@ -160,25 +188,26 @@ view_row_attrs(struct editor *ed, struct frame *f, int row, uint64_t off,
 }
 
 static void
-view_status(struct editor *ed, struct frame *f)
+view_status(const struct session *s, struct frame *f)
 {
 	int		 row = f->rows - 1;
-	uint64_t	 size = ed->map->size, cur = ed->cursor;
+	uint64_t	 size = doc_size(s->doc);
+	uint64_t	 cur = session_cwindow(s)->cursor;
 	unsigned	 pct;
 
 	frame_mark(f, row, 0, (size_t)f->cols, FRAME_STATUS);
-	if (ed->prompt != EDITOR_PROMPT_NONE) {
-		view_prompt(ed, f, row);
+	if (s->prompt.active) {
+		view_prompt(s, f, row);
 		return;
 	}
-	if (ed->message[0] != '\0') {
-		frame_printf(f, row, 0, FRAME_STATUS | (ed->message_error ?
-		    FRAME_ERROR : 0), " %s", ed->message);
+	if (s->message[0] != '\0') {
+		frame_printf(f, row, 0, FRAME_STATUS | (s->message_error ?
+		    FRAME_ERROR : 0), " %s", s->message);
 		return;
 	}
 	pct = size == 0 ? 0 : (unsigned)((double)(cur + 1) * 100 /
 	    (double)size);
-	view_status_line(ed, f, pct);
+	view_status_line(s, f, pct);
 }
 
 /*
@@ -186,16 +215,16 @@ view_status(struct editor *ed, struct frame *f)
  * input; an input too long for the line shows its end.
  */
 static void
-view_prompt(struct editor *ed, struct frame *f, int row)
+view_prompt(const struct session *s, struct frame *f, int row)
 {
 	size_t	lw, room, iw, cut;
 
-	lw = frame_width(ed->prompt_label, strlen(ed->prompt_label), 0, NULL);
+	lw = frame_width(s->prompt.label, strlen(s->prompt.label), 0, NULL);
 	room = (size_t)f->cols > lw + 1 ? (size_t)f->cols - lw - 1 : 0;
-	iw = frame_width(ed->input, ed->inputlen, room, &cut);
-	frame_put(f, row, 0, ed->prompt_label, strlen(ed->prompt_label),
+	iw = frame_width(s->prompt.input, s->prompt.len, room, &cut);
+	frame_put(f, row, 0, s->prompt.label, strlen(s->prompt.label),
 	    FRAME_STATUS);
-	frame_put(f, row, (int)lw, ed->input + cut, ed->inputlen - cut,
+	frame_put(f, row, (int)lw, s->prompt.input + cut, s->prompt.len - cut,
 	    FRAME_STATUS);
 	f->cursor_row = row;
 	f->cursor_col = (int)(lw + iw);
@@ -208,26 +237,27 @@ view_prompt(struct editor *ed, struct frame *f, int row)
  * left, cutting it from the left so the file name stays visible.
  */
 static void
-view_status_line(struct editor *ed, struct frame *f, unsigned pct)
+view_status_line(const struct session *s, struct frame *f, unsigned pct)
 {
-	char		 right[512], unsaved[64] = "";
-	const char	*mode = mapping_mode_name(ed->map->mode);
-	const char	*path = ed->map->path;
-	uint64_t	 n = editor_unsaved(ed);
-	size_t		 plen = strlen(path), room, fixed, cut;
-	int		 note = ed->map->note[0] != '\0';
+	const struct window	*w = session_cwindow(s);
+	char			 right[512], unsaved[64] = "";
+	const char		*mode = mapping_mode_name(doc_mode(s->doc));
+	const char		*path = doc_path(s->doc);
+	const char		*notes = doc_note(s->doc);
+	uint64_t		 n = session_unsaved(s), size = doc_size(s->doc);
+	size_t			 plen = strlen(path), room, fixed, cut;
+	int			 note = notes[0] != '\0';
 
 	if (n > 0)
 		snprintf(unsaved, sizeof unsaved, "  ** %llu unsaved",
 		    (unsigned long long)n);
 	for (;;) {
 		snprintf(right, sizeof right, "  0x%08llx (%llu) / 0x%llx "
-		    "(%llu)  %u%%%s%s%s%s", (unsigned long long)ed->cursor,
-		    (unsigned long long)ed->cursor,
-		    (unsigned long long)ed->map->size,
-		    (unsigned long long)ed->map->size, pct, unsaved,
-		    ed->pane == EDITOR_TEXT ? "  [text]" : "",
-		    note ? "  " : "", note ? ed->map->note : "");
+		    "(%llu)  %u%%%s%s%s%s", (unsigned long long)w->cursor,
+		    (unsigned long long)w->cursor, (unsigned long long)size,
+		    (unsigned long long)size, pct, unsaved,
+		    w->pane == WINDOW_TEXT ? "  [text]" : "",
+		    note ? "  " : "", notes);
 		fixed = strlen(mode) + 3 + strlen(right);
 		if (!note || fixed + 12 <= (size_t)f->cols)
 			break;
@@ -247,40 +277,19 @@ view_status_line(struct editor *ed, struct frame *f, unsigned pct)
 		    right);
 }
 
-/* Puts one help line, keeping clear of the status line. */
+/* Draws the help screen, scrolled, into region r. */
 static void
-view_help_line(struct frame *f, int row, unsigned char attr, const char *s)
+view_help(const struct session *s, const struct region *r, struct frame *f)
 {
-	if (row >= 0 && row < f->rows - 1)
-		frame_put(f, row, 0, s, strlen(s), attr);
-}
+	struct help	h;
+	int		i, row;
 
-static void
-view_help(struct editor *ed, struct frame *f)
-{
-	const struct command	*c;
-	char			 keys[256], less[128], line[512];
-	int			 row = -ed->help_top, n;
-
-	view_help_line(f, row++, FRAME_TITLE, "maphex keys (Up/Down/PgDn "
-	    "scroll, any other key closes)");
-	row++;
-	for (c = commands_table; c->name != NULL; c++) {
-		n = keymap_keys_for(c->name, 0, keys, sizeof keys);
-		if (ed->map->mode == MAPPING_READONLY &&
-		    keymap_keys_for(c->name, 1, less, sizeof less) > 0) {
-			snprintf(keys + strlen(keys), sizeof keys - strlen(keys),
-			    "%s%s", n > 0 ? ", " : "", less);
-			n++;
-		}
-		if (n == 0)
-			continue;
-		snprintf(line, sizeof line, "  %-34s %s", keys, c->help);
-		view_help_line(f, row++, 0, line);
+	help_build(&h, doc_mode(s->doc) == MAPPING_READONLY);
+	for (i = s->help_top; i < h.n; i++) {
+		row = r->row + i - s->help_top;
+		if (row >= r->row + r->rows)
+			break;
+		frame_put(f, row, r->col, h.line[i], strlen(h.line[i]),
+		    h.title[i] ? FRAME_TITLE : 0);
 	}
-	row++;
-	view_help_line(f, row++, 0, "  Hex digits (hex pane) and printable "
-	    "keys (text pane) overwrite the byte at the cursor.");
-	view_help_line(f, row, 0, "  In read-only mode the keys of less work "
-	    "too: q / ? n N g G Space b j k.");
 }

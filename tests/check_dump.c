@@ -21,7 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "mapping.h"
+#include "doc.h"
 #include "suites.h"
 #include "testutil.h"
 
@@ -59,11 +59,11 @@ static void
 run_dump(struct result *r, const char *path, uint64_t start, uint64_t len,
     size_t chunk)
 {
-	struct mapping	 m;
+	struct doc	 m;
 	char		*outpath = tu_file(NULL, 0);
 	int		 fd;
 
-	ck_assert_int_eq(mapping_open(&m, path, MAPPING_READONLY, r->err,
+	ck_assert_int_eq(doc_open(&m, path, MAPPING_READONLY, r->err,
 	    sizeof r->err), 0);
 	fd = open(outpath, O_WRONLY | O_TRUNC);
 	ck_assert_int_ge(fd, 0);
@@ -71,7 +71,7 @@ run_dump(struct result *r, const char *path, uint64_t start, uint64_t len,
 	r->rc = dump_run_chunked(&m, start, len, fd, r->err, sizeof r->err,
 	    chunk);
 	ck_assert_int_eq(close(fd), 0);
-	mapping_close(&m);
+	doc_close(&m);
 	r->out = (char *)tu_slurp(outpath, &r->len);
 	r->out[r->len] = '\0';
 	tu_remove(outpath);
@@ -175,10 +175,10 @@ same_bytes(struct result *r, const char *want, size_t wantlen,
 static void
 write_fails(const char *path, int fd, const char *reason)
 {
-	struct mapping	m;
+	struct doc	m;
 	char		err[512] = "";
 
-	ck_assert_int_eq(mapping_open(&m, path, MAPPING_READONLY, err,
+	ck_assert_int_eq(doc_open(&m, path, MAPPING_READONLY, err,
 	    sizeof err), 0);
 	ck_assert_int_eq(dump_run(&m, 0, UINT64_MAX, fd, err, sizeof err),
 	    -1);
@@ -187,7 +187,7 @@ write_fails(const char *path, int fd, const char *reason)
 	ck_assert_msg(strstr(err, reason) != NULL, "'%s' lacks '%s'", err,
 	    reason);
 	ck_assert_ptr_null(strchr(err, '\n'));
-	mapping_close(&m);
+	doc_close(&m);
 }
 
 /* Writes len bytes into path at off (for sparse files). */
@@ -532,14 +532,14 @@ shrunk_file(size_t chunk)
 	unsigned char	*data = calloc(3, pg);
 	uint64_t	 seed = 77;
 	char		*path, *outpath = tu_file(NULL, 0), *want, at[32];
-	struct mapping	 m;
+	struct doc	 m;
 	struct result	 r;
 	int		 fd;
 
 	ck_assert_ptr_nonnull(data);
 	tu_random(data, pg + 904, &seed);
 	path = tu_file(data, 3 * pg);
-	ck_assert_int_eq(mapping_open(&m, path, MAPPING_READONLY, r.err,
+	ck_assert_int_eq(doc_open(&m, path, MAPPING_READONLY, r.err,
 	    sizeof r.err), 0);
 	ck_assert_int_eq(truncate(path, (off_t)pg + 904), 0);
 	fd = open(outpath, O_WRONLY);
@@ -547,7 +547,7 @@ shrunk_file(size_t chunk)
 	r.rc = dump_run_chunked(&m, 0, UINT64_MAX, fd, r.err, sizeof r.err,
 	    chunk);
 	close(fd);
-	mapping_close(&m);
+	doc_close(&m);
 	ck_assert_int_eq(r.rc, -1);
 	snprintf(at, sizeof at, "0x%zx", 2 * pg);
 	ck_assert_msg(strstr(r.err, path) != NULL, "no path: '%s'", r.err);

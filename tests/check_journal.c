@@ -24,7 +24,7 @@
 #include <unistd.h>
 
 #include "journal.h"
-#include "mapping.h"
+#include "doc.h"
 #include "suites.h"
 #include "testutil.h"
 
@@ -51,7 +51,7 @@ struct model {
 
 struct jt {
 	char		*path;
-	struct mapping	 m;
+	struct doc	 m;
 	struct journal	*j;
 	struct model	 md;
 	uint64_t	 seed;
@@ -141,9 +141,9 @@ jt_open(struct jt *t, size_t size, enum mapping_mode mode, uint64_t seed)
 	for (i = 0; i < size; i++)
 		data[i] &= 3;	/* few values, so writes often restore */
 	t->path = tu_file(data, size);
-	ck_assert_msg(mapping_open(&t->m, t->path, mode, t->err,
+	ck_assert_msg(doc_open(&t->m, t->path, mode, t->err,
 	    sizeof t->err) == 0, "%s", t->err);
-	ck_assert_int_eq(t->m.mode, mode);
+	ck_assert_int_eq(t->m.map.mode, mode);
 	t->j = journal_new(&t->m);
 	ck_assert_ptr_nonnull(t->j);
 	t->md.size = size;
@@ -158,7 +158,7 @@ static void
 jt_close(struct jt *t)
 {
 	journal_free(t->j);
-	mapping_close(&t->m);
+	doc_close(&t->m);
 	model_free(&t->md);
 	tu_remove(t->path);
 }
@@ -194,7 +194,7 @@ jt_check(struct jt *t)
 	size_t		 i, len;
 
 	ck_assert_ptr_nonnull(buf);
-	ck_assert_int_eq(mapping_read(&t->m, 0, buf, md->size), 0);
+	ck_assert_int_eq(doc_read(&t->m, 0, buf, md->size), 0);
 	ck_assert_msg(memcmp(buf, md->cur, md->size) == 0,
 	    "step %d: mapping differs from the model", t->step);
 	ck_assert_msg(journal_unsaved(t->j) == model_unsaved(md),
@@ -212,7 +212,7 @@ jt_check(struct jt *t)
 	jt_check_ranges(t);
 	disk = tu_slurp(t->path, &len);
 	ck_assert_uint_eq(len, md->size);
-	ck_assert_msg(memcmp(disk, t->m.mode == MAPPING_DIRECT ? md->cur :
+	ck_assert_msg(memcmp(disk, t->m.map.mode == MAPPING_DIRECT ? md->cur :
 	    md->saved, md->size) == 0, "step %d: file on disk is wrong",
 	    t->step);
 	free(disk);
@@ -502,7 +502,7 @@ START_TEST(test_undo_across_save)
 	disk = tu_slurp(t.path, &len);
 	ck_assert_int_eq(disk[5], a);		/* what was saved */
 	free(disk);
-	ck_assert_int_eq(mapping_read(&t.m, 5, &b, 1), 0);
+	ck_assert_int_eq(doc_read(&t.m, 5, &b, 1), 0);
 	ck_assert_int_eq(b, a);
 	ck_assert_int_eq(journal_undo(t.j, &off, t.err, sizeof t.err), 1);
 	ck_assert_int_eq(journal_undo(t.j, &off, t.err, sizeof t.err), 1);
@@ -632,7 +632,7 @@ END_TEST
 /*
  * Makes m a preview that cannot save.  Root opens a 0444 file O_RDWR
  * anyway, so then the descriptor is swapped for a read-only one and the
- * mapping told, as mapping_open() does for everyone else.
+ * mapping told, as doc_open() does for everyone else.
  */
 static void
 jt_force_readonly_fd(struct mapping *m)
@@ -659,14 +659,14 @@ START_TEST(test_preview_unwritable)
 
 	jt_open(&t, 2 * PG, MAPPING_PREVIEW, 23);
 	journal_free(t.j);
-	mapping_close(&t.m);
+	doc_close(&t.m);
 	ck_assert_int_eq(chmod(t.path, 0444), 0);
-	ck_assert_int_eq(mapping_open(&t.m, t.path, MAPPING_PREVIEW, t.err,
+	ck_assert_int_eq(doc_open(&t.m, t.path, MAPPING_PREVIEW, t.err,
 	    sizeof t.err), 0);
-	ck_assert_int_eq(t.m.mode, MAPPING_PREVIEW);
+	ck_assert_int_eq(t.m.map.mode, MAPPING_PREVIEW);
 	if (geteuid() != 0)
-		ck_assert_int_eq(t.m.writable, 0);
-	jt_force_readonly_fd(&t.m);
+		ck_assert_int_eq(t.m.map.writable, 0);
+	jt_force_readonly_fd(&t.m.map);
 	t.j = journal_new(&t.m);
 	ck_assert_ptr_nonnull(t.j);
 	jt_put(&t, PG - 1, 2, 0x77, 1);
@@ -729,13 +729,13 @@ jt_truncate(enum mapping_mode mode)
 	ck_assert_int_eq(journal_undo(t.j, &off, t.err, sizeof t.err), -1);
 	ck_assert_int_eq(journal_can_undo(t.j), 1);
 	ck_assert_uint_eq(journal_unsaved(t.j), 11);
-	ck_assert_int_eq(mapping_refresh(&t.m, t.err, sizeof t.err), 1);
+	ck_assert_int_eq(doc_refresh(&t.m, t.err, sizeof t.err), 1);
 	ck_assert_int_eq(journal_reapply(t.j, &lost, t.err, sizeof t.err), 0);
 	ck_assert_uint_eq(lost, 2 + 2 + 4);
 	ck_assert_uint_eq(journal_unsaved(t.j), 11);
-	ck_assert_int_eq(mapping_read(&t.m, 100, &b, 1), 0);
+	ck_assert_int_eq(doc_read(&t.m, 100, &b, 1), 0);
 	ck_assert_int_eq(b, 0xc1);
-	ck_assert_int_eq(mapping_read(&t.m, PG - 1, &b, 1), 0);
+	ck_assert_int_eq(doc_read(&t.m, PG - 1, &b, 1), 0);
 	ck_assert_int_eq(b, 0xc4);
 	ck_assert_int_eq(journal_is_dirty(t.j, size - 5), 1);
 	ck_assert_int_eq(journal_undo(t.j, &off, t.err, sizeof t.err), 1);
@@ -747,10 +747,10 @@ jt_truncate(enum mapping_mode mode)
 	    t.err);
 	ck_assert_uint_eq(journal_unsaved(t.j), 0);
 	jt_truncate_disk(&t, size);
-	ck_assert_int_eq(mapping_refresh(&t.m, t.err, sizeof t.err), 1);
+	ck_assert_int_eq(doc_refresh(&t.m, t.err, sizeof t.err), 1);
 	ck_assert_int_eq(journal_reapply(t.j, &lost, t.err, sizeof t.err), 0);
 	ck_assert_uint_eq(lost, 0);
-	ck_assert_int_eq(mapping_read(&t.m, 5001, &b, 1), 0);
+	ck_assert_int_eq(doc_read(&t.m, 5001, &b, 1), 0);
 	ck_assert_int_eq(b, 0xc2);
 	ck_assert_int_eq(journal_undo(t.j, &off, t.err, sizeof t.err), 1);
 	ck_assert_uint_eq(off, size - 8);
@@ -776,7 +776,7 @@ START_TEST(test_big_sparse)
 	static const enum mapping_mode	 modes[] = {
 		MAPPING_DIRECT, MAPPING_PREVIEW
 	};
-	struct mapping	 m;
+	struct doc	 m;
 	struct journal	*j;
 	char		 err[512], *path;
 	unsigned char	 b = 0x42;
@@ -787,7 +787,7 @@ START_TEST(test_big_sparse)
 
 	for (i = 0; i < 2; i++) {
 		path = tu_sparse(size);
-		ck_assert_int_eq(mapping_open(&m, path, modes[i], err,
+		ck_assert_int_eq(doc_open(&m, path, modes[i], err,
 		    sizeof err), 0);
 		ck_assert_ptr_nonnull(j = journal_new(&m));
 		ck_assert_int_eq(journal_write(j, off, &b, 1, err, sizeof err),
@@ -801,7 +801,7 @@ START_TEST(test_big_sparse)
 		ck_assert_int_le(st.st_blocks, 64);	/* still sparse */
 		close(fd);
 		journal_free(j);
-		mapping_close(&m);
+		doc_close(&m);
 		tu_remove(path);
 	}
 }

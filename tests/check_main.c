@@ -9,8 +9,8 @@ int
 main(void)
 {
 	Suite	*(*suites[])(void) = {
-		mapping_suite, journal_suite, search_suite, offset_suite,
-		format_suite, dump_suite, editor_suite, view_suite,
+		mapping_suite, doc_suite, journal_suite, search_suite, offset_suite,
+		format_suite, dump_suite, session_suite, view_suite,
 		quote_suite,
 	};
 	SRunner	*sr;

@@ -20,7 +20,8 @@
 #include <unistd.h>
 
 #include "find.h"
-#include "mapping.h"
+#include "doc.h"
+#include "pattern.h"
 #include "search.h"
 #include "search_scan.h"
 #include "suites.h"
@@ -40,7 +41,7 @@ static const unsigned char alphabet[] = "aAbB\0\xff\n";
 /* A test file mapped read-only; path is removed at ts_close(). */
 struct ts_file {
 	char		*path;
-	struct mapping	 m;
+	struct doc	 m;
 };
 
 static void
@@ -49,14 +50,14 @@ ts_open(struct ts_file *f, const void *data, size_t len)
 	char	err[256];
 
 	f->path = tu_file(data, len);
-	ck_assert_msg(mapping_open(&f->m, f->path, MAPPING_READONLY, err,
+	ck_assert_msg(doc_open(&f->m, f->path, MAPPING_READONLY, err,
 	    sizeof err) == 0, "%s", err);
 }
 
 static void
 ts_close(struct ts_file *f)
 {
-	mapping_close(&f->m);
+	doc_close(&f->m);
 	tu_remove(f->path);
 }
 
@@ -68,7 +69,7 @@ ts_lower(unsigned char c)
 
 /* The reference: does p match d at s? */
 static int
-ref_at(const unsigned char *d, size_t n, const struct search_pattern *p,
+ref_at(const unsigned char *d, size_t n, const struct pattern *p,
     size_t s)
 {
 	unsigned char	a, b;
@@ -86,7 +87,7 @@ ref_at(const unsigned char *d, size_t n, const struct search_pattern *p,
 }
 
 static uint64_t
-ref_next(const unsigned char *d, size_t n, const struct search_pattern *p,
+ref_next(const unsigned char *d, size_t n, const struct pattern *p,
     uint64_t from)
 {
 	for (; from < n; from++)
@@ -96,7 +97,7 @@ ref_next(const unsigned char *d, size_t n, const struct search_pattern *p,
 }
 
 static uint64_t
-ref_prev(const unsigned char *d, size_t n, const struct search_pattern *p,
+ref_prev(const unsigned char *d, size_t n, const struct pattern *p,
     uint64_t from)
 {
 	uint64_t	s;
@@ -114,7 +115,7 @@ ref_prev(const unsigned char *d, size_t n, const struct search_pattern *p,
 
 /* Makes a pattern of len bytes: data (when given) or alphabet bytes. */
 static void
-ts_pattern(struct search_pattern *p, const unsigned char *data, size_t len,
+ts_pattern(struct pattern *p, const unsigned char *data, size_t len,
     int wild, int icase, uint64_t *seed)
 {
 	size_t	j;
@@ -157,7 +158,7 @@ ts_collect(void *arg, uint64_t off)
 }
 
 static uint64_t
-ts_fwd(const struct mapping *m, const struct search_pattern *p,
+ts_fwd(const struct doc *m, const struct pattern *p,
     uint64_t from, const struct search_opts *o)
 {
 	enum search_result	r;
@@ -170,7 +171,7 @@ ts_fwd(const struct mapping *m, const struct search_pattern *p,
 }
 
 static uint64_t
-ts_bwd(const struct mapping *m, const struct search_pattern *p,
+ts_bwd(const struct doc *m, const struct pattern *p,
     uint64_t from, const struct search_opts *o)
 {
 	enum search_result	r;
@@ -185,7 +186,7 @@ ts_bwd(const struct mapping *m, const struct search_pattern *p,
 /* Checks every kind of search of p in f against the reference. */
 static void
 ts_compare(struct ts_file *f, const unsigned char *d, size_t n,
-    const struct search_pattern *p, const struct search_opts *o,
+    const struct pattern *p, const struct search_opts *o,
     uint64_t *seed)
 {
 	struct ts_list	l = { NULL, 0, 0 };
@@ -213,7 +214,7 @@ ts_compare(struct ts_file *f, const unsigned char *d, size_t n,
 static void
 ts_differential(int wild, int icase, uint64_t seed)
 {
-	struct search_pattern	 p;
+	struct pattern	 p;
 	struct search_opts	 o;
 	struct ts_file		 f;
 	unsigned char		*d;
@@ -236,7 +237,7 @@ ts_differential(int wild, int icase, uint64_t seed)
 			ts_pattern(&p, k % 4 != 0 && n >= len ? d + at : NULL,
 			    len, wild, icase, &seed);
 			ts_compare(&f, d, n, &p, &o, &seed);
-			search_pattern_free(&p);
+			pattern_free(&p);
 		}
 		ts_close(&f);
 		free(d);
@@ -269,7 +270,7 @@ END_TEST
 
 START_TEST(test_edges)
 {
-	struct search_pattern	 p;
+	struct pattern	 p;
 	struct search_opts	 o;
 	struct ts_file		 f;
 	unsigned char		 data[100];
@@ -283,23 +284,23 @@ START_TEST(test_edges)
 	memset(&o, 0, sizeof o);
 	o.chunk = 64;
 	ts_open(&f, data, n);
-	ck_assert_int_eq(search_parse_text("xyz", 0, &p, err, sizeof err), 0);
+	ck_assert_int_eq(pattern_parse_text("xyz", 0, &p, err, sizeof err), 0);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, 0, &o), 0);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, 1, &o), 63);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, 64, &o), NOPE);
 	ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, &o), 63);
 	ck_assert_uint_eq(ts_bwd(&f.m, &p, 62, &o), 0);
 	ck_assert_uint_eq(ts_bwd(&f.m, &p, 0, &o), 0);
-	search_pattern_free(&p);
-	ck_assert_int_eq(search_parse_text("y", 0, &p, err, sizeof err), 0);
+	pattern_free(&p);
+	ck_assert_int_eq(pattern_parse_text("y", 0, &p, err, sizeof err), 0);
 	ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, &o), n - 1);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, n - 1, &o), n - 1);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, n, &o), NOPE);
-	search_pattern_free(&p);
-	ck_assert_int_eq(search_parse_hex("78 ?? 00", &p, err, sizeof err), 0);
+	pattern_free(&p);
+	ck_assert_int_eq(pattern_parse_hex("78 ?? 00", &p, err, sizeof err), 0);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, 0, &o), NOPE);
 	ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, &o), NOPE);
-	search_pattern_free(&p);
+	pattern_free(&p);
 	ts_close(&f);
 }
 END_TEST
@@ -307,47 +308,47 @@ END_TEST
 /* Search reads the mapping, so it sees edits not yet saved. */
 START_TEST(test_sees_edits)
 {
-	struct search_pattern	 p;
+	struct pattern	 p;
 	struct ts_file		 f;
 	unsigned char		 data[8192];
 	char			 err[128];
 
 	memset(data, 0, sizeof data);
 	f.path = tu_file(data, sizeof data);
-	ck_assert_int_eq(mapping_open(&f.m, f.path, MAPPING_PREVIEW, err,
+	ck_assert_int_eq(doc_open(&f.m, f.path, MAPPING_PREVIEW, err,
 	    sizeof err), 0);
-	ck_assert_int_eq(search_parse_text("edit", 1, &p, err, sizeof err), 0);
+	ck_assert_int_eq(pattern_parse_text("edit", 1, &p, err, sizeof err), 0);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, 0, NULL), NOPE);
-	ck_assert_int_eq(mapping_write(&f.m, 5000, "EDIT", 4), 0);
+	ck_assert_int_eq(doc_write(&f.m, 5000, "EDIT", 4), 0);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, 0, NULL), 5000);
 	ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, NULL), 5000);
-	search_pattern_free(&p);
+	pattern_free(&p);
 	ts_close(&f);
 }
 END_TEST
 
 START_TEST(test_overlapping)
 {
-	struct search_pattern	 p;
+	struct pattern	 p;
 	struct ts_list		 l = { NULL, 0, 0 };
 	struct ts_file		 f;
 	char			 err[128];
 
 	ts_open(&f, "aaaaa", 5);
-	ck_assert_int_eq(search_parse_text("aAa", 1, &p, err, sizeof err), 0);
+	ck_assert_int_eq(pattern_parse_text("aAa", 1, &p, err, sizeof err), 0);
 	ck_assert_int_eq(search_all(&f.m, &p, 0, NULL, ts_collect, &l, err,
 	    sizeof err), SEARCH_FOUND);
 	ck_assert_uint_eq(l.n, 3);
 	ck_assert_uint_eq(l.off[0], 0);
 	ck_assert_uint_eq(l.off[2], 2);
 	ck_assert_uint_eq(ts_bwd(&f.m, &p, 1, NULL), 1);
-	search_pattern_free(&p);
-	ck_assert_int_eq(search_parse_hex("?? ?? ?? ??", &p, err, sizeof err),
+	pattern_free(&p);
+	ck_assert_int_eq(pattern_parse_hex("?? ?? ?? ??", &p, err, sizeof err),
 	    0);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, 1, NULL), 1);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, 2, NULL), NOPE);
 	ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, NULL), 1);
-	search_pattern_free(&p);
+	pattern_free(&p);
 	free(l.off);
 	ts_close(&f);
 }
@@ -355,15 +356,15 @@ END_TEST
 
 START_TEST(test_empty_file)
 {
-	struct search_pattern	 p;
+	struct pattern	 p;
 	struct ts_file		 f;
 	char			 err[128];
 
 	ts_open(&f, NULL, 0);
-	ck_assert_int_eq(search_parse_text("a", 0, &p, err, sizeof err), 0);
+	ck_assert_int_eq(pattern_parse_text("a", 0, &p, err, sizeof err), 0);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, 0, NULL), NOPE);
 	ck_assert_uint_eq(ts_bwd(&f.m, &p, 0, NULL), NOPE);
-	search_pattern_free(&p);
+	pattern_free(&p);
 	ts_close(&f);
 }
 END_TEST
@@ -373,13 +374,13 @@ static enum scan_mode
 ts_mode(const char *pat, int icase, const unsigned char *buf, size_t n,
     int backward, size_t want)
 {
-	struct search_pattern	p;
+	struct pattern	p;
 	struct scan_plan	sp;
 	struct scan_state	st;
 	char			err[64];
 	size_t			got, hi;
 
-	ck_assert_int_eq(search_parse_text(pat, icase, &p, err, sizeof err),
+	ck_assert_int_eq(pattern_parse_text(pat, icase, &p, err, sizeof err),
 	    0);
 	ck_assert_int_eq(scan_plan_init(&sp, &p), 0);
 	hi = n - p.len + 1;
@@ -388,7 +389,7 @@ ts_mode(const char *pat, int icase, const unsigned char *buf, size_t n,
 	    scan_next(&sp, &st, buf, 0, hi);
 	ck_assert_uint_eq(got, want);
 	scan_plan_free(&sp);
-	search_pattern_free(&p);
+	pattern_free(&p);
 	return (st.mode);
 }
 
@@ -439,41 +440,41 @@ END_TEST
 
 START_TEST(test_parse_hex)
 {
-	struct search_pattern	p;
+	struct pattern	p;
 	char			err[128];
 
-	ck_assert_int_eq(search_parse_hex(" de AD\t??ef", &p, err, sizeof err),
+	ck_assert_int_eq(pattern_parse_hex(" de AD\t??ef", &p, err, sizeof err),
 	    0);
 	ck_assert_uint_eq(p.len, 4);
 	ck_assert_int_eq(memcmp(p.bytes, "\xde\xad\x00\xef", 4), 0);
 	ck_assert_int_eq(memcmp(p.mask, "\xff\xff\x00\xff", 4), 0);
 	ck_assert_int_eq(p.icase, 0);
-	search_pattern_free(&p);
-	ck_assert_int_eq(search_parse_hex("00ff", &p, err, sizeof err), 0);
+	pattern_free(&p);
+	ck_assert_int_eq(pattern_parse_hex("00ff", &p, err, sizeof err), 0);
 	ck_assert_uint_eq(p.len, 2);
 	ck_assert_int_eq(memcmp(p.bytes, "\x00\xff", 2), 0);
-	search_pattern_free(&p);
-	search_pattern_free(&p);
+	pattern_free(&p);
+	pattern_free(&p);
 	/* Spaces go between whole bytes, any number of them. */
-	ck_assert_int_eq(search_parse_hex("dead", &p, err, sizeof err), 0);
+	ck_assert_int_eq(pattern_parse_hex("dead", &p, err, sizeof err), 0);
 	ck_assert_uint_eq(p.len, 2);
-	search_pattern_free(&p);
-	ck_assert_int_eq(search_parse_hex("de  ad ??ef", &p, err, sizeof err),
+	pattern_free(&p);
+	ck_assert_int_eq(pattern_parse_hex("de  ad ??ef", &p, err, sizeof err),
 	    0);
 	ck_assert_uint_eq(p.len, 4);
 	ck_assert_int_eq(memcmp(p.bytes, "\xde\xad\x00\xef", 4), 0);
 	ck_assert_int_eq(memcmp(p.mask, "\xff\xff\x00\xff", 4), 0);
-	search_pattern_free(&p);
+	pattern_free(&p);
 }
 END_TEST
 
 static void
 ts_bad_hex(const char *text, const char *want)
 {
-	struct search_pattern	p;
+	struct pattern	p;
 	char			err[128] = "";
 
-	ck_assert_int_eq(search_parse_hex(text, &p, err, sizeof err), -1);
+	ck_assert_int_eq(pattern_parse_hex(text, &p, err, sizeof err), -1);
 	ck_assert_str_eq(err, want);
 	ck_assert_ptr_null(p.bytes);
 	ck_assert_uint_eq(p.len, 0);
@@ -481,7 +482,7 @@ ts_bad_hex(const char *text, const char *want)
 
 START_TEST(test_parse_errors)
 {
-	struct search_pattern	p;
+	struct pattern	p;
 	char			err[128] = "";
 
 	ts_bad_hex("dea", "odd number of hex digits");
@@ -498,15 +499,15 @@ START_TEST(test_parse_errors)
 	ts_bad_hex("de ?a", "'?' mixed with a hex digit at column 4: use ?? "
 	    "for any byte");
 	ts_bad_hex("de ?", "lone '?' at column 4: use ?? for any byte");
-	ck_assert_int_eq(search_parse_text("", 1, &p, err, sizeof err), -1);
+	ck_assert_int_eq(pattern_parse_text("", 1, &p, err, sizeof err), -1);
 	ck_assert_str_eq(err, "empty pattern");
 	ck_assert_str_eq(search_result_name(SEARCH_CANCELLED), "cancelled");
-	ck_assert_int_eq(search_parse_text("Hi ?", 1, &p, err, sizeof err), 0);
+	ck_assert_int_eq(pattern_parse_text("Hi ?", 1, &p, err, sizeof err), 0);
 	ck_assert_uint_eq(p.len, 4);
 	ck_assert_int_eq(memcmp(p.bytes, "Hi ?", 4), 0);
 	ck_assert_int_eq(memcmp(p.mask, "\xff\xff\xff\xff", 4), 0);
 	ck_assert_int_eq(p.icase, 1);
-	search_pattern_free(&p);
+	pattern_free(&p);
 }
 END_TEST
 
@@ -515,7 +516,7 @@ END_TEST
  * byte also gets a space between its digits, whose column goes to *col.
  */
 static void
-ts_spell(const struct search_pattern *p, int split, char *buf, size_t *col,
+ts_spell(const struct pattern *p, int split, char *buf, size_t *col,
     uint64_t *seed)
 {
 	static const char	 blank[] = " \t";
@@ -539,7 +540,7 @@ ts_spell(const struct search_pattern *p, int split, char *buf, size_t *col,
 /* Random hex spellings parse back to their bytes, or name the split. */
 START_TEST(test_parse_differential)
 {
-	struct search_pattern	p, q;
+	struct pattern	p, q;
 	uint64_t		seed = 0x5eed5eed5eed5eedull;
 	char			buf[256], err[128], want[64];
 	size_t			col = 0, j;
@@ -550,19 +551,19 @@ START_TEST(test_parse_differential)
 		for (j = 0; j < p.len; j++)
 			p.bytes[j] &= p.mask[j];
 		ts_spell(&p, 0, buf, &col, &seed);
-		ck_assert_msg(search_parse_hex(buf, &q, err, sizeof err) == 0,
+		ck_assert_msg(pattern_parse_hex(buf, &q, err, sizeof err) == 0,
 		    "'%s': %s", buf, err);
 		ck_assert_uint_eq(q.len, p.len);
 		ck_assert_int_eq(memcmp(q.mask, p.mask, p.len), 0);
 		ck_assert_int_eq(memcmp(q.bytes, p.bytes, p.len), 0);
-		search_pattern_free(&q);
+		pattern_free(&q);
 		ts_spell(&p, 1, buf, &col, &seed);
 		snprintf(want, sizeof want, "space inside a byte at column "
 		    "%zu", col);
-		ck_assert_int_eq(search_parse_hex(buf, &q, err, sizeof err),
+		ck_assert_int_eq(pattern_parse_hex(buf, &q, err, sizeof err),
 		    -1);
 		ck_assert_str_eq(err, want);
-		search_pattern_free(&p);
+		pattern_free(&p);
 	}
 }
 END_TEST
@@ -585,13 +586,13 @@ ts_sparse_case(struct ts_file *f, const unsigned char *d, size_t n,
 {
 	static const uint64_t	edges[] = { 65536, 3 * 65536 - 2,
 	    49 * 4096, 8 * 65536 };
-	struct search_pattern	p;
+	struct pattern	p;
 	struct search_opts	o;
 	char			err[128];
 	uint64_t		from;
 	int			k;
 
-	ck_assert_int_eq(search_parse_hex(hex, &p, err, sizeof err), 0);
+	ck_assert_int_eq(pattern_parse_hex(hex, &p, err, sizeof err), 0);
 	for (k = 0; k < 4; k++) {
 		memset(&o, 0, sizeof o);
 		o.use_holes = k < 3;
@@ -609,7 +610,7 @@ ts_sparse_case(struct ts_file *f, const unsigned char *d, size_t n,
 		ck_assert_uint_eq(ts_bwd(&f->m, &p, from, &o),
 		    ref_prev(d, n, &p, from));
 	}
-	search_pattern_free(&p);
+	pattern_free(&p);
 }
 
 START_TEST(test_sparse)
@@ -625,7 +626,7 @@ START_TEST(test_sparse)
 	ts_pwrite(f.path, 3 * 65536 - 2, "\x04\x05", 2);
 	ts_pwrite(f.path, 8 * 65536, "\x06\x07\x06\x07", 4);
 	ts_pwrite(f.path, 10 * 65536 - 1, "\x08", 1);
-	ck_assert_int_eq(mapping_open(&f.m, f.path, MAPPING_READONLY, err,
+	ck_assert_int_eq(doc_open(&f.m, f.path, MAPPING_READONLY, err,
 	    sizeof err), 0);
 	d = tu_slurp(f.path, &n);
 	ts_sparse_case(&f, d, n, "00 00 01 02", &seed);
@@ -637,7 +638,7 @@ START_TEST(test_sparse)
 	ts_sparse_case(&f, d, n, "00 00 00 00", &seed);
 	ts_sparse_case(&f, d, n, "?? 00", &seed);
 	ts_sparse_case(&f, d, n, "ff", &seed);
-	ck_assert_uint_eq(ts_bwd(&f.m, &(struct search_pattern){
+	ck_assert_uint_eq(ts_bwd(&f.m, &(struct pattern){
 	    (unsigned char *)"\0\0", (unsigned char *)"\xff\xff", 2, 0 },
 	    NOPE, NULL), n - 3);
 	free(d);
@@ -648,22 +649,22 @@ END_TEST
 /* In direct mode an edit in a hole is file data: SEEK_DATA sees it. */
 START_TEST(test_direct_hole_edit)
 {
-	struct search_pattern	p;
+	struct pattern	p;
 	struct search_opts	o;
 	struct ts_file		f;
 	char			err[128];
 
 	f.path = tu_sparse(1 << 20);
-	ck_assert_int_eq(mapping_open(&f.m, f.path, MAPPING_DIRECT, err,
+	ck_assert_int_eq(doc_open(&f.m, f.path, MAPPING_DIRECT, err,
 	    sizeof err), 0);
-	ck_assert_int_eq(mapping_write(&f.m, 300000, "needle", 6), 0);
+	ck_assert_int_eq(doc_write(&f.m, 300000, "needle", 6), 0);
 	memset(&o, 0, sizeof o);
 	o.use_holes = 1;
-	ck_assert_int_eq(search_parse_text("needle", 0, &p, err, sizeof err),
+	ck_assert_int_eq(pattern_parse_text("needle", 0, &p, err, sizeof err),
 	    0);
 	ck_assert_uint_eq(ts_fwd(&f.m, &p, 0, &o), 300000);
 	ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, &o), 300000);
-	search_pattern_free(&p);
+	pattern_free(&p);
 	ts_close(&f);
 }
 END_TEST
@@ -671,7 +672,7 @@ END_TEST
 /* A big sparse file is searched in no time: holes are skipped. */
 START_TEST(test_sparse_big)
 {
-	struct search_pattern	p;
+	struct pattern	p;
 	struct search_opts	o;
 	struct ts_file		f;
 	uint64_t		size = 16ull << 30, at = 0;
@@ -689,11 +690,11 @@ START_TEST(test_sparse_big)
 	close(fd);
 	ts_pwrite(f.path, 5ull << 30, "needle", 6);
 	ts_pwrite(f.path, size - 6, "needle", 6);
-	ck_assert_int_eq(mapping_open(&f.m, f.path, MAPPING_READONLY, err,
+	ck_assert_int_eq(doc_open(&f.m, f.path, MAPPING_READONLY, err,
 	    sizeof err), 0);
 	memset(&o, 0, sizeof o);
 	o.use_holes = 1;
-	ck_assert_int_eq(search_parse_text("NEEDLE", 1, &p, err, sizeof err),
+	ck_assert_int_eq(pattern_parse_text("NEEDLE", 1, &p, err, sizeof err),
 	    0);
 	ck_assert_int_eq(search_forward(&f.m, &p, 1, &o, &at, err, sizeof err),
 	    SEARCH_FOUND);
@@ -706,7 +707,7 @@ START_TEST(test_sparse_big)
 	ck_assert_uint_eq(at, 5ull << 30);
 	ck_assert_int_eq(search_backward(&f.m, &p, at - 1, &o, &at, err,
 	    sizeof err), SEARCH_NOT_FOUND);
-	search_pattern_free(&p);
+	pattern_free(&p);
 	ts_close(&f);
 }
 END_TEST
@@ -739,7 +740,7 @@ ts_cancel(void *arg)
 
 START_TEST(test_progress_cancel)
 {
-	struct search_pattern	 p;
+	struct pattern	 p;
 	struct search_opts	 o;
 	struct ts_counter	 c;
 	struct ts_file		 f;
@@ -749,7 +750,7 @@ START_TEST(test_progress_cancel)
 
 	memset(data, 'x', sizeof data);
 	ts_open(&f, data, sizeof data);
-	ck_assert_int_eq(search_parse_text("y", 0, &p, err, sizeof err), 0);
+	ck_assert_int_eq(pattern_parse_text("y", 0, &p, err, sizeof err), 0);
 	memset(&o, 0, sizeof o);
 	memset(&c, 0, sizeof c);
 	o.chunk = 1024;
@@ -776,15 +777,109 @@ START_TEST(test_progress_cancel)
 	ck_assert_int_eq(search_backward(&f.m, &p, NOPE, &o, &at, err,
 	    sizeof err), SEARCH_CANCELLED);
 	ck_assert_int_eq(c.calls, 5);
-	search_pattern_free(&p);
+	pattern_free(&p);
 	ts_close(&f);
 }
 END_TEST
 
 /* The file shrinks under the mapping: every search fails cleanly. */
+/*
+ * What a progress hook that remaps does to a running search: the hook
+ * shrinks the file and refreshes the document, as the old paint hook
+ * did through the editor.  The search must notice the new generation
+ * and stop with an error instead of reading the old bounds.
+ */
+struct ts_shrinker {
+	struct doc	*d;
+	const char	*path;
+	uint64_t	 to;
+	int		 calls;
+	int		 refreshed;
+};
+
+static void
+ts_shrink_progress(void *arg, uint64_t done, uint64_t total)
+{
+	struct ts_shrinker	*k = arg;
+	char			 err[256];
+	int			 fd;
+
+	(void)done;
+	(void)total;
+	if (k->calls++ != 1)
+		return;
+	fd = open(k->path, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ftruncate(fd, (off_t)k->to), 0);
+	close(fd);
+	k->refreshed = doc_refresh(k->d, err, sizeof err);
+}
+
+START_TEST(test_remap_in_progress)
+{
+	static const uint64_t	 sizes[] = { 4096, 0, 3000 };
+	struct pattern		 p;
+	struct search_opts	 o;
+	struct ts_shrinker	 k;
+	struct ts_file		 f;
+	struct ts_list		 l = { NULL, 0, 0 };
+	unsigned char		 data[65536];
+	uint64_t		 at;
+	char			 err[256];
+	size_t			 i;
+	int			 back;
+
+	ck_assert_int_eq(pattern_parse_text("xy", 0, &p, err, sizeof err), 0);
+	for (i = 0; i < 2 * sizeof sizes / sizeof sizes[0]; i++) {
+		back = (int)(i % 2);
+		memset(data, 'x', sizeof data);
+		ts_open(&f, data, sizeof data);
+		memset(&k, 0, sizeof k);
+		k.d = &f.m;
+		k.path = f.path;
+		k.to = sizes[i / 2];
+		memset(&o, 0, sizeof o);
+		o.chunk = 1024;
+		o.progress = ts_shrink_progress;
+		o.arg = &k;
+		err[0] = '\0';
+		if (back)
+			ck_assert_int_eq(search_backward(&f.m, &p, NOPE, &o,
+			    &at, err, sizeof err), SEARCH_ERROR);
+		else
+			ck_assert_int_eq(search_forward(&f.m, &p, 0, &o, &at,
+			    err, sizeof err), SEARCH_ERROR);
+		ck_assert_int_eq(k.refreshed, 1);
+		ck_assert_int_eq(k.calls, 2);
+		ck_assert_uint_eq(doc_size(&f.m), k.to);
+		ck_assert_msg(strstr(err, "file changed size") != NULL, "%s",
+		    err);
+		ts_close(&f);
+	}
+	/* search_all too, and after a remap to the same size. */
+	memset(data, 'x', sizeof data);
+	ts_open(&f, data, sizeof data);
+	memset(&k, 0, sizeof k);
+	k.d = &f.m;
+	k.path = f.path;
+	k.to = 100;
+	memset(&o, 0, sizeof o);
+	o.chunk = 1024;
+	o.progress = ts_shrink_progress;
+	o.arg = &k;
+	ck_assert_int_eq(search_all(&f.m, &p, 0, &o, ts_collect, &l, err,
+	    sizeof err), SEARCH_ERROR);
+	ck_assert_int_eq(k.calls, 2);
+	ck_assert_uint_eq(doc_size(&f.m), 100);
+	pattern_free(&p);
+	free(l.off);
+	ts_close(&f);
+}
+END_TEST
+
 START_TEST(test_sigbus)
 {
-	struct search_pattern	 p;
+	struct pattern	 p;
 	struct search_opts	 o;
 	struct ts_list		 l = { NULL, 0, 0 };
 	struct ts_file		 f;
@@ -799,7 +894,7 @@ START_TEST(test_sigbus)
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(ftruncate(fd, 4096), 0);
 	close(fd);
-	ck_assert_int_eq(search_parse_text("xy", 0, &p, err, sizeof err), 0);
+	ck_assert_int_eq(pattern_parse_text("xy", 0, &p, err, sizeof err), 0);
 	for (holes = 0; holes < 2; holes++) {
 		memset(&o, 0, sizeof o);
 		o.use_holes = holes;
@@ -819,7 +914,7 @@ START_TEST(test_sigbus)
 	ck_assert_int_eq(find_print(&f.m, &p, out, err, sizeof err), -1);
 	ck_assert_ptr_nonnull(strstr(err, "shrank"));
 	close(out);
-	search_pattern_free(&p);
+	pattern_free(&p);
 	free(l.off);
 	ts_close(&f);
 }
@@ -827,7 +922,7 @@ END_TEST
 
 START_TEST(test_find_print)
 {
-	struct search_pattern	 p;
+	struct pattern	 p;
 	struct ts_file		 f, out;
 	unsigned char		*got;
 	size_t			 n;
@@ -838,22 +933,22 @@ START_TEST(test_find_print)
 	out.path = tu_file(NULL, 0);
 	fd = open(out.path, O_WRONLY);
 	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(search_parse_text("ab", 0, &p, err, sizeof err), 0);
+	ck_assert_int_eq(pattern_parse_text("ab", 0, &p, err, sizeof err), 0);
 	ck_assert_int_eq(find_print(&f.m, &p, fd, err, sizeof err), 1);
-	search_pattern_free(&p);
-	ck_assert_int_eq(search_parse_hex("00 61 63", &p, err, sizeof err), 0);
+	pattern_free(&p);
+	ck_assert_int_eq(pattern_parse_hex("00 61 63", &p, err, sizeof err), 0);
 	ck_assert_int_eq(find_print(&f.m, &p, fd, err, sizeof err), 0);
 	ck_assert_int_eq(find_print(&f.m, &p, -1, err, sizeof err), 0);
-	search_pattern_free(&p);
+	pattern_free(&p);
 	close(fd);
 	got = tu_slurp(out.path, &n);
 	got[n] = '\0';
 	ck_assert_str_eq((char *)got, "0\n3\n6\n9\n");
 	free(got);
-	ck_assert_int_eq(search_parse_text("b", 0, &p, err, sizeof err), 0);
+	ck_assert_int_eq(pattern_parse_text("b", 0, &p, err, sizeof err), 0);
 	ck_assert_int_eq(find_print(&f.m, &p, -1, err, sizeof err), -1);
 	ck_assert_ptr_nonnull(strstr(err, "cannot write"));
-	search_pattern_free(&p);
+	pattern_free(&p);
 	tu_remove(out.path);
 	ts_close(&f);
 }
@@ -883,6 +978,7 @@ search_suite(void)
 	tcase_add_test(tc, test_sparse_big);
 	tcase_add_test(tc, test_progress_cancel);
 	tcase_add_test(tc, test_sigbus);
+	tcase_add_test(tc, test_remap_in_progress);
 	tcase_add_test(tc, test_find_print);
 	suite_add_tcase(s, tc);
 	return (s);

@@ -12,7 +12,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "editor.h"
+#include "commands.h"
+#include "doc.h"
+#include "input.h"
+#include "layout.h"
+#include "session.h"
 #include "frame.h"
 #include "keymap.h"
 #include "suites.h"
@@ -20,8 +24,8 @@
 #include "view.h"
 
 struct fixture {
-	struct mapping	 m;
-	struct editor	 ed;
+	struct doc	 m;
+	struct session	 s;
 	struct frame	 f;
 	char		*path;
 	char		 row[4096];
@@ -35,23 +39,23 @@ fx_open(struct fixture *fx, const void *data, size_t len,
 
 	memset(fx, 0, sizeof *fx);
 	fx->path = tu_file(data, len);
-	ck_assert_int_eq(mapping_open(&fx->m, fx->path, mode, err,
+	ck_assert_int_eq(doc_open(&fx->m, fx->path, mode, err,
 	    sizeof err), 0);
-	ck_assert_int_eq(editor_init(&fx->ed, &fx->m, 16, 0, err,
+	ck_assert_int_eq(session_init(&fx->s, &fx->m, 16, 0, err,
 	    sizeof err), 0);
 	ck_assert_int_eq(frame_resize(&fx->f, rows, cols), 0);
-	editor_resize(&fx->ed, rows, cols);
+	layout_apply(&fx->s, rows, cols);
 }
 
 static const char *
 fx_row(struct fixture *fx, int row)
 {
-	view_render(&fx->ed, &fx->f);
+	view_render(&fx->s, &fx->f);
 	frame_row(&fx->f, row, fx->row, sizeof fx->row);
 	return (fx->row);
 }
 
-static unsigned char
+static uint16_t
 fx_attr(struct fixture *fx, int row, int col)
 {
 	return (fx->f.attr[row * fx->f.cols + col]);
@@ -61,8 +65,8 @@ static void
 fx_close(struct fixture *fx)
 {
 	frame_free(&fx->f);
-	editor_free(&fx->ed);
-	mapping_close(&fx->m);
+	session_free(&fx->s);
+	doc_close(&fx->m);
 	tu_remove(fx->path);
 }
 
@@ -80,8 +84,8 @@ START_TEST(test_rows_and_status)
 	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 2), "00000020  e0 e7 ee f5 "
 	    "fc 03 0a 11                           |........        |"));
 	ck_assert_str_eq(fx_row(&fx, 3), fx_row(&fx, 4));
-	fx.ed.message[0] = '\0';
-	editor_goto(&fx.ed, 18);
+	fx.s.message[0] = '\0';
+	window_goto(session_window(&fx.s), 18);
 	fx_row(&fx, 5);
 	ck_assert_msg(strncmp(fx.row, " READ-ONLY  ", 12) == 0, "%s", fx.row);
 	ck_assert_ptr_nonnull(strstr(fx.row, fx.path));
@@ -119,9 +123,9 @@ START_TEST(test_dirty_and_unsaved)
 	struct fixture	fx;
 
 	fx_open(&fx, "hello world", 11, MAPPING_PREVIEW, 5, 100);
-	editor_key(&fx.ed, 'f');
-	editor_key(&fx.ed, 'f');
-	fx.ed.message[0] = '\0';
+	input_key(&fx.s, 'f');
+	input_key(&fx.s, 'f');
+	fx.s.message[0] = '\0';
 	fx_row(&fx, 4);
 	ck_assert_msg(strncmp(fx.row, " PREVIEW  ", 10) == 0, "%s", fx.row);
 	ck_assert_ptr_nonnull(strstr(fx.row, "** 1 unsaved"));
@@ -138,10 +142,10 @@ START_TEST(test_nibble_cursor)
 	struct fixture	fx;
 
 	fx_open(&fx, "abc", 3, MAPPING_DIRECT, 5, 100);
-	editor_key(&fx.ed, '4');
+	input_key(&fx.s, '4');
 	fx_row(&fx, 0);
 	ck_assert_int_eq(fx.f.cursor_col, 11);
-	editor_key(&fx.ed, '\t');
+	input_key(&fx.s, '\t');
 	fx_row(&fx, 0);
 	ck_assert_int_eq(fx.f.cursor_col, 61);
 	fx_close(&fx);
@@ -156,7 +160,7 @@ START_TEST(test_too_small)
 	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 0), "terminal too small"));
 	ck_assert_ptr_null(strstr(fx_row(&fx, 1), "000000"));
 	frame_resize(&fx.f, 1, 100);
-	editor_resize(&fx.ed, 1, 100);
+	layout_apply(&fx.s, 1, 100);
 	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 0), "too small"));
 	fx_close(&fx);
 }
@@ -168,17 +172,17 @@ START_TEST(test_maximize_and_columns)
 	char		err[256];
 
 	fx_open(&fx, NULL, 100, MAPPING_READONLY, 5, 100);
-	editor_free(&fx.ed);
-	ck_assert_int_eq(editor_init(&fx.ed, &fx.m, 0, 1, err,
+	session_free(&fx.s);
+	ck_assert_int_eq(session_init(&fx.s, &fx.m, 0, 1, err,
 	    sizeof err), 0);
-	editor_resize(&fx.ed, 5, 120);
-	ck_assert_uint_eq(fx.ed.columns, 24);
-	editor_resize(&fx.ed, 5, 100);
-	ck_assert_uint_eq(fx.ed.columns, 16);
-	editor_free(&fx.ed);
-	ck_assert_int_eq(editor_init(&fx.ed, &fx.m, 4, 0, err,
+	layout_apply(&fx.s, 5, 120);
+	ck_assert_uint_eq(session_window(&fx.s)->columns, 24);
+	layout_apply(&fx.s, 5, 100);
+	ck_assert_uint_eq(session_window(&fx.s)->columns, 16);
+	session_free(&fx.s);
+	ck_assert_int_eq(session_init(&fx.s, &fx.m, 4, 0, err,
 	    sizeof err), 0);
-	editor_resize(&fx.ed, 5, 100);
+	layout_apply(&fx.s, 5, 100);
 	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 1),
 	    "00000004  00 00 00 00  |....|"));
 	fx_close(&fx);
@@ -191,7 +195,7 @@ START_TEST(test_help_from_keymap)
 	int		 r, found = 0;
 
 	fx_open(&fx, "abc", 3, MAPPING_READONLY, 60, 120);
-	editor_key(&fx.ed, KEYMAP_F(1));
+	input_key(&fx.s, KEYMAP_F(1));
 	for (r = 0; r < 59; r++) {
 		fx_row(&fx, r);
 		if (strstr(fx.row, "PgDn, Ctrl-V, F6, Space") &&
@@ -215,17 +219,17 @@ START_TEST(test_unreadable_bytes)
 
 	memset(data, 'z', sizeof data);
 	fx_open(&fx, data, sizeof data, MAPPING_READONLY, 5, 100);
-	editor_goto(&fx.ed, 4096 + 16);
+	window_goto(session_window(&fx.s), 4096 + 16);
 	fd = open(fx.path, O_RDWR);
 	ck_assert_int_eq(ftruncate(fd, 4096), 0);
 	close(fd);
 	ck_assert_ptr_null(strstr(fx_row(&fx, 1), "??"));
 	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 2), "00001000  ?? ?? ??"));
-	ck_assert_uint_eq(fx.ed.fault, 4096 + 1);
-	editor_refresh(&fx.ed);
-	ck_assert_uint_eq(fx.m.size, 4096);
-	ck_assert_uint_eq(fx.ed.cursor, 4095);
-	ck_assert_ptr_nonnull(strstr(fx.ed.message, "8192 to 4096"));
+	ck_assert_uint_eq(view_render(&fx.s, &fx.f), 4096 + 1);
+	session_fault(&fx.s, 4096);
+	ck_assert_uint_eq(doc_size(&fx.m), 4096);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 4095);
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "8192 to 4096"));
 	ck_assert_ptr_null(strstr(fx_row(&fx, 3), "??"));
 	fx_close(&fx);
 }
@@ -241,12 +245,12 @@ START_TEST(test_empty)
 	fx_close(&fx);
 	/* Typing in either pane says the same thing. */
 	fx_open(&fx, NULL, 0, MAPPING_DIRECT, 5, 100);
-	editor_key(&fx.ed, 'f');
-	ck_assert_str_eq(fx.ed.message, "the file is empty: nothing to "
+	input_key(&fx.s, 'f');
+	ck_assert_str_eq(fx.s.message, "the file is empty: nothing to "
 	    "overwrite");
-	editor_key(&fx.ed, '\t');
-	editor_key(&fx.ed, 'z');
-	ck_assert_str_eq(fx.ed.message, "the file is empty: nothing to "
+	input_key(&fx.s, '\t');
+	input_key(&fx.s, 'z');
+	ck_assert_str_eq(fx.s.message, "the file is empty: nothing to "
 	    "overwrite");
 	fx_close(&fx);
 }
@@ -317,27 +321,27 @@ START_TEST(test_type_and_search_utf8)
 		return;
 	}
 	/* A UTF-8 character typed in the text pane is written as sent. */
-	editor_key(&fx.ed, '\t');
-	editor_key(&fx.ed, 0xc3);
-	editor_key(&fx.ed, 0xa9);
-	ck_assert_str_eq(fx.ed.message, "");
-	ck_assert_int_eq(memcmp(fx.m.base, "\xc3\xa9xx", 4), 0);
-	ck_assert_uint_eq(fx.ed.cursor, 2);
+	input_key(&fx.s, '\t');
+	input_key(&fx.s, 0xc3);
+	input_key(&fx.s, 0xa9);
+	ck_assert_str_eq(fx.s.message, "");
+	ck_assert_int_eq(memcmp(doc_span(&fx.m, 0, 4), "\xc3\xa9xx", 4), 0);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 2);
 	/* The search prompt takes it too, shows it, and erases it whole. */
-	editor_key(&fx.ed, KEYMAP_CTRL('S'));
-	editor_key(&fx.ed, KEYMAP_CTRL('U'));
+	input_key(&fx.s, KEYMAP_CTRL('S'));
+	input_key(&fx.s, KEYMAP_CTRL('U'));
 	for (p = "caf\xc3\xa9"; *p != '\0'; p++)
-		editor_key(&fx.ed, (unsigned char)*p);
+		input_key(&fx.s, (unsigned char)*p);
 	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 4), "caf\xc3\xa9"));
 	k = fx.f.cursor_col;
-	editor_key(&fx.ed, KEYMAP_BACKSPACE);
-	ck_assert_str_eq(fx.ed.input, "caf");
+	input_key(&fx.s, KEYMAP_BACKSPACE);
+	ck_assert_str_eq(fx.s.prompt.input, "caf");
 	ck_assert_int_eq(fx_row(&fx, 4) != NULL && fx.f.cursor_col == k - 1,
 	    1);
-	editor_key(&fx.ed, 0xc3);
-	editor_key(&fx.ed, 0xa9);
-	editor_key(&fx.ed, '\r');
-	ck_assert_uint_eq(fx.ed.cursor, 5);
+	input_key(&fx.s, 0xc3);
+	input_key(&fx.s, 0xa9);
+	input_key(&fx.s, '\r');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 5);
 	setlocale(LC_CTYPE, "C");
 	fx_close(&fx);
 }
@@ -358,16 +362,16 @@ START_TEST(test_status_utf8_path)
 	free(old);
 	memset(&fx, 0, sizeof fx);
 	fx.path = path;
-	ck_assert_int_eq(mapping_open(&fx.m, path, MAPPING_READONLY, fx.row,
+	ck_assert_int_eq(doc_open(&fx.m, path, MAPPING_READONLY, fx.row,
 	    sizeof fx.row), 0);
-	ck_assert_int_eq(editor_init(&fx.ed, &fx.m, 4, 0, fx.row,
+	ck_assert_int_eq(session_init(&fx.s, &fx.m, 4, 0, fx.row,
 	    sizeof fx.row), 0);
 	ck_assert_int_eq(frame_resize(&fx.f, 5, 100), 0);
-	editor_resize(&fx.ed, 5, 100);
+	layout_apply(&fx.s, 5, 100);
 	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 4), name));
 	/* Narrow: the name is cut from the left on a character boundary. */
 	ck_assert_int_eq(frame_resize(&fx.f, 5, 53), 0);
-	editor_resize(&fx.ed, 5, 53);
+	layout_apply(&fx.s, 5, 53);
 	fx_row(&fx, 4);
 	ck_assert_msg(strstr(fx.row, "READ-ONLY  ...\xe6\x9c\xac.bin  0x") !=
 	    NULL, "%s", fx.row);
@@ -386,11 +390,11 @@ START_TEST(test_lone_esc_and_help)
 	fx_open(&fx, "abc", 3, MAPPING_PREVIEW, 60, 120);
 	keymap_key_name(KEYMAP_ESC, name, sizeof name);
 	ck_assert_str_eq(name, "Esc");
-	editor_key(&fx.ed, KEYMAP_ESC);
-	ck_assert_str_eq(fx.ed.message, "");
-	ck_assert_uint_eq(fx.ed.cursor, 0);
+	input_key(&fx.s, KEYMAP_ESC);
+	ck_assert_str_eq(fx.s.message, "");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 0);
 	/* Help lists only commands that have a key in this mode. */
-	editor_key(&fx.ed, KEYMAP_F(1));
+	input_key(&fx.s, KEYMAP_F(1));
 	for (r = 0; r < 59; r++)
 		ck_assert_msg(strstr(fx_row(&fx, r),
 		    "repeat the last search") == NULL, "%s", fx.row);

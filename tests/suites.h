@@ -5,13 +5,14 @@
 #include <check.h>
 
 Suite	*mapping_suite(void);
+Suite	*doc_suite(void);
 Suite	*journal_suite(void);
 Suite	*search_suite(void);
 Suite	*offset_suite(void);
 Suite	*quote_suite(void);
 Suite	*format_suite(void);
 Suite	*dump_suite(void);
-Suite	*editor_suite(void);
+Suite	*session_suite(void);
 Suite	*view_suite(void);
 
 #endif

@@ -1,0 +1,319 @@
+/*
+ * cmd_edit.c: changing bytes at the cursor and in the selection.
+ *
+ * Typing, undo and redo, the mark, copy, paste and fill.  Every change
+ * goes through the journal, which writes the document; this file only
+ * decides what to ask for and what to tell the user.
+ */
+#include "config.h"
+
+#include "cmd_edit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "format.h"
+#include "journal.h"
+#include "keymap.h"
+#include "pattern.h"
+#include "session.h"
+
+#define MIB		(1ULL << 20)
+#define CLIP_MAX	(64 * MIB)	/* largest copy or fill in memory */
+
+typedef int (*journal_step_fn)(struct journal *, uint64_t *, char *, size_t);
+
+static int	edit_step(struct session *, journal_step_fn, const char *);
+static unsigned char *edit_buffer(struct session *, uint64_t, const char *,
+		    const char *);
+static int	edit_fill_submit(void *, const char *);
+static int	edit_refuse_empty(struct session *);
+static int	edit_put_byte(struct session *, unsigned char, int);
+static void	edit_type_hex(struct session *, int);
+static void	edit_type_byte(struct session *, unsigned char);
+
+/* Runs an undo-like journal step and moves the cursor to what changed. */
+static int
+edit_step(struct session *s, journal_step_fn fn, const char *what)
+{
+	struct window	*w = session_window(s);
+	char		 err[256];
+	uint64_t	 off = w->cursor;
+	int		 rc;
+
+	rc = fn(s->journal, &off, err, sizeof err);
+	if (rc == -1)
+		session_message(s, 1, "%s", err);
+	else if (rc == 0)
+		session_message(s, 0, "nothing to %s", what);
+	else {
+		window_goto(w, off);
+		session_message(s, 0, "%s: %llu unsaved", what,
+		    (unsigned long long)session_unsaved(s));
+	}
+	return (0);
+}
+
+int
+cmd_undo(struct session *s)
+{
+	return (edit_step(s, journal_undo, "undo"));
+}
+
+int
+cmd_redo(struct session *s)
+{
+	return (edit_step(s, journal_redo, "redo"));
+}
+
+int
+cmd_undo_all(struct session *s)
+{
+	return (edit_step(s, journal_undo_all, "undo all"));
+}
+
+int
+cmd_set_mark(struct session *s)
+{
+	struct window	*w = session_window(s);
+
+	if (w->has_mark) {
+		w->has_mark = 0;
+		session_message(s, 0, "mark cleared");
+		return (0);
+	}
+	w->has_mark = 1;
+	w->mark = w->cursor;
+	session_message(s, 0, "mark set at 0x%llx",
+	    (unsigned long long)w->cursor);
+	return (0);
+}
+
+/*
+ * Allocates len bytes for a copy or a fill (what), or returns NULL with
+ * a message: over CLIP_MAX it gives the size and the limit, and hint.
+ */
+static unsigned char *
+edit_buffer(struct session *s, uint64_t len, const char *what,
+    const char *hint)
+{
+	unsigned char	*buf;
+	uint64_t	 tenths;
+
+	if (len > CLIP_MAX) {
+		/* Rounded up, so that it never reads as the limit itself. */
+		tenths = len / MIB * 10 + ((len % MIB) * 10 + MIB - 1) / MIB;
+		session_message(s, 1, "selection is %llu.%llu MiB; copy and "
+		    "fill handle at most %llu MiB%s",
+		    (unsigned long long)(tenths / 10),
+		    (unsigned long long)(tenths % 10),
+		    (unsigned long long)(CLIP_MAX / MIB), hint);
+		return (NULL);
+	}
+	if ((buf = malloc(len > 0 ? (size_t)len : 1)) == NULL)
+		session_message(s, 1, "out of memory to %s %llu bytes", what,
+		    (unsigned long long)len);
+	return (buf);
+}
+
+int
+cmd_copy(struct session *s)
+{
+	struct window	*w = session_window(s);
+	uint64_t	 start, len;
+	unsigned char	*buf;
+
+	if (!window_selection(w, &start, &len))
+		return (0);
+	if ((buf = edit_buffer(s, len, "copy", "; Esc-Y saves it")) == NULL)
+		return (0);
+	if (doc_read(s->doc, start, buf, (size_t)len) == -1) {
+		free(buf);
+		session_message(s, 1, "cannot read the selection");
+		return (0);
+	}
+	free(s->clip);
+	s->clip = buf;
+	s->cliplen = (size_t)len;
+	w->has_mark = 0;
+	session_message(s, 0, "copied %llu bytes", (unsigned long long)len);
+	return (0);
+}
+
+int
+cmd_paste(struct session *s)
+{
+	struct window	*w = session_window(s);
+	uint64_t	 size = doc_size(s->doc);
+	char		 err[256];
+	size_t		 n = s->cliplen;
+
+	if (s->clip == NULL || size == 0) {
+		session_message(s, 1, "nothing to paste: copy with Esc-W or "
+		    "F7 first");
+		return (0);
+	}
+	if (n > size - w->cursor)
+		n = (size_t)(size - w->cursor);
+	if (journal_write(s->journal, w->cursor, s->clip, n, err,
+	    sizeof err) == -1) {
+		session_message(s, 1, "%s", err);
+		return (0);
+	}
+	session_message(s, 0, "pasted %zu bytes%s", n,
+	    n < s->cliplen ? " (cut short at the end of the file)" : "");
+	return (0);
+}
+
+int
+cmd_fill_selection(struct session *s)
+{
+	prompt_open_line(&s->prompt, "Fill selection with hex bytes: ",
+	    edit_fill_submit, NULL, s);
+	return (0);
+}
+
+static int
+edit_fill_submit(void *arg, const char *text)
+{
+	struct session	*s = arg;
+	struct window	*w = session_window(s);
+	struct pattern	 pat;
+	unsigned char	*buf;
+	uint64_t	 start, len, i;
+	char		 err[256];
+
+	if (!window_selection(w, &start, &len))
+		return (0);
+	if (pattern_parse_hex(text, &pat, err, sizeof err) == -1) {
+		session_message(s, 1, "bad fill bytes: %s", err);
+		return (0);
+	}
+	if (memchr(pat.mask, 0x00, pat.len) != NULL) {
+		pattern_free(&pat);
+		session_message(s, 1, "fill pattern cannot contain ??: type "
+		    "the bytes to write");
+		return (0);
+	}
+	if ((buf = edit_buffer(s, len, "fill", "")) == NULL) {
+		pattern_free(&pat);
+		return (0);
+	}
+	for (i = 0; i < len; i++)
+		buf[i] = pat.bytes[i % pat.len];
+	pattern_free(&pat);
+	if (journal_write(s->journal, start, buf, (size_t)len, err,
+	    sizeof err) == -1)
+		session_message(s, 1, "%s", err);
+	else {
+		w->has_mark = 0;
+		session_message(s, 0, "filled %llu bytes",
+		    (unsigned long long)len);
+	}
+	free(buf);
+	return (0);
+}
+
+int
+cmd_quoted_insert(struct session *s)
+{
+	s->quote = 1;
+	session_message(s, 0, "quoted insert: the next key is typed as a "
+	    "byte");
+	return (0);
+}
+
+/* Says so and returns 1 if the file has no byte to overwrite. */
+static int
+edit_refuse_empty(struct session *s)
+{
+	if (doc_size(s->doc) > 0)
+		return (0);
+	session_message(s, 1, "the file is empty: nothing to overwrite");
+	return (1);
+}
+
+/* Writes one byte at the cursor; merge amends the last step. */
+static int
+edit_put_byte(struct session *s, unsigned char byte, int merge)
+{
+	uint64_t	at = session_window(s)->cursor;
+	char		err[256];
+	int		rc;
+
+	if (merge)
+		rc = journal_amend(s->journal, at, &byte, 1, err, sizeof err);
+	else
+		rc = journal_write(s->journal, at, &byte, 1, err, sizeof err);
+	if (rc == -1)
+		session_message(s, 1, "%s", err);
+	return (rc);
+}
+
+/* Types one hex digit into the cursor's byte, high nibble first. */
+static void
+edit_type_hex(struct session *s, int digit)
+{
+	struct window	*w = session_window(s);
+	unsigned char	 old, byte;
+
+	if (doc_read(s->doc, w->cursor, &old, 1) == -1) {
+		session_message(s, 1, "cannot read offset 0x%llx",
+		    (unsigned long long)w->cursor);
+		return;
+	}
+	if (w->nibble == 0)
+		byte = (unsigned char)((digit << 4) | (old & 0x0f));
+	else
+		byte = (unsigned char)((old & 0xf0) | digit);
+	if (edit_put_byte(s, byte, w->nibble) == -1)
+		return;
+	if (w->nibble == 0)
+		w->nibble = 1;
+	else if (w->cursor + 1 < doc_size(s->doc))
+		window_goto(w, w->cursor + 1);
+	else
+		w->nibble = 0;
+}
+
+/* Writes byte at the cursor and moves on. */
+static void
+edit_type_byte(struct session *s, unsigned char byte)
+{
+	struct window	*w = session_window(s);
+
+	if (edit_put_byte(s, byte, 0) == 0 &&
+	    w->cursor + 1 < doc_size(s->doc))
+		window_goto(w, w->cursor + 1);
+}
+
+/*
+ * The text pane takes printable ASCII and every byte from 0x80 up, so
+ * a character typed in UTF-8 (or any 8-bit set) is written as the bytes
+ * the terminal sent, one step each.
+ */
+int
+cmd_type(struct session *s, int key)
+{
+	struct window	*w = session_window(s);
+	int		 quoted = s->quote, digit = -1;
+
+	s->quote = 0;
+	if (key == KEYMAP_ESC && !quoted)
+		return (0);
+	if (!quoted && w->pane == WINDOW_HEX && key < 0x80)
+		digit = format_hex_digit(key);
+	if (digit == -1 && !(quoted && key >= 0 && key < 0x100) &&
+	    !(w->pane == WINDOW_TEXT && key >= 0x20 && key < 0x100 &&
+	    key != 0x7f))
+		return (-1);
+	if (session_refuse_edit(s) || edit_refuse_empty(s))
+		return (0);
+	if (digit != -1)
+		edit_type_hex(s, digit);
+	else
+		edit_type_byte(s, (unsigned char)key);
+	return (0);
+}

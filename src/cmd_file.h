@@ -1,0 +1,17 @@
+/*
+ * cmd_file.h: the commands that act on the file as a whole: save,
+ * quit (asking about unsaved changes), quit discarding, write the
+ * selection to a new file, and truncate.  They return SESSION_ flags.
+ */
+#ifndef MAPHEX_CMD_FILE_H
+#define MAPHEX_CMD_FILE_H
+
+struct session;
+
+int	cmd_save(struct session *);
+int	cmd_quit(struct session *);
+int	cmd_quit_discard(struct session *);
+int	cmd_save_selection(struct session *);
+int	cmd_truncate(struct session *);
+
+#endif

@@ -1,0 +1,316 @@
+/*
+ * cmd_search.c: the search commands and their prompt.
+ *
+ * The pattern is hex in the hex pane and text in the text pane; Tab in
+ * the prompt cycles hex, text, and text ignoring case.  An empty line
+ * repeats the last search, which the prompt shows with its mode when
+ * that differs from the prompt's own.  Only a pattern that parsed is
+ * remembered, and the direction of the last search run is what n
+ * repeats.  Long scans report progress and poll for cancel through the
+ * session's hooks, at most every 50 ms, so that the search layer itself
+ * stays free of any terminal.  The paint hook only draws: the document
+ * is refreshed after the scan, never during it.
+ */
+#include "config.h"
+
+#include "cmd_search.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "doc.h"
+#include "quote.h"
+#include "search.h"
+#include "session.h"
+
+#define SEARCH_SHOW_NS	200000000ULL	/* progress: 5 times a second */
+#define SEARCH_POLL_NS	50000000ULL	/* cancel: 20 times a second */
+
+struct ask_state {
+	struct session	*s;
+	uint64_t	 shown;		/* when progress was last shown */
+	uint64_t	 polled;	/* when cancel was last polled */
+	int		 cancelled;
+};
+
+static uint64_t	ask_now(void);
+static void	ask_progress(void *, uint64_t, uint64_t);
+static int	ask_cancel(void *);
+static int	ask_open(struct session *, int);
+static void	ask_toggle(void *);
+static int	ask_submit(void *, const char *);
+static const char *ask_mode(const struct session_search *);
+static size_t	ask_label_last(struct session *, size_t);
+static void	ask_label(struct session *);
+static int	ask_parse(struct session *, const struct session_search *,
+		    struct pattern *);
+static int	ask_run(struct session *, const struct pattern *, int,
+		    int);
+static int	ask_repeat(struct session *, int);
+static void	ask_result(struct session *, enum search_result, uint64_t,
+		    size_t, const char *);
+
+static uint64_t
+ask_now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec);
+}
+
+static void
+ask_progress(void *arg, uint64_t done, uint64_t total)
+{
+	struct ask_state	*r = arg;
+	uint64_t		 now = ask_now();
+
+	if (now - r->shown < SEARCH_SHOW_NS || r->s->hooks.paint == NULL)
+		return;
+	r->shown = now;
+	session_message(r->s, 0, "searching... %llu%% (Ctrl-C or Esc "
+	    "cancels)", (unsigned long long)(total ? done / (total / 100 +
+	    1) : 0));
+	r->s->hooks.paint(r->s->hooks.arg);
+}
+
+static int
+ask_cancel(void *arg)
+{
+	struct ask_state	*r = arg;
+	uint64_t		 now = ask_now();
+
+	if (r->cancelled)
+		return (1);
+	if (now - r->polled < SEARCH_POLL_NS || r->s->hooks.cancel == NULL)
+		return (0);
+	r->polled = now;
+	r->cancelled = r->s->hooks.cancel(r->s->hooks.arg);
+	return (r->cancelled);
+}
+
+static const char *
+ask_mode(const struct session_search *a)
+{
+	return (a->hex ? "hex" : a->icase ? "text, ignore case" : "text");
+}
+
+/*
+ * Appends at n to the prompt's label, in brackets, what an empty line
+ * repeats: the last pattern, with its mode when that is not the
+ * prompt's, cut short with "..." when the label has no room for it.
+ * Returns the label's new length.
+ */
+static size_t
+ask_label_last(struct session *s, size_t n)
+{
+	const struct session_search	*l = &s->search;
+	char				*b = s->prompt.label;
+	size_t				 cut, size = sizeof s->prompt.label;
+	int				 same;
+
+	same = l->hex == s->ask.hex && l->icase == s->ask.icase;
+	n += (size_t)snprintf(b + n, size - n, " [%s%s", same ? "" :
+	    ask_mode(l), same ? "" : ": ");
+	/* Room for the text before "]: " and the NUL; 18 or more. */
+	cut = n + 7 < size ? size - n - 4 : 3;
+	if (strlen(l->text) <= cut)
+		return (n + (size_t)snprintf(b + n, size - n, "%s]", l->text));
+	/* Cut before "...", and never inside a UTF-8 character. */
+	cut = quote_char_start(l->text, cut - 3);
+	return (n + (size_t)snprintf(b + n, size - n, "%.*s...]", (int)cut,
+	    l->text));
+}
+
+/* Labels the prompt with its direction, its mode and the last search. */
+static void
+ask_label(struct session *s)
+{
+	char	*b = s->prompt.label;
+	size_t	 n, size = sizeof s->prompt.label;
+
+	n = (size_t)snprintf(b, size, "Search %s (%s)",
+	    s->ask.backward ? "backward" : "forward", ask_mode(&s->ask));
+	if (s->search.valid && n < size)
+		n = ask_label_last(s, n);
+	if (n < size)
+		snprintf(b + n, size - n, ": ");
+}
+
+static int
+ask_open(struct session *s, int backward)
+{
+	prompt_open_line(&s->prompt, "", ask_submit, ask_toggle, s);
+	s->ask.backward = backward;
+	s->ask.hex = session_window(s)->pane == WINDOW_HEX;
+	/* A text prompt keeps the case mode of the last text search. */
+	s->ask.icase = !s->ask.hex && s->search.valid &&
+	    !s->search.hex && s->search.icase;
+	ask_label(s);
+	return (0);
+}
+
+static void
+ask_toggle(void *arg)
+{
+	struct session	*s = arg;
+
+	if (s->ask.hex) {
+		s->ask.hex = 0;
+		s->ask.icase = 0;
+	} else if (!s->ask.icase)
+		s->ask.icase = 1;
+	else {
+		s->ask.hex = 1;
+		s->ask.icase = 0;
+	}
+	ask_label(s);
+}
+
+int
+cmd_search_forward(struct session *s)
+{
+	return (ask_open(s, 0));
+}
+
+int
+cmd_search_backward(struct session *s)
+{
+	return (ask_open(s, 1));
+}
+
+/* Parses the pattern of a; returns 0, or -1 with a message. */
+static int
+ask_parse(struct session *s, const struct session_search *a,
+    struct pattern *pat)
+{
+	char	err[256];
+	int	rc;
+
+	if (a->hex)
+		rc = pattern_parse_hex(a->text, pat, err, sizeof err);
+	else
+		rc = pattern_parse_text(a->text, a->icase, pat, err,
+		    sizeof err);
+	if (rc == -1)
+		session_message(s, 1, "bad pattern: %s", err);
+	return (rc);
+}
+
+/* Scans for pat from the cursor; again skips the cursor. */
+static int
+ask_run(struct session *s, const struct pattern *pat, int backward,
+    int again)
+{
+	struct ask_state	 run = { s, 0, 0, 0 };
+	struct search_opts	 opts;
+	enum search_result	 res;
+	char			 err[256];
+	uint64_t		 from = session_window(s)->cursor, at = 0;
+
+	if (again || (s->has_match && s->match == from)) {
+		if ((backward && from == 0) ||
+		    (!backward && from + 1 >= doc_size(s->doc))) {
+			session_message(s, 1, "not found");
+			return (0);
+		}
+		from = backward ? from - 1 : from + 1;
+	}
+	memset(&opts, 0, sizeof opts);
+	opts.use_holes = doc_mode(s->doc) != MAPPING_PREVIEW ||
+	    session_unsaved(s) == 0;
+	opts.progress = ask_progress;
+	opts.cancel = ask_cancel;
+	opts.arg = &run;
+	run.shown = run.polled = ask_now();
+	if (backward)
+		res = search_backward(s->doc, pat, from, &opts, &at, err,
+		    sizeof err);
+	else
+		res = search_forward(s->doc, pat, from, &opts, &at, err,
+		    sizeof err);
+	ask_result(s, res, at, pat->len, err);
+	return (0);
+}
+
+/* Runs the last search again, past the cursor, in a direction. */
+static int
+ask_repeat(struct session *s, int backward)
+{
+	struct pattern	pat;
+
+	if (ask_parse(s, &s->search, &pat) == -1)
+		return (0);
+	ask_run(s, &pat, backward, 1);
+	pattern_free(&pat);
+	return (0);
+}
+
+static void
+ask_result(struct session *s, enum search_result res, uint64_t at,
+    size_t len, const char *err)
+{
+	switch (res) {
+	case SEARCH_FOUND:
+		window_goto(session_window(s), at);
+		s->has_match = 1;
+		s->match = at;
+		s->matchlen = len;
+		session_message(s, 0, "found at 0x%llx (%llu)",
+		    (unsigned long long)at, (unsigned long long)at);
+		break;
+	case SEARCH_NOT_FOUND:
+		session_message(s, 1, "not found");
+		break;
+	case SEARCH_CANCELLED:
+		session_message(s, 0, "search cancelled");
+		break;
+	case SEARCH_ERROR:
+		session_refresh(s);
+		session_message(s, 1, "search stopped: %s", err);
+		break;
+	}
+}
+
+static int
+ask_submit(void *arg, const char *text)
+{
+	struct session		*s = arg;
+	struct session_search	 a = s->ask;
+	struct pattern		 pat;
+
+	if (text[0] == '\0') {
+		if (!s->search.valid) {
+			session_message(s, 1, "no previous search to repeat");
+			return (0);
+		}
+		/* n and N go by the direction of the last search run. */
+		s->search.backward = a.backward;
+		return (ask_repeat(s, a.backward));
+	}
+	snprintf(a.text, sizeof a.text, "%s", text);
+	a.valid = 1;
+	if (ask_parse(s, &a, &pat) == -1)
+		return (0);
+	s->search = a;
+	ask_run(s, &pat, a.backward, 0);
+	pattern_free(&pat);
+	return (0);
+}
+
+int
+cmd_search_next(struct session *s)
+{
+	if (!s->search.valid)
+		return (ask_open(s, 0));
+	return (ask_repeat(s, s->search.backward));
+}
+
+int
+cmd_search_previous(struct session *s)
+{
+	if (!s->search.valid)
+		return (ask_open(s, 1));
+	return (ask_repeat(s, !s->search.backward));
+}

@@ -1,0 +1,128 @@
+/*
+ * doc.h: the document, the bytes of one open file as the rest of
+ * maphex sees them.
+ *
+ * A document owns one mapping and is the only way above the mapping
+ * layer to reach its bytes: size, guarded reads and writes of a span,
+ * a span's address for scans, resize and move (what insert and delete
+ * are built from), and the save-side calls the journal makes.  It keeps
+ * a generation number that changes whenever the bytes move to a new
+ * address or a new size (a remap), so that a long scan can tell that
+ * what it was reading is gone and stop instead of reading stale bounds.
+ * The fields are private to doc.c; tests may read them.  Functions that
+ * can fail return -1 and write a one-line reason, naming the path, into
+ * err (errlen bytes); nothing here prints, exits or knows the screen.
+ */
+#ifndef MAPHEX_DOC_H
+#define MAPHEX_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mapping.h"
+
+struct doc {
+	struct mapping	map;
+	uint64_t	gen;	/* changes at every remap */
+};
+
+/*
+ * Opens path in mode (see mapping_open(); MAPPING_AUTO picks direct or
+ * read-only).  Returns 0, or -1 with a reason and a hint in err.
+ */
+int	doc_open(struct doc *, const char *path, enum mapping_mode,
+	    char *err, size_t errlen);
+
+/* Unmaps and closes; safe on a closed document. */
+void	doc_close(struct doc *);
+
+/* The number of bytes that can be read now (0 for an empty file). */
+uint64_t doc_size(const struct doc *);
+
+/* The mode the document was opened in; never MAPPING_AUTO. */
+enum mapping_mode doc_mode(const struct doc *);
+
+/* The path as given; owned by the document. */
+const char *doc_path(const struct doc *);
+
+/* Why write access was lost, or "" when it was not. */
+const char *doc_note(const struct doc *);
+
+/* 1 if the file was opened for writing (a preview can save), else 0. */
+int	doc_can_save(const struct doc *);
+
+/* 1 for a block device (its size cannot change), else 0. */
+int	doc_blockdev(const struct doc *);
+
+/* A number that changes whenever the mapping is redone. */
+uint64_t doc_generation(const struct doc *);
+
+/*
+ * Copies len bytes at off into buf.  Returns 0, or -1 if the span is
+ * outside the document or a page cannot be read (SIGBUS).
+ */
+int	doc_read(const struct doc *, uint64_t off, void *buf, size_t len);
+
+/*
+ * Copies buf into the document at off.  Returns 0, or -1 in read-only
+ * mode, outside the document, or on SIGBUS.  Only the journal should
+ * call this: a write that bypasses it cannot be undone or saved.
+ */
+int	doc_write(struct doc *, uint64_t off, const void *buf, size_t len);
+
+/*
+ * Returns the address of the len bytes at off for a scan, or NULL when
+ * the span is outside.  The address is good while doc_generation()
+ * stays the same; reads of it must run under guard_call().
+ */
+const unsigned char *doc_span(const struct doc *, uint64_t off,
+	    size_t len);
+
+/*
+ * Re-reads the size of the file and maps it again if it changed.
+ * Returns 0 if nothing changed, 1 if the size changed, -1 on error.  A
+ * preview's private pages are dropped by a remap.
+ */
+int	doc_refresh(struct doc *, char *err, size_t errlen);
+
+/* Maps the file again at its current size, dropping private pages. */
+int	doc_reload(struct doc *, char *err, size_t errlen);
+
+/* Puts the file's size now (which may differ from doc_size()) in *size. */
+int	doc_file_size(const struct doc *, uint64_t *size);
+
+/*
+ * Changes the file's size to size bytes (truncating or extending with
+ * zeros) and maps it again.  Direct mode only (a preview must not
+ * touch the file; block devices have a fixed size).  0, or -1 with err.
+ */
+int	doc_resize(struct doc *, uint64_t size, char *err, size_t errlen);
+
+/*
+ * Moves len bytes from src to dst inside the document; the spans may
+ * overlap.  With doc_resize() this is what insert and delete are made
+ * of.  0, or -1 (read-only, outside, SIGBUS).
+ */
+int	doc_move(struct doc *, uint64_t dst, uint64_t src, uint64_t len);
+
+/*
+ * Finds the data at or after pos, skipping holes: see
+ * mapping_next_data().  0, 1 (no more data), or -1 (cannot tell).
+ */
+int	doc_next_data(const struct doc *, uint64_t pos, uint64_t *data,
+	    uint64_t *hole);
+
+/* Hints the kernel: sequential != 0 for scans, 0 for browsing. */
+void	doc_advise(const struct doc *, int sequential);
+
+/* msync(MS_SYNC) of the pages holding [off, off+len).  0, or -1 with err. */
+int	doc_sync(struct doc *, uint64_t off, uint64_t len, char *err,
+	    size_t errlen);
+
+/* Writes buf to the file at off (pwrite): 0, or -1 with errno. */
+int	doc_pwrite(struct doc *, uint64_t off, const void *buf, size_t len);
+
+/* fsync(2) of the file: 0, or -1 with errno. */
+int	doc_fsync(struct doc *);
+
+#endif

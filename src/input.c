@@ -1,0 +1,118 @@
+/*
+ * input.c: dispatches keys to the prompt, the help screen, commands or
+ * typing.
+ *
+ * This file decides who gets a key and nothing else: what a command
+ * does is in the cmd_*.c files, what a prompt does with its line is up
+ * to whoever opened it.  Esc-letter arrives as KEYMAP_META plus the
+ * letter and is looked up in upper case, so Esc-v and Esc-V are one
+ * key.
+ */
+#include "config.h"
+
+#include "input.h"
+
+#include <ctype.h>
+
+#include "cmd_edit.h"
+#include "commands.h"
+#include "doc.h"
+#include "help.h"
+#include "keymap.h"
+#include "session.h"
+
+static int	input_prompt(struct session *, int);
+static int	input_help(struct session *, int);
+static int	input_unbound(struct session *, int);
+
+static int
+input_prompt(struct session *s, int key)
+{
+	enum prompt_event	ev;
+	int			flags;
+
+	flags = prompt_key(&s->prompt, key, &ev);
+	if (ev == PROMPT_CANCELLED)
+		session_message(s, 0, "cancelled");
+	else if (ev == PROMPT_REFUSED)
+		session_message(s, 1, "Return to accept, Esc to cancel");
+	return (flags);
+}
+
+/* Scrolls the help screen; any key that does not scroll closes it. */
+static int
+input_help(struct session *s, int key)
+{
+	struct help	h;
+	int		page, last;
+
+	switch (key) {
+	case KEYMAP_DOWN:
+	case 'j':
+	case KEYMAP_CTRL('N'):
+		s->help_top++;
+		break;
+	case KEYMAP_UP:
+	case 'k':
+	case KEYMAP_CTRL('P'):
+		s->help_top--;
+		break;
+	case KEYMAP_PGDN:
+	case ' ':
+	case KEYMAP_CTRL('V'):
+	case KEYMAP_PGUP:
+	case 'b':
+		page = session_window(s)->rows > 1 ?
+		    session_window(s)->rows - 1 : 1;
+		s->help_top += key == KEYMAP_PGUP || key == 'b' ? -page : page;
+		break;
+	default:
+		s->help = 0;
+		return (0);
+	}
+	help_build(&h, doc_mode(s->doc) == MAPPING_READONLY);
+	last = h.n - session_window(s)->rows;
+	if (s->help_top > last)
+		s->help_top = last;
+	if (s->help_top < 0)
+		s->help_top = 0;
+	return (0);
+}
+
+/* Types key if the pane takes it; else says it is not bound. */
+static int
+input_unbound(struct session *s, int key)
+{
+	char	name[32];
+
+	if (cmd_type(s, key) == 0)
+		return (0);
+	keymap_key_name(key, name, sizeof name);
+	session_message(s, 1, "%s is not bound here (F1 shows the keys)",
+	    name);
+	return (0);
+}
+
+int
+input_key(struct session *s, int key)
+{
+	const char	*name;
+
+	if (key == KEYMAP_RESIZE)
+		return (0);
+	if ((key & KEYMAP_META) && islower(key & 0xff) &&
+	    (key & ~KEYMAP_META) < 0x80)
+		key = KEYMAP_META | toupper(key & 0xff);
+	s->message[0] = '\0';
+	if (s->prompt.active)
+		return (input_prompt(s, key));
+	if (s->help)
+		return (input_help(s, key));
+	if (s->quote)
+		return (input_unbound(s, key));
+	name = keymap_lookup(key, session_window(s)->pane == WINDOW_HEX,
+	    doc_mode(s->doc) == MAPPING_READONLY);
+	if (name == NULL)
+		return (input_unbound(s, key));
+	return (commands_run(s, name));
+}

@@ -1,0 +1,76 @@
+/*
+ * layout.c: the screen's regions.
+ *
+ * The windows share the rows above the status line, the focused one
+ * first taking any row left over; the side pane, when there is one,
+ * takes columns from the right.  A screen too small for one row of
+ * bytes and the status line is marked so, and the view says so.
+ */
+#include "config.h"
+
+#include "layout.h"
+
+#include "doc.h"
+#include "format.h"
+
+/* Columns a side pane takes; none exists yet. */
+#define LAYOUT_SIDE_COLS	0
+
+static size_t	layout_fit(const struct window *, int, int);
+
+void
+layout_make(struct layout *l, const struct session *s, int rows, int cols)
+{
+	const struct window	*w = session_cwindow(s);
+	int			 i, grid, each, row = 0;
+
+	l->digits = format_offset_digits(doc_size(s->doc));
+	l->need = format_row_width(l->digits, w->columns);
+	l->too_small = rows < 2 || cols < 0 || (size_t)cols < l->need;
+	l->status.row = rows > 0 ? rows - 1 : 0;
+	l->status.col = 0;
+	l->status.rows = 1;
+	l->status.cols = cols;
+	l->side.row = 0;
+	l->side.rows = rows > 1 ? rows - 1 : 0;
+	l->side.cols = LAYOUT_SIDE_COLS;
+	l->side.col = cols - l->side.cols;
+	grid = rows > 1 ? rows - 1 : 1;
+	each = grid / s->nwin > 0 ? grid / s->nwin : 1;
+	for (i = 0; i < s->nwin; i++) {
+		l->win[i].row = row;
+		l->win[i].col = 0;
+		l->win[i].rows = each + (i == s->focus ? grid - each *
+		    s->nwin : 0);
+		if (l->win[i].rows < 1)
+			l->win[i].rows = 1;
+		l->win[i].cols = cols - l->side.cols;
+		row += l->win[i].rows;
+	}
+}
+
+/* The bytes a row that fit in cols cells for -m, in eights from 8 up. */
+static size_t
+layout_fit(const struct window *w, int digits, int cols)
+{
+	size_t	fit;
+
+	if (!w->maximize)
+		return (0);
+	fit = format_fit_columns(digits, (size_t)(cols > 0 ? cols : 0));
+	if (fit > 8)
+		fit -= fit % 8;
+	return (fit > 0 ? fit : 1);
+}
+
+void
+layout_apply(struct session *s, int rows, int cols)
+{
+	struct layout	l;
+	int		i;
+
+	layout_make(&l, s, rows, cols);
+	for (i = 0; i < s->nwin; i++)
+		window_resize(&s->win[i], l.win[i].rows, layout_fit(&s->win[i],
+		    l.digits, l.win[i].cols));
+}

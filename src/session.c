@@ -1,0 +1,185 @@
+/*
+ * session.c: the session's state, its messages, and keeping its
+ * windows right when the file changes size under them.
+ *
+ * Nothing here draws, reads keys, or knows a command.  The only file
+ * data it holds is the clipboard the user asked for.
+ */
+#include "config.h"
+
+#include "session.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "journal.h"
+
+static void	session_clamp(struct session *);
+
+int
+session_init(struct session *s, struct doc *d, size_t columns,
+    int maximize, char *err, size_t errlen)
+{
+	memset(s, 0, sizeof *s);
+	s->doc = d;
+	s->nwin = 1;
+	window_init(&s->win[0], d, columns, maximize);
+	if ((s->journal = journal_new(d)) == NULL) {
+		snprintf(err, errlen, "%s: out of memory", doc_path(d));
+		return (-1);
+	}
+	if (doc_note(d)[0] != '\0')
+		session_message(s, 0, "%s", doc_note(d));
+	else if (doc_size(d) == 0)
+		session_message(s, 0, "%s is empty", doc_path(d));
+	return (0);
+}
+
+void
+session_free(struct session *s)
+{
+	if (s->journal != NULL)
+		journal_free(s->journal);
+	free(s->clip);
+	s->journal = NULL;
+	s->clip = NULL;
+}
+
+struct window *
+session_window(struct session *s)
+{
+	return (&s->win[s->focus]);
+}
+
+const struct window *
+session_cwindow(const struct session *s)
+{
+	return (&s->win[s->focus]);
+}
+
+int
+session_split(struct session *s)
+{
+	if (s->nwin == SESSION_WINDOWS)
+		return (-1);
+	s->win[s->nwin] = s->win[s->focus];
+	s->win[s->nwin].has_mark = 0;
+	s->focus = s->nwin++;
+	return (0);
+}
+
+void
+session_next_window(struct session *s)
+{
+	s->focus = (s->focus + 1) % s->nwin;
+}
+
+void
+session_message(struct session *s, int error, const char *fmt, ...)
+{
+	va_list		 ap;
+	const char	*path = doc_path(s->doc);
+	size_t		 n = strlen(path);
+
+	va_start(ap, fmt);
+	vsnprintf(s->message, sizeof s->message, fmt, ap);
+	va_end(ap);
+	s->message_error = error;
+	/* The status line names the file already; keep room for why. */
+	if (n > 0 && strncmp(s->message, path, n) == 0 &&
+	    strncmp(s->message + n, ": ", 2) == 0)
+		memmove(s->message, s->message + n + 2,
+		    strlen(s->message + n + 2) + 1);
+}
+
+/* Keeps every window's top and cursor inside the document. */
+static void
+session_clamp(struct session *s)
+{
+	int	i;
+
+	for (i = 0; i < s->nwin; i++)
+		window_clamp(&s->win[i]);
+}
+
+void
+session_refresh(struct session *s)
+{
+	uint64_t	old = doc_size(s->doc), now, lost = 0;
+	char		err[256];
+	int		changed;
+
+	changed = doc_refresh(s->doc, err, sizeof err);
+	if (changed == -1) {
+		session_message(s, 1, "%s", err);
+		return;
+	}
+	if (changed == 0)
+		return;
+	now = doc_size(s->doc);
+	if (journal_reapply(s->journal, &lost, err, sizeof err) == -1)
+		session_message(s, 1, "%s", err);
+	else if (lost > 0)
+		session_message(s, 1, "file shrank to %llu bytes under us; "
+		    "%llu unsaved bytes past the end are kept: F2 saves them",
+		    (unsigned long long)now, (unsigned long long)lost);
+	else
+		session_message(s, now < old, "file size changed from %llu "
+		    "to %llu bytes", (unsigned long long)old,
+		    (unsigned long long)now);
+	session_clamp(s);
+}
+
+void
+session_fault(struct session *s, uint64_t off)
+{
+	char	msg[sizeof s->message];
+
+	session_message(s, 1, "cannot read offset 0x%llx: I/O error",
+	    (unsigned long long)off);
+	memcpy(msg, s->message, sizeof msg);
+	s->message[0] = '\0';
+	session_refresh(s);
+	/* A size change explains the fault better than the I/O error. */
+	if (s->message[0] == '\0') {
+		memcpy(s->message, msg, sizeof msg);
+		s->message_error = 1;
+	}
+}
+
+int
+session_is_dirty(const struct session *s, uint64_t off)
+{
+	return (journal_is_dirty(s->journal, off));
+}
+
+uint64_t
+session_unsaved(const struct session *s)
+{
+	return (journal_unsaved(s->journal));
+}
+
+int
+session_refuse_edit(struct session *s)
+{
+	if (doc_mode(s->doc) != MAPPING_READONLY)
+		return (0);
+	if (doc_note(s->doc)[0] != '\0')
+		session_message(s, 1, "read-only: %s", doc_note(s->doc));
+	else
+		session_message(s, 1, "read-only mode: nothing can be changed");
+	return (1);
+}
+
+int
+session_terminate(struct session *s)
+{
+	char	err[256];
+
+	if (doc_mode(s->doc) != MAPPING_DIRECT || session_unsaved(s) == 0)
+		return (0);
+	return (journal_save(s->journal, err, sizeof err));
+}

@@ -1,0 +1,126 @@
+/*
+ * session.h: what one run of maphex holds: the document with its
+ * journal, the windows over it and which has the focus, the prompt, the
+ * status message, the clipboard, the last search, and the hooks for
+ * long operations.
+ *
+ * The session never touches the terminal.  Keys reach it through
+ * input.c and commands; the view reads it (const) to draw.  Long
+ * operations (search) show progress and poll for cancel through the
+ * hooks the program installs: the paint hook only draws, it never
+ * refreshes or remaps the document.
+ */
+#ifndef MAPHEX_SESSION_H
+#define MAPHEX_SESSION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "prompt.h"
+#include "window.h"
+
+struct doc;
+struct journal;
+
+/* What a command or key changed, for the main loop. */
+#define SESSION_QUIT	0x01	/* leave the program */
+#define SESSION_REPAINT	0x02	/* repaint the whole terminal */
+#define SESSION_SUSPEND	0x04	/* stop the process (Ctrl-Z) */
+
+#define SESSION_WINDOWS	2	/* windows a session can hold */
+
+struct session_hooks {
+	/* Returns non-zero if the user asked to cancel (Ctrl-C, Esc). */
+	int	(*cancel)(void *arg);
+	/* Draws the session now (a progress message); nothing more. */
+	void	(*paint)(void *arg);
+	void	*arg;
+};
+
+struct session_search {
+	char	text[256];	/* the pattern as typed */
+	int	hex;		/* a hex pattern, else text */
+	int	icase;		/* case-insensitive text */
+	int	backward;	/* direction of the last search */
+	int	valid;		/* a search has been made */
+};
+
+struct session {
+	struct doc		*doc;		/* not owned */
+	struct journal		*journal;
+	struct window		 win[SESSION_WINDOWS];
+	int			 nwin;
+	int			 focus;
+	struct session_hooks	 hooks;
+
+	struct prompt		 prompt;
+	int			 help;		/* help screen shown */
+	int			 help_top;
+	int			 quote;		/* the next key is typed */
+
+	char			 message[256];
+	int			 message_error;
+
+	unsigned char		*clip;
+	size_t			 cliplen;
+
+	int			 has_match;
+	uint64_t		 match;
+	size_t			 matchlen;
+	struct session_search	 search;	/* the last search made */
+	struct session_search	 ask;		/* the one being typed */
+};
+
+/*
+ * Sets up a session with one window over doc (not owned) with columns
+ * bytes a row (0: 16).  Returns 0, or -1 with a reason in err.
+ */
+int	session_init(struct session *, struct doc *, size_t columns,
+	    int maximize, char *err, size_t errlen);
+
+/* Frees what session_init allocated; the document stays open. */
+void	session_free(struct session *);
+
+/* The window with the focus. */
+struct window	*session_window(struct session *);
+const struct window *session_cwindow(const struct session *);
+
+/*
+ * Opens another window over the document, a copy of the focused one,
+ * and gives it the focus.  Returns 0, or -1 when all are in use.
+ */
+int	session_split(struct session *);
+
+/* Gives the focus to the next window. */
+void	session_next_window(struct session *);
+
+/* Sets the status message; error non-zero shows it as an error. */
+void	session_message(struct session *, int error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Re-reads the file size and maps it again when it changed, keeping
+ * every window on the same offset and saying what happened.  Called by
+ * the main loop (on a timer and before drawing), never from a hook.
+ */
+void	session_refresh(struct session *);
+
+/*
+ * The view found the byte at off unreadable: re-reads the size and
+ * says so on the status line.
+ */
+void	session_fault(struct session *, uint64_t off);
+
+/* Returns non-zero when the byte at off is unsaved. */
+int	session_is_dirty(const struct session *, uint64_t off);
+
+/* Returns the count of unsaved bytes. */
+uint64_t session_unsaved(const struct session *);
+
+/* Refuses an edit in read-only mode with a message; non-zero if so. */
+int	session_refuse_edit(struct session *);
+
+/* Quits the way a SIGTERM asks: direct mode flushes.  0 or -1. */
+int	session_terminate(struct session *);
+
+#endif

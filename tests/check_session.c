@@ -1,0 +1,600 @@
+/*
+ * check_editor.c: keys fed to an editor, asserted on its state and on
+ * the file's bytes; no terminal involved.
+ */
+#include "config.h"
+
+#include <sys/resource.h>
+
+#include <check.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "doc.h"
+#include "input.h"
+#include "layout.h"
+#include "session.h"
+#include "keymap.h"
+#include "suites.h"
+#include "testutil.h"
+
+struct fixture {
+	struct doc	 m;
+	struct session	 s;
+	char		*path;
+};
+
+static void
+fx_open(struct fixture *fx, const void *data, size_t len,
+    enum mapping_mode mode)
+{
+	char	err[256];
+
+	fx->path = tu_file(data, len);
+	ck_assert_int_eq(doc_open(&fx->m, fx->path, mode, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(session_init(&fx->s, &fx->m, 16, 0, err,
+	    sizeof err), 0);
+	layout_apply(&fx->s, 11, 100);
+}
+
+static void
+fx_close(struct fixture *fx)
+{
+	session_free(&fx->s);
+	doc_close(&fx->m);
+	tu_remove(fx->path);
+}
+
+static int
+fx_keys(struct fixture *fx, const int *keys)
+{
+	int	flags = 0;
+
+	for (; *keys != -1; keys++)
+		flags |= input_key(&fx->s, *keys);
+	return (flags);
+}
+
+static void
+fx_type(struct fixture *fx, const char *s)
+{
+	for (; *s != '\0'; s++)
+		input_key(&fx->s, (unsigned char)*s);
+}
+
+START_TEST(test_movement)
+{
+	struct fixture	 fx;
+	unsigned char	 data[4096];
+	int		 keys[] = { KEYMAP_RIGHT, KEYMAP_RIGHT, KEYMAP_DOWN,
+			    KEYMAP_CTRL('F'), KEYMAP_CTRL('N'), -1 };
+
+	memset(data, 0, sizeof data);
+	fx_open(&fx, data, sizeof data, MAPPING_READONLY);
+	fx_keys(&fx, keys);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 3 + 32);
+	input_key(&fx.s, KEYMAP_CTRL('B'));
+	input_key(&fx.s, KEYMAP_UP);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 2 + 16);
+	input_key(&fx.s, KEYMAP_END);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 31);
+	input_key(&fx.s, KEYMAP_HOME);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 16);
+	input_key(&fx.s, KEYMAP_PGDN);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 16 + 160);
+	ck_assert_uint_eq(session_window(&fx.s)->top, 160);
+	input_key(&fx.s, KEYMAP_PGUP);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 16);
+	ck_assert_uint_eq(session_window(&fx.s)->top, 0);
+	input_key(&fx.s, KEYMAP_META | '>');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 4095);
+	ck_assert_uint_eq(session_window(&fx.s)->top, 4096 - 160);
+	input_key(&fx.s, KEYMAP_RIGHT);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 4095);
+	input_key(&fx.s, KEYMAP_PGDN);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 4095);
+	input_key(&fx.s, 'g');		/* less key: read-only */
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 0);
+	input_key(&fx.s, 'G');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 4095);
+	input_key(&fx.s, KEYMAP_META | '<');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 0);
+	input_key(&fx.s, KEYMAP_LEFT);
+	input_key(&fx.s, KEYMAP_UP);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 0);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_goto)
+{
+	struct fixture	fx;
+
+	fx_open(&fx, NULL, 1000, MAPPING_READONLY);
+	input_key(&fx.s, '\r');
+	ck_assert_str_eq(fx.s.prompt.label, "Go to offset: ");
+	fx_type(&fx, "0x1f\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 31);
+	input_key(&fx.s, KEYMAP_CTRL('G'));
+	fx_type(&fx, "+16\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 47);
+	input_key(&fx.s, KEYMAP_F(4));
+	fx_type(&fx, "-0x10\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 31);
+	input_key(&fx.s, '\r');
+	fx_type(&fx, "end-16\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 984);
+	input_key(&fx.s, '\r');
+	fx_type(&fx, "50%\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 500);
+	input_key(&fx.s, '\r');
+	fx_type(&fx, "end\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 999);
+	input_key(&fx.s, '\r');
+	fx_type(&fx, "banana\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 999);
+	ck_assert_int_eq(fx.s.message_error, 1);
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "not a"));
+	input_key(&fx.s, '\r');
+	fx_type(&fx, "5000\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 999);
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "past the end"));
+	input_key(&fx.s, '\r');
+	fx_type(&fx, "12");
+	input_key(&fx.s, KEYMAP_ESC);
+	ck_assert_int_eq(fx.s.prompt.active, 0);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 999);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_readonly_refuses)
+{
+	struct fixture	 fx;
+	unsigned char	*disk;
+	size_t		 len;
+
+	fx_open(&fx, "hello", 5, MAPPING_READONLY);
+	fx_type(&fx, "ab");
+	input_key(&fx.s, '\t');
+	fx_type(&fx, "xy");
+	input_key(&fx.s, KEYMAP_CTRL('Y'));
+	input_key(&fx.s, KEYMAP_CTRL('W'));
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "read-only"));
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "hello", 5), 0);
+	free(disk);
+	ck_assert_int_eq(input_key(&fx.s, 'q'), SESSION_QUIT);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_panes_and_help)
+{
+	struct fixture	fx;
+
+	fx_open(&fx, "abc", 3, MAPPING_DIRECT);
+	ck_assert_int_eq(session_window(&fx.s)->pane, WINDOW_HEX);
+	input_key(&fx.s, '\t');
+	ck_assert_int_eq(session_window(&fx.s)->pane, WINDOW_TEXT);
+	input_key(&fx.s, KEYMAP_CTRL('T'));
+	ck_assert_int_eq(session_window(&fx.s)->pane, WINDOW_HEX);
+	input_key(&fx.s, KEYMAP_F(1));
+	ck_assert_int_eq(fx.s.help, 1);
+	input_key(&fx.s, KEYMAP_DOWN);
+	ck_assert_int_eq(fx.s.help_top, 1);
+	input_key(&fx.s, 'x');
+	ck_assert_int_eq(fx.s.help, 0);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 0);
+	ck_assert_int_eq(input_key(&fx.s, KEYMAP_F(10)), SESSION_QUIT);
+	ck_assert_int_eq(input_key(&fx.s, KEYMAP_CTRL('L')),
+	    SESSION_REPAINT);
+	ck_assert_int_eq(input_key(&fx.s, KEYMAP_CTRL('Z')),
+	    SESSION_SUSPEND);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_typing_direct)
+{
+	struct fixture	 fx;
+	unsigned char	*disk;
+	size_t		 len;
+
+	fx_open(&fx, "hello", 5, MAPPING_DIRECT);
+	input_key(&fx.s, '4');
+	ck_assert_int_eq(session_window(&fx.s)->nibble, 1);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 0);
+	input_key(&fx.s, 'A');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 1);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 1);
+	input_key(&fx.s, '\t');
+	fx_type(&fx, "EL");
+	input_key(&fx.s, KEYMAP_CTRL('Q'));
+	input_key(&fx.s, KEYMAP_CTRL('A'));
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "JEL\001o", 5), 0);
+	free(disk);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 4);
+	input_key(&fx.s, KEYMAP_BACKSPACE);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 3);
+	input_key(&fx.s, KEYMAP_CTRL('_'));
+	input_key(&fx.s, KEYMAP_CTRL('H'));
+	input_key(&fx.s, KEYMAP_BACKSPACE);
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "hello", 5), 0);
+	free(disk);
+	input_key(&fx.s, KEYMAP_META | 'u');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 0);
+	input_key(&fx.s, KEYMAP_CTRL('W'));
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "Jello", 5), 0);
+	free(disk);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_quit_asks)
+{
+	struct fixture	 fx;
+	unsigned char	*disk;
+	size_t		 len;
+
+	fx_open(&fx, "hello", 5, MAPPING_PREVIEW);
+	fx_type(&fx, "ff");
+	ck_assert_int_eq(input_key(&fx.s, KEYMAP_CTRL('X')), 0);
+	ck_assert_ptr_nonnull(strstr(fx.s.prompt.label, "Unsaved changes"));
+	ck_assert_int_eq(input_key(&fx.s, 'c'), 0);
+	ck_assert_int_eq(fx.s.prompt.active, 0);
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "hello", 5), 0);
+	free(disk);
+	input_key(&fx.s, KEYMAP_F(10));
+	ck_assert_int_eq(input_key(&fx.s, 's'), SESSION_QUIT);
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "\377ello", 5), 0);
+	free(disk);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_quit_discard_direct)
+{
+	struct fixture	 fx;
+	unsigned char	*disk;
+	size_t		 len;
+
+	fx_open(&fx, "hello", 5, MAPPING_DIRECT);
+	fx_type(&fx, "0000");
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "\0\0llo", 5), 0);
+	free(disk);
+	input_key(&fx.s, KEYMAP_CTRL('X'));
+	ck_assert_int_eq(input_key(&fx.s, 'd'), SESSION_QUIT);
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "hello", 5), 0);
+	free(disk);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_mark_copy_paste_fill)
+{
+	struct fixture	 fx;
+	unsigned char	*disk;
+	size_t		 len;
+
+	fx_open(&fx, "abcdefgh", 8, MAPPING_DIRECT);
+	input_key(&fx.s, 0);			/* Ctrl-Space */
+	input_key(&fx.s, KEYMAP_RIGHT);
+	ck_assert(window_in_selection(session_window(&fx.s), 1));
+	ck_assert(!window_in_selection(session_window(&fx.s), 2));
+	input_key(&fx.s, KEYMAP_META | 'w');
+	input_key(&fx.s, KEYMAP_META | '>');
+	input_key(&fx.s, KEYMAP_LEFT);
+	input_key(&fx.s, KEYMAP_CTRL('Y'));
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "abcdefab", 8), 0);
+	free(disk);
+	input_key(&fx.s, KEYMAP_META | '<');
+	input_key(&fx.s, KEYMAP_F(9));
+	input_key(&fx.s, KEYMAP_RIGHT);
+	input_key(&fx.s, KEYMAP_RIGHT);
+	input_key(&fx.s, KEYMAP_F(12));
+	ck_assert_str_eq(fx.s.prompt.label, "Fill selection with hex bytes: ");
+	fx_type(&fx, "2a\r");
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "***defab", 8), 0);
+	free(disk);
+	input_key(&fx.s, KEYMAP_BACKSPACE);	/* a fill is one step */
+	disk = tu_slurp(fx.path, &len);
+	ck_assert_int_eq(memcmp(disk, "abcdefab", 8), 0);
+	free(disk);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_search_keys)
+{
+	struct fixture	fx;
+	const char	data[] = "xxABCxxabcxxABC";
+
+	fx_open(&fx, data, sizeof data - 1, MAPPING_READONLY);
+	input_key(&fx.s, KEYMAP_CTRL('S'));
+	fx_type(&fx, "41 42\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 2);
+	input_key(&fx.s, KEYMAP_CTRL('S'));
+	input_key(&fx.s, '\r');		/* repeat */
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 12);
+	input_key(&fx.s, 'N');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 2);
+	input_key(&fx.s, '\t');
+	input_key(&fx.s, '/');
+	input_key(&fx.s, '\t');		/* text, ignore case */
+	fx_type(&fx, "abc\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 7);
+	input_key(&fx.s, 'n');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 12);
+	input_key(&fx.s, 'n');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 12);
+	ck_assert_str_eq(fx.s.message, "not found");
+	input_key(&fx.s, KEYMAP_CTRL('R'));
+	fx_type(&fx, "abc\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 7);
+	input_key(&fx.s, KEYMAP_CTRL('S'));
+	input_key(&fx.s, '\t');
+	input_key(&fx.s, '\t');		/* back to hex */
+	fx_type(&fx, "4g\r");
+	ck_assert_int_eq(fx.s.message_error, 1);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 7);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_empty_file)
+{
+	struct fixture	fx;
+
+	fx_open(&fx, NULL, 0, MAPPING_DIRECT);
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "empty"));
+	input_key(&fx.s, KEYMAP_RIGHT);
+	input_key(&fx.s, KEYMAP_PGDN);
+	input_key(&fx.s, KEYMAP_META | '>');
+	fx_type(&fx, "ff");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 0);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	fx_close(&fx);
+}
+END_TEST
+
+/* Opens a sparse file of size bytes, like fx_open(). */
+static void
+fx_open_sparse(struct fixture *fx, uint64_t size, enum mapping_mode mode)
+{
+	char	err[256];
+
+	fx->path = tu_sparse(size);
+	ck_assert_int_eq(doc_open(&fx->m, fx->path, mode, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(session_init(&fx->s, &fx->m, 16, 0, err,
+	    sizeof err), 0);
+	layout_apply(&fx->s, 11, 100);
+}
+
+/* Asserts that the file at path holds exactly len bytes of want. */
+static void
+fx_bytes(const char *path, const void *want, size_t len)
+{
+	unsigned char	*disk;
+	size_t		 n;
+
+	disk = tu_slurp(path, &n);
+	ck_assert_uint_eq(n, len);
+	ck_assert_int_eq(memcmp(disk, want, len), 0);
+	free(disk);
+}
+
+START_TEST(test_fill_refuses_wildcard)
+{
+	struct fixture	fx;
+
+	fx_open(&fx, "abcd", 4, MAPPING_DIRECT);
+	input_key(&fx.s, KEYMAP_F(9));
+	input_key(&fx.s, KEYMAP_META | '>');
+	input_key(&fx.s, KEYMAP_F(12));
+	fx_type(&fx, "ab ??\r");
+	ck_assert_int_eq(fx.s.prompt.active, 0);
+	ck_assert_int_eq(fx.s.message_error, 1);
+	ck_assert_ptr_nonnull(strstr(fx.s.message,
+	    "fill pattern cannot contain ??"));
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	fx_bytes(fx.path, "abcd", 4);
+	input_key(&fx.s, KEYMAP_META | 'i');	/* the mark is kept */
+	fx_type(&fx, "ab 00\r");
+	fx_bytes(fx.path, "\xab\0\xab\0", 4);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_copy_fill_limit)
+{
+	struct fixture	fx;
+
+	fx_open_sparse(&fx, 100ULL << 20, MAPPING_PREVIEW);
+	input_key(&fx.s, 0);
+	input_key(&fx.s, KEYMAP_META | '>');
+	input_key(&fx.s, KEYMAP_META | 'w');
+	ck_assert_ptr_null(fx.s.clip);
+	ck_assert_int_eq(fx.s.message_error, 1);
+	ck_assert_str_eq(fx.s.message, "selection is 100.0 MiB; copy and "
+	    "fill handle at most 64 MiB; Esc-Y saves it");
+	input_key(&fx.s, KEYMAP_F(12));
+	fx_type(&fx, "ff\r");
+	ck_assert_str_eq(fx.s.message, "selection is 100.0 MiB; copy and "
+	    "fill handle at most 64 MiB");
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	/* One byte over the limit must not read as the limit. */
+	window_goto(session_window(&fx.s), 64ULL << 20);
+	input_key(&fx.s, KEYMAP_F(7));
+	ck_assert_str_eq(fx.s.message, "selection is 64.1 MiB; copy and "
+	    "fill handle at most 64 MiB; Esc-Y saves it");
+	input_key(&fx.s, KEYMAP_LEFT);
+	input_key(&fx.s, KEYMAP_F(7));
+	ck_assert_uint_eq(fx.s.cliplen, 64ULL << 20);
+	fx_close(&fx);
+}
+END_TEST
+
+/* Returns the lowest free descriptor: a leaked one raises it. */
+static int
+fx_free_fd(void)
+{
+	int	fd = dup(0);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(close(fd), 0);
+	return (fd);
+}
+
+START_TEST(test_save_selection_fails)
+{
+	static unsigned char	 data[65536];
+	struct fixture		 fx;
+	struct rlimit		 rl, low;
+	char			 out[4096], want[4200];
+	size_t			 i;
+	int			 fd;
+
+	for (i = 0; i < sizeof data; i++)
+		data[i] = (unsigned char)(i * 7 + i / 256);
+	fx_open(&fx, data, sizeof data, MAPPING_READONLY);
+	snprintf(out, sizeof out, "%s.sel", fx.path);
+	input_key(&fx.s, KEYMAP_F(9));
+	input_key(&fx.s, KEYMAP_META | '>');
+	fd = fx_free_fd();
+	signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &rl), 0);
+	low = rl;
+	low.rlim_cur = 4096;
+	/* Check writes its results to a file: lift the limit at once. */
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &low), 0);
+	input_key(&fx.s, KEYMAP_META | 'y');
+	fx_type(&fx, out);
+	input_key(&fx.s, '\r');
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
+	snprintf(want, sizeof want, "cannot save the selection to %s: %s "
+	    "(partial file removed)", out, strerror(EFBIG));
+	ck_assert_str_eq(fx.s.message, want);
+	ck_assert_int_eq(fx.s.message_error, 1);
+	ck_assert_int_eq(fx_free_fd(), fd);
+	ck_assert_int_eq(access(out, F_OK), -1);
+	ck_assert_int_eq(errno, ENOENT);
+	/* Nothing is left in the way of trying again. */
+	input_key(&fx.s, KEYMAP_F(11));
+	fx_type(&fx, out);
+	input_key(&fx.s, '\r');
+	ck_assert_int_eq(fx.s.message_error, 0);
+	ck_assert_int_eq(fx_free_fd(), fd);
+	fx_bytes(out, data, sizeof data);
+	ck_assert_int_eq(unlink(out), 0);
+	fx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_search_prompt_state)
+{
+	struct fixture	fx;
+	const char	data[] = "xxABCxxabcxxABC";
+
+	fx_open(&fx, data, sizeof data - 1, MAPPING_READONLY);
+	input_key(&fx.s, '\t');
+	input_key(&fx.s, '/');
+	input_key(&fx.s, '\t');		/* text, ignore case */
+	fx_type(&fx, "abc\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 2);
+	/* The prompt keeps the case mode that an empty line repeats. */
+	input_key(&fx.s, '/');
+	ck_assert_str_eq(fx.s.prompt.label,
+	    "Search forward (text, ignore case) [abc]: ");
+	input_key(&fx.s, '\r');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 7);
+	input_key(&fx.s, '\t');		/* hex pane */
+	input_key(&fx.s, KEYMAP_CTRL('S'));
+	ck_assert_str_eq(fx.s.prompt.label,
+	    "Search forward (hex) [text, ignore case: abc]: ");
+	input_key(&fx.s, '\r');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 12);
+	/* A bad pattern is refused and not remembered. */
+	input_key(&fx.s, KEYMAP_CTRL('S'));
+	fx_type(&fx, "d e\r");
+	ck_assert_str_eq(fx.s.message,
+	    "bad pattern: space inside a byte at column 2");
+	ck_assert_str_eq(fx.s.search.text, "abc");
+	input_key(&fx.s, KEYMAP_CTRL('R'));
+	ck_assert_str_eq(fx.s.prompt.label,
+	    "Search backward (hex) [text, ignore case: abc]: ");
+	/* An empty ? turns n backward, and N forward. */
+	input_key(&fx.s, KEYMAP_ESC);
+	input_key(&fx.s, '?');
+	input_key(&fx.s, '\r');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 7);
+	input_key(&fx.s, 'n');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 2);
+	input_key(&fx.s, 'N');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 7);
+	input_key(&fx.s, 'n');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 2);
+	/* A long pattern is cut short to fit the label. */
+	input_key(&fx.s, '/');
+	fx_type(&fx, "41 42 43 44 45 46 47 48 49 4a 4b 4c\r");
+	ck_assert_str_eq(fx.s.message, "not found");
+	input_key(&fx.s, '?');
+	ck_assert_str_eq(fx.s.prompt.label, "Search backward (hex) "
+	    "[41 42 43 44 45 46 47 48 49 4a 4b 4c]: ");
+	input_key(&fx.s, '\t');
+	ck_assert_str_eq(fx.s.prompt.label, "Search backward (text) "
+	    "[hex: 41 42 43 44 45 46 47 48 49 4...]: ");
+	/* The cut never splits a UTF-8 character (e acute is c3 a9). */
+	fx_type(&fx, "x"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\r");
+	input_key(&fx.s, '?');
+	ck_assert_str_eq(fx.s.prompt.label, "Search backward (hex) [text: x"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9...]: ");
+	fx_close(&fx);
+}
+END_TEST
+
+Suite *
+session_suite(void)
+{
+	Suite	*s = suite_create("session");
+	TCase	*tc = tcase_create("keys");
+
+	tcase_add_test(tc, test_movement);
+	tcase_add_test(tc, test_goto);
+	tcase_add_test(tc, test_readonly_refuses);
+	tcase_add_test(tc, test_panes_and_help);
+	tcase_add_test(tc, test_typing_direct);
+	tcase_add_test(tc, test_quit_asks);
+	tcase_add_test(tc, test_quit_discard_direct);
+	tcase_add_test(tc, test_mark_copy_paste_fill);
+	tcase_add_test(tc, test_search_keys);
+	tcase_add_test(tc, test_empty_file);
+	tcase_add_test(tc, test_fill_refuses_wildcard);
+	tcase_add_test(tc, test_copy_fill_limit);
+	tcase_add_test(tc, test_save_selection_fails);
+	tcase_add_test(tc, test_search_prompt_state);
+	suite_add_tcase(s, tc);
+	return (s);
+}
