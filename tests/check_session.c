@@ -16,10 +16,11 @@
 
 #include "commands.h"
 #include "doc.h"
+#include "help.h"
 #include "input.h"
+#include "keymap.h"
 #include "layout.h"
 #include "session.h"
-#include "keymap.h"
 #include "suites.h"
 #include "testutil.h"
 
@@ -575,6 +576,297 @@ START_TEST(test_search_prompt_state)
 }
 END_TEST
 
+/* Collects what the prompt's callbacks were given. */
+struct pt_calls {
+	char	line[256];
+	int	submits;
+	int	answers;
+	int	tabs;
+	int	last_key;
+};
+
+static int
+pt_submit(void *arg, const char *line)
+{
+	struct pt_calls	*c = arg;
+
+	snprintf(c->line, sizeof c->line, "%s", line);
+	c->submits++;
+	return (SESSION_REPAINT);
+}
+
+static int
+pt_answer(void *arg, int key)
+{
+	struct pt_calls	*c = arg;
+
+	c->answers++;
+	c->last_key = key;
+	return (key == 'y' ? SESSION_QUIT : 0);
+}
+
+static void
+pt_tab(void *arg)
+{
+	((struct pt_calls *)arg)->tabs++;
+}
+
+/* The prompt alone: editing, callbacks, cancel, and keys it refuses. */
+START_TEST(test_prompt_callbacks)
+{
+	struct prompt		p;
+	struct pt_calls		c;
+	enum prompt_event	ev;
+	const char		*typed = "ab\xc3\xa9";
+	size_t			i;
+
+	memset(&p, 0, sizeof p);
+	memset(&c, 0, sizeof c);
+	prompt_open_line(&p, "Label: ", pt_submit, pt_tab, &c);
+	ck_assert_int_eq(p.active, 1);
+	ck_assert_str_eq(p.label, "Label: ");
+	for (i = 0; typed[i] != '\0'; i++)
+		ck_assert_int_eq(prompt_key(&p, (unsigned char)typed[i], &ev), 0);
+	ck_assert_int_eq(ev, PROMPT_EDITED);
+	ck_assert_str_eq(p.input, typed);
+	prompt_key(&p, KEYMAP_BACKSPACE, &ev);
+	ck_assert_str_eq(p.input, "ab");		/* the whole é */
+	prompt_key(&p, '\t', &ev);
+	ck_assert_int_eq(c.tabs, 1);
+	prompt_key(&p, KEYMAP_F(3), &ev);
+	ck_assert_int_eq(ev, PROMPT_REFUSED);
+	ck_assert_str_eq(p.input, "ab");
+	ck_assert_int_eq(prompt_key(&p, '\r', &ev), SESSION_REPAINT);
+	ck_assert_int_eq(c.submits, 1);
+	ck_assert_str_eq(c.line, "ab");
+	ck_assert_int_eq(p.active, 0);
+	ck_assert_str_eq(p.input, "");
+
+	prompt_open_line(&p, "Again: ", pt_submit, NULL, &c);
+	prompt_key(&p, 'x', &ev);
+	prompt_key(&p, KEYMAP_CTRL('U'), &ev);
+	ck_assert_str_eq(p.input, "");
+	prompt_key(&p, '\t', &ev);		/* no Tab callback: refused */
+	ck_assert_int_eq(ev, PROMPT_REFUSED);
+	prompt_key(&p, 'x', &ev);
+	prompt_key(&p, KEYMAP_CTRL('G'), &ev);
+	ck_assert_int_eq(ev, PROMPT_CANCELLED);
+	ck_assert_int_eq(p.active, 0);
+	ck_assert_int_eq(c.submits, 1);
+
+	prompt_open_key(&p, "Sure? ", pt_answer, &c);
+	ck_assert_int_eq(prompt_key(&p, KEYMAP_ESC, &ev), 0);
+	ck_assert_int_eq(c.answers, 1);
+	ck_assert_int_eq(c.last_key, KEYMAP_ESC);
+	ck_assert_int_eq(prompt_key(&p, 'y', &ev), SESSION_QUIT);
+	ck_assert_int_eq(c.answers, 2);
+	ck_assert_int_eq(p.active, 1);	/* the answer decides when to close */
+	prompt_close(&p);
+	ck_assert_int_eq(p.active, 0);
+
+	/* A long line stops at the buffer, never past it. */
+	prompt_open_line(&p, "", pt_submit, NULL, &c);
+	for (i = 0; i < 1000; i++)
+		prompt_key(&p, 'z', &ev);
+	ck_assert_uint_eq(p.len, sizeof p.input - 1);
+	ck_assert_uint_eq(strlen(p.input), sizeof p.input - 1);
+}
+END_TEST
+
+/*
+ * Every command the table marks as an edit is refused in read-only
+ * mode, with one message, before it runs; the file stays as it was.
+ * Every command on a selection says there is none when no mark is set.
+ */
+START_TEST(test_command_flags)
+{
+	struct fixture		 fx;
+	const struct command	*c;
+	unsigned char		 data[64];
+	int			 edits = 0, sels = 0;
+
+	memset(data, 0x5a, sizeof data);
+	fx_open(&fx, data, sizeof data, MAPPING_READONLY);
+	ck_assert_int_eq(commands_run(&fx.s, "no-such-command"), -1);
+	for (c = commands_table; c->name != NULL; c++) {
+		if (!(c->flags & COMMAND_EDITS))
+			continue;
+		edits++;
+		fx.s.message[0] = '\0';
+		ck_assert_int_eq(commands_run(&fx.s, c->name), 0);
+		ck_assert_msg(strstr(fx.s.message, "read-only") != NULL,
+		    "%s: %s", c->name, fx.s.message);
+		ck_assert_int_eq(fx.s.prompt.active, 0);
+		ck_assert_int_eq(fx.s.quote, 0);
+	}
+	ck_assert_int_ge(edits, 8);
+	fx_bytes(fx.path, data, sizeof data);
+	fx_close(&fx);
+
+	fx_open(&fx, data, sizeof data, MAPPING_DIRECT);
+	for (c = commands_table; c->name != NULL; c++) {
+		if (!(c->flags & COMMAND_SELECTION))
+			continue;
+		sels++;
+		fx.s.message[0] = '\0';
+		ck_assert_int_eq(commands_run(&fx.s, c->name), 0);
+		ck_assert_str_eq(fx.s.message, "no selection: set the mark "
+		    "first (Ctrl-Space or F9)");
+		ck_assert_int_eq(fx.s.prompt.active, 0);
+	}
+	ck_assert_int_eq(sels, 3);
+	fx_bytes(fx.path, data, sizeof data);
+	fx_close(&fx);
+}
+END_TEST
+
+/* Esc-T: asks, truncates on y, cancels on anything else, refuses where it must. */
+START_TEST(test_truncate)
+{
+	struct fixture	fx;
+	unsigned char	data[300];
+	size_t		i;
+
+	for (i = 0; i < sizeof data; i++)
+		data[i] = (unsigned char)i;
+	fx_open(&fx, data, sizeof data, MAPPING_DIRECT);
+	window_goto(session_window(&fx.s), 100);
+	input_key(&fx.s, KEYMAP_META | 'T');
+	ck_assert_str_eq(fx.s.prompt.label, "Truncate to 100 bytes? This "
+	    "cannot be undone (y/n) ");
+	input_key(&fx.s, 'n');
+	ck_assert_int_eq(fx.s.prompt.active, 0);
+	ck_assert_str_eq(fx.s.message, "cancelled");
+	fx_bytes(fx.path, data, sizeof data);
+
+	input_key(&fx.s, KEYMAP_META | 't');
+	input_key(&fx.s, 'y');
+	ck_assert_str_eq(fx.s.message, "truncated to 100 bytes");
+	ck_assert_uint_eq(doc_size(&fx.m), 100);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 99);
+	fx_bytes(fx.path, data, 100);
+	/* The history is gone: undo has nothing to undo. */
+	input_key(&fx.s, KEYMAP_BACKSPACE);
+	ck_assert_str_eq(fx.s.message, "nothing to undo");
+
+	/* Refused with unsaved edits, and past them nothing changes. */
+	window_goto(session_window(&fx.s), 10);
+	fx_type(&fx, "ff");
+	input_key(&fx.s, KEYMAP_META | 'T');
+	ck_assert_int_eq(fx.s.prompt.active, 0);
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "save first"));
+	ck_assert_uint_eq(doc_size(&fx.m), 100);
+
+	/* At offset 0 after a save: an empty file. */
+	input_key(&fx.s, KEYMAP_F(2));
+	window_goto(session_window(&fx.s), 0);
+	input_key(&fx.s, KEYMAP_META | 'T');
+	input_key(&fx.s, 'Y');
+	ck_assert_uint_eq(doc_size(&fx.m), 0);
+	fx_bytes(fx.path, data, 0);
+	fx_close(&fx);
+
+	fx_open(&fx, data, sizeof data, MAPPING_PREVIEW);
+	input_key(&fx.s, KEYMAP_META | 'T');
+	ck_assert_int_eq(fx.s.prompt.active, 0);
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "direct mode"));
+	fx_bytes(fx.path, data, sizeof data);
+	fx_close(&fx);
+
+	fx_open(&fx, data, sizeof data, MAPPING_READONLY);
+	input_key(&fx.s, KEYMAP_META | 'T');
+	ck_assert_int_eq(fx.s.prompt.active, 0);
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "read-only"));
+	fx_bytes(fx.path, data, sizeof data);
+	fx_close(&fx);
+}
+END_TEST
+
+/*
+ * Two windows over one document: each keeps its own cursor, pane and
+ * mark, an edit made in one is unsaved in both, and the layout shares
+ * the rows out between them.
+ */
+START_TEST(test_two_windows)
+{
+	struct fixture	 fx;
+	struct layout	 l;
+	unsigned char	 data[4096];
+	struct window	*a, *b;
+
+	memset(data, 0x11, sizeof data);
+	fx_open(&fx, data, sizeof data, MAPPING_DIRECT);
+	a = session_window(&fx.s);
+	window_goto(a, 40);
+	ck_assert_int_eq(session_split(&fx.s), 0);
+	ck_assert_int_eq(session_split(&fx.s), -1);
+	ck_assert_int_eq(fx.s.nwin, 2);
+	b = session_window(&fx.s);
+	ck_assert_ptr_ne(a, b);
+	ck_assert_uint_eq(b->cursor, 40);
+	layout_apply(&fx.s, 11, 100);
+	layout_make(&l, &fx.s, 11, 100);
+	ck_assert_int_eq(l.win[0].rows + l.win[1].rows, 10);
+	ck_assert_int_eq(l.win[1].row, l.win[0].rows);
+	ck_assert_int_eq(a->rows, l.win[0].rows);
+	ck_assert_int_eq(b->rows, l.win[1].rows);
+	ck_assert_int_eq(l.status.row, 10);
+
+	input_key(&fx.s, KEYMAP_META | '>');
+	input_key(&fx.s, '\t');
+	fx_type(&fx, "Q");
+	ck_assert_uint_eq(b->cursor, 4095);
+	ck_assert_int_eq(b->pane, WINDOW_TEXT);
+	ck_assert_uint_eq(a->cursor, 40);
+	ck_assert_int_eq(a->pane, WINDOW_HEX);
+	session_next_window(&fx.s);
+	ck_assert_ptr_eq(session_window(&fx.s), a);
+	fx_type(&fx, "ab");
+	ck_assert_uint_eq(a->cursor, 41);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 2);
+	ck_assert(session_is_dirty(&fx.s, 40));
+	ck_assert(session_is_dirty(&fx.s, 4095));
+	input_key(&fx.s, KEYMAP_F(9));
+	ck_assert_int_eq(a->has_mark, 1);
+	ck_assert_int_eq(b->has_mark, 0);
+	input_key(&fx.s, KEYMAP_F(2));
+	data[40] = 0xab;
+	data[4095] = 'Q';
+	fx_bytes(fx.path, data, sizeof data);
+	fx_close(&fx);
+}
+END_TEST
+
+/* The help screen and --keys come from the tables, and name every key. */
+START_TEST(test_help_from_tables)
+{
+	struct help		 h;
+	const struct command	*c;
+	char			 line[512];
+	size_t			 i, n = 0;
+	int			 k, found;
+
+	for (c = commands_table; c->name != NULL; c++)
+		n++;
+	for (i = 0; help_keys_line(i, line, sizeof line) == 0; i++)
+		ck_assert_ptr_nonnull(strstr(line,
+		    commands_table[i].help));
+	ck_assert_uint_eq(i, n);
+	help_build(&h, 1);
+	ck_assert_int_eq(h.title[0], 1);
+	for (c = commands_table; c->name != NULL; c++) {
+		found = 0;
+		for (k = 0; k < h.n; k++)
+			found |= strstr(h.line[k], c->help) != NULL;
+		ck_assert_msg(found, "%s is missing from help", c->name);
+	}
+	ck_assert_ptr_nonnull(strstr(h.line[2], "Left, Ctrl-B"));
+	help_build(&h, 0);
+	for (k = 0; k < h.n; k++)
+		ck_assert_ptr_null(strstr(h.line[k], ", q  "));
+}
+END_TEST
+
 Suite *
 session_suite(void)
 {
@@ -595,6 +887,11 @@ session_suite(void)
 	tcase_add_test(tc, test_copy_fill_limit);
 	tcase_add_test(tc, test_save_selection_fails);
 	tcase_add_test(tc, test_search_prompt_state);
+	tcase_add_test(tc, test_prompt_callbacks);
+	tcase_add_test(tc, test_command_flags);
+	tcase_add_test(tc, test_truncate);
+	tcase_add_test(tc, test_two_windows);
+	tcase_add_test(tc, test_help_from_tables);
 	suite_add_tcase(s, tc);
 	return (s);
 }
