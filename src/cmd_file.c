@@ -69,16 +69,22 @@ cmd_quit(struct session *s)
 	return (0);
 }
 
+/*
+ * Quits, throwing the unsaved changes away.  Quitting is always
+ * possible: when the rollback fails (an immutable file, an I/O error)
+ * maphex still ends and says on stderr what is left in the file.
+ */
 int
 cmd_quit_discard(struct session *s)
 {
-	char	err[256];
+	char		err[256];
+	uint64_t	n = session_unsaved(s);
 
-	if (session_unsaved(s) > 0 &&
-	    journal_discard(s->journal, err, sizeof err) == -1) {
-		session_message(s, 1, "discard failed: %s", err);
-		return (0);
-	}
+	if (n > 0 && journal_discard(s->journal, err, sizeof err) == -1)
+		snprintf(s->exit_note, sizeof s->exit_note, "%s: could not "
+		    "roll back %llu changed byte%s, which stay in the file: "
+		    "%s", doc_path(s->doc), (unsigned long long)n,
+		    n == 1 ? "" : "s", err);
 	return (SESSION_QUIT);
 }
 

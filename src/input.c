@@ -13,6 +13,7 @@
 #include "input.h"
 
 #include <ctype.h>
+#include <string.h>
 
 #include "cmd_edit.h"
 #include "commands.h"
@@ -24,6 +25,8 @@
 static int	input_prompt(struct session *, int);
 static int	input_help(struct session *, int);
 static int	input_unbound(struct session *, int);
+static int	input_stray(struct session *, int);
+static int	input_too_small(struct session *, const char *);
 
 static int
 input_prompt(struct session *s, int key)
@@ -93,6 +96,51 @@ input_unbound(struct session *s, int key)
 	return (0);
 }
 
+/*
+ * Keys that are never typed and never reach a prompt: an unknown
+ * sequence, a paste, keys lost while a scan ran.  Returns 1 if key was
+ * one of them (and said so), else 0.
+ */
+static int
+input_stray(struct session *s, int key)
+{
+	if (key != KEYMAP_UNKNOWN && key != KEYMAP_PASTE &&
+	    key != KEYMAP_LOST)
+		return (0);
+	/* It was the key a quoted insert waited for: nothing is typed. */
+	s->quote = 0;
+	switch (key) {
+	case KEYMAP_UNKNOWN:
+		session_message(s, 1, "an unknown key sequence was ignored "
+		    "(not bound; F1 shows the keys)");
+		return (1);
+	case KEYMAP_PASTE:
+		session_message(s, 1, "pasted text was ignored: type it, or "
+		    "copy and paste with Esc-W and Ctrl-Y");
+		return (1);
+	case KEYMAP_LOST:
+		session_message(s, 1, "out of memory: keys typed during the "
+		    "last operation were dropped");
+		return (1);
+	}
+	return (0);
+}
+
+/*
+ * While the screen is too small to show what a key does, only quit and
+ * redraw act; returns 1 if the command called name may run.
+ */
+static int
+input_too_small(struct session *s, const char *name)
+{
+	if (name != NULL && (strcmp(name, "quit") == 0 ||
+	    strcmp(name, "quit-discard") == 0 || strcmp(name, "redraw") == 0))
+		return (1);
+	session_message(s, 1, "terminal too small: only quit (F10, Ctrl-X, "
+	    "Ctrl-C) and redraw (Ctrl-L) work");
+	return (0);
+}
+
 int
 input_key(struct session *s, int key)
 {
@@ -104,14 +152,18 @@ input_key(struct session *s, int key)
 	    (key & ~KEYMAP_META) < 0x80)
 		key = KEYMAP_META | toupper(key & 0xff);
 	s->message[0] = '\0';
+	if (input_stray(s, key))
+		return (0);
 	if (s->prompt.active)
 		return (input_prompt(s, key));
+	name = keymap_lookup(key, session_window(s)->pane == WINDOW_HEX,
+	    doc_mode(s->doc) == MAPPING_READONLY);
+	if (s->too_small && !input_too_small(s, name))
+		return (0);
 	if (s->help)
 		return (input_help(s, key));
 	if (s->quote)
 		return (input_unbound(s, key));
-	name = keymap_lookup(key, session_window(s)->pane == WINDOW_HEX,
-	    doc_mode(s->doc) == MAPPING_READONLY);
 	if (name == NULL)
 		return (input_unbound(s, key));
 	return (commands_run(s, name));

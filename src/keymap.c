@@ -124,6 +124,9 @@ keymap_special_name(int key)
 		{ KEYMAP_BACKSPACE, "Backspace" }, { KEYMAP_DELETE, "Delete" },
 		{ '\r', "Return" }, { '\n', "Ctrl-J" }, { '\t', "Tab" },
 		{ ' ', "Space" }, { 0, "Ctrl-Space" }, { 0x7f, "Backspace" },
+		{ KEYMAP_UNKNOWN, "An unknown key sequence" },
+		{ KEYMAP_PASTE, "Pasted text" },
+		{ KEYMAP_LOST, "Keys typed meanwhile" },
 	};
 	size_t	i;
 

@@ -30,6 +30,9 @@ enum {
 	KEYMAP_DELETE,
 	KEYMAP_RESIZE,
 	KEYMAP_HANGUP,		/* the terminal went away */
+	KEYMAP_UNKNOWN,		/* a key sequence maphex does not know */
+	KEYMAP_PASTE,		/* a bracketed paste, read and dropped */
+	KEYMAP_LOST,		/* keys typed during a scan were dropped */
 	KEYMAP_F0 = 0x10100
 };
 

@@ -4,7 +4,9 @@
  * The windows share the rows above the status line, the focused one
  * first taking any row left over; the side pane, when there is one,
  * takes columns from the right.  A screen too small for one row of
- * bytes and the status line is marked so, and the view says so.
+ * bytes and the status line is marked so: the view says so, a prompt
+ * that was open is cancelled, and input lets only quit and redraw
+ * act.
  */
 #include "config.h"
 
@@ -73,4 +75,11 @@ layout_apply(struct session *s, int rows, int cols)
 	for (i = 0; i < s->nwin; i++)
 		window_resize(&s->win[i], l.win[i].rows, layout_fit(&s->win[i],
 		    l.digits, l.win[i].cols));
+	layout_make(&l, s, rows, cols);
+	/* A prompt nobody can see must not take keys. */
+	if (l.too_small && !s->too_small && s->prompt.active) {
+		prompt_close(&s->prompt);
+		session_message(s, 0, "cancelled: the terminal is too small");
+	}
+	s->too_small = l.too_small;
 }

@@ -37,7 +37,8 @@ void	layout_make(struct layout *, const struct session *, int rows,
 
 /*
  * Tells every window of the session how many rows of bytes it shows on
- * a rows x cols screen and, for -m, how many bytes a row fit.
+ * a rows x cols screen and, for -m, how many bytes a row fit, and the
+ * session whether the screen is too small (which cancels a prompt).
  */
 void	layout_apply(struct session *, int rows, int cols);
 

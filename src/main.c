@@ -44,6 +44,7 @@ static volatile sig_atomic_t main_stop;
 struct main_ui {
 	struct session	*s;
 	struct frame	 frame;
+	char		 note[512];	/* why and how a signal ended us */
 };
 
 static void	main_error(const char *, ...)
@@ -59,6 +60,7 @@ static void	main_paint(void *);
 static void	main_show(struct main_ui *);
 static int	main_cancel(void *);
 static int	main_loop(struct main_ui *);
+static int	main_terminate(struct main_ui *);
 
 /*
  * Prints "maphex: " and the message as one line on stderr.  Paths and
@@ -91,10 +93,14 @@ main_signals(void)
 	sa.sa_handler = main_on_signal;
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(SIGTERM, &sa, NULL) == -1 ||
-	    sigaction(SIGHUP, &sa, NULL) == -1)
+	    sigaction(SIGHUP, &sa, NULL) == -1 ||
+	    sigaction(SIGINT, &sa, NULL) == -1 ||
+	    sigaction(SIGQUIT, &sa, NULL) == -1)
 		return (-1);
 	/* A save past ulimit -f must fail with EFBIG, not kill us. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* A closed pipe is an EPIPE to report, never a silent death. */
+	signal(SIGPIPE, SIG_IGN);
 	return (0);
 }
 
@@ -217,6 +223,21 @@ main_cancel(void *arg)
 	return (ui_poll_cancel() || main_stop);
 }
 
+/* A signal asked us to end: saves or drops as DESIGN says, and notes it. */
+static int
+main_terminate(struct main_ui *u)
+{
+	char	what[400];
+	int	rc;
+
+	rc = session_terminate(u->s, what, sizeof what);
+	snprintf(u->note, sizeof u->note, "%s: ended by %s: %s",
+	    doc_path(u->s->doc), main_stop == SIGHUP ? "SIGHUP (the "
+	    "terminal went away)" : main_stop == SIGINT ? "SIGINT" :
+	    main_stop == SIGQUIT ? "SIGQUIT" : "SIGTERM", what);
+	return (rc == -1 ? 1 : 0);
+}
+
 static int
 main_loop(struct main_ui *u)
 {
@@ -224,7 +245,7 @@ main_loop(struct main_ui *u)
 
 	for (;;) {
 		if (main_stop)
-			return (session_terminate(u->s) == -1 ? 1 : 0);
+			return (main_terminate(u));
 		session_refresh(u->s);
 		main_show(u);
 		if ((key = ui_key(MAIN_TICK_MS)) == -1)
@@ -301,6 +322,12 @@ main_edit(const struct cli *c)
 	main_seek(&s, start);
 	rc = main_loop(&u);
 	ui_stop();
+	if (u.note[0] != '\0')
+		main_error("%s", u.note);
+	if (s.exit_note[0] != '\0') {
+		main_error("%s", s.exit_note);
+		rc = 1;
+	}
 	frame_free(&u.frame);
 	session_free(&s);
 	doc_close(&d);

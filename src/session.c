@@ -175,11 +175,28 @@ session_refuse_edit(struct session *s)
 }
 
 int
-session_terminate(struct session *s)
+session_terminate(struct session *s, char *note, size_t notelen)
 {
-	char	err[256];
+	char		err[256];
+	uint64_t	n = session_unsaved(s);
 
-	if (doc_mode(s->doc) != MAPPING_DIRECT || session_unsaved(s) == 0)
+	if (n == 0) {
+		snprintf(note, notelen, "nothing was unsaved");
 		return (0);
-	return (journal_save(s->journal, err, sizeof err));
+	}
+	if (doc_mode(s->doc) != MAPPING_DIRECT) {
+		snprintf(note, notelen, "%llu unsaved byte%s dropped; the "
+		    "file is untouched", (unsigned long long)n, n == 1 ? "" :
+		    "s");
+		return (0);
+	}
+	if (journal_save(s->journal, err, sizeof err) == -1) {
+		snprintf(note, notelen, "%llu changed byte%s are in the file "
+		    "but could not be flushed: %s", (unsigned long long)n,
+		    n == 1 ? "" : "s", err);
+		return (-1);
+	}
+	snprintf(note, notelen, "%llu changed byte%s saved (direct mode)",
+	    (unsigned long long)n, n == 1 ? "" : "s");
+	return (0);
 }

@@ -57,9 +57,12 @@ struct session {
 	int			 help;		/* help screen shown */
 	int			 help_top;
 	int			 quote;		/* the next key is typed */
+	int			 too_small;	/* the screen cannot show a row */
 
 	char			 message[256];
 	int			 message_error;
+	/* What main prints on stderr at exit (a failed rollback), or "". */
+	char			 exit_note[640];
 
 	unsigned char		*clip;
 	size_t			 cliplen;
@@ -120,7 +123,12 @@ uint64_t session_unsaved(const struct session *);
 /* Refuses an edit in read-only mode with a message; non-zero if so. */
 int	session_refuse_edit(struct session *);
 
-/* Quits the way a SIGTERM asks: direct mode flushes.  0 or -1. */
-int	session_terminate(struct session *);
+/*
+ * Ends the session the way a SIGTERM asks: direct mode flushes, a
+ * preview drops its edits and leaves the file untouched.  Writes what
+ * happened, in a line, to note.  Returns 0, or -1 if edits could not be
+ * saved.
+ */
+int	session_terminate(struct session *, char *note, size_t notelen);
 
 #endif

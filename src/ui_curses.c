@@ -28,20 +28,29 @@
 #include "keymap.h"
 
 #define UI_ESC_WAIT_MS	60	/* how long an Esc waits for its key */
+#define UI_SEQ_MAX	64	/* bytes of a control sequence, at most */
 
 enum { PAIR_CURSOR = 1, PAIR_DIRTY, PAIR_MATCH, PAIR_ERROR, PAIR_TITLE };
 
 static int	ui_started;
 static int	ui_colour;
-/* Keys read while a search polled for Ctrl-C or Esc, for ui_key(). */
-static int	ui_queue[64];
-static int	ui_queued;
+/*
+ * Keys read while a long operation polled for Ctrl-C or Esc, for
+ * ui_key(); the queue grows as needed, so no typed key is dropped.
+ */
+static int	*ui_queue;
+static size_t	 ui_queued;
+static size_t	 ui_queue_cap;
+static int	 ui_queue_lost;
 
 static int	ui_translate(int);
 static void	ui_run(const wchar_t *, const uint16_t *, int, int, int);
 static attr_t	ui_attr(uint16_t);
 static int	ui_hangup(void);
 static int	ui_after_esc(void);
+static int	ui_sequence(int);
+static int	ui_paste(void);
+static void	ui_enqueue(int);
 
 int
 ui_start(char *err, size_t errlen)
@@ -83,6 +92,9 @@ ui_stop(void)
 		return;
 	endwin();
 	ui_started = 0;
+	free(ui_queue);
+	ui_queue = NULL;
+	ui_queued = ui_queue_cap = 0;
 }
 
 void
@@ -182,7 +194,7 @@ ui_repaint(void)
 	clearok(curscr, TRUE);
 }
 
-/* Converts a curses key code into a keymap int (-1: ignore it). */
+/* Converts a curses key code into a keymap int. */
 static int
 ui_translate(int ch)
 {
@@ -204,7 +216,7 @@ ui_translate(int ch)
 		return (KEYMAP_F(ch - KEY_F0));
 	if (ch >= 0 && ch < 0x100)
 		return (ch);
-	return (-1);
+	return (KEYMAP_UNKNOWN);
 }
 
 /* Tells a terminal that hung up (getch fails at once) from a timeout. */
@@ -220,7 +232,66 @@ ui_hangup(void)
 	    (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0);
 }
 
-/* Reads the key after an Esc: KEYMAP_META | key, KEYMAP_ESC alone. */
+/*
+ * Reads the rest of a control sequence that curses did not know, so
+ * that none of its bytes is taken as typing.  intro is '[' (CSI: its
+ * parameters and intermediates end at a final byte from '@' to '~') or
+ * 'O' (SS3: one more byte).  Returns KEYMAP_UNKNOWN, KEYMAP_PASTE for
+ * the start of a bracketed paste, or KEYMAP_META | intro when nothing
+ * followed (Esc then [ typed by hand).
+ */
+static int
+ui_sequence(int intro)
+{
+	char	buf[UI_SEQ_MAX];
+	size_t	n = 0;
+	int	c;
+
+	timeout(UI_ESC_WAIT_MS);
+	if ((c = getch()) == ERR)
+		return (KEYMAP_META | intro);
+	if (intro == 'O')
+		return (KEYMAP_UNKNOWN);
+	while (c != ERR && !(c >= 0x40 && c <= 0x7e) && c >= 0x20 &&
+	    c < 0x40) {
+		if (n + 1 < sizeof buf)
+			buf[n++] = (char)c;
+		c = getch();
+	}
+	buf[n] = '\0';
+	if (c == '~' && strcmp(buf, "200") == 0)
+		return (ui_paste());
+	return (KEYMAP_UNKNOWN);
+}
+
+/*
+ * Reads and drops a bracketed paste up to its end (Esc [201~) or until
+ * the terminal stops sending.  maphex never turns on bracketed paste,
+ * so one arriving is not the user typing; it is refused whole.
+ */
+static int
+ui_paste(void)
+{
+	static const char	 end[] = "\033[201~";
+	size_t			 matched = 0;
+	int			 c;
+
+	timeout(UI_ESC_WAIT_MS);
+	while ((c = getch()) != ERR) {
+		if (c == end[matched])
+			matched++;
+		else
+			matched = c == end[0] ? 1 : 0;
+		if (end[matched] == '\0')
+			break;
+	}
+	return (KEYMAP_PASTE);
+}
+
+/*
+ * Reads the key after an Esc: KEYMAP_META | key, KEYMAP_ESC alone, or
+ * KEYMAP_UNKNOWN for a sequence curses did not recognise.
+ */
 static int
 ui_after_esc(void)
 {
@@ -230,8 +301,20 @@ ui_after_esc(void)
 	next = getch();
 	if (next == ERR)
 		return (KEYMAP_ESC);
-	next = ui_translate(next);
-	return (next == -1 ? -1 : KEYMAP_META | next);
+	if (next == '[' || next == 'O')
+		return (ui_sequence(next));
+	if (next == 0x1b) {
+		/* Esc Esc [A is Alt-Up on some terminals. */
+		next = ui_after_esc();
+		if (next == KEYMAP_ESC)
+			return (KEYMAP_META | KEYMAP_ESC);
+		if (next & KEYMAP_META)
+			next &= ~KEYMAP_META;
+		if (next == KEYMAP_UNKNOWN || next == KEYMAP_PASTE)
+			return (next);
+	} else
+		next = ui_translate(next);
+	return (next == KEYMAP_UNKNOWN ? next : KEYMAP_META | next);
 }
 
 int
@@ -241,9 +324,12 @@ ui_key(int timeout_ms)
 
 	if (ui_queued > 0) {
 		ch = ui_queue[0];
-		memmove(ui_queue, ui_queue + 1,
-		    (size_t)--ui_queued * sizeof ui_queue[0]);
+		memmove(ui_queue, ui_queue + 1, --ui_queued * sizeof *ui_queue);
 		return (ch);
+	}
+	if (ui_queue_lost) {
+		ui_queue_lost = 0;
+		return (KEYMAP_LOST);
 	}
 	timeout(timeout_ms);
 	ch = getch();
@@ -274,12 +360,30 @@ ui_poll_cancel(void)
 			ui_queued = 0;
 			return (1);
 		}
-		if (ch != -1 && ui_queued < (int)(sizeof ui_queue /
-		    sizeof ui_queue[0]))
-			ui_queue[ui_queued++] = ch;
+		if (ch != -1)
+			ui_enqueue(ch);
 		timeout(0);
 	}
 	return (0);
+}
+
+/* Keeps a key for later; if memory runs out, ui_key() says so once. */
+static void
+ui_enqueue(int ch)
+{
+	size_t	 cap;
+	int	*q;
+
+	if (ui_queued == ui_queue_cap) {
+		cap = ui_queue_cap > 0 ? ui_queue_cap * 2 : 64;
+		if ((q = realloc(ui_queue, cap * sizeof *q)) == NULL) {
+			ui_queue_lost = 1;
+			return;
+		}
+		ui_queue = q;
+		ui_queue_cap = cap;
+	}
+	ui_queue[ui_queued++] = ch;
 }
 
 void

@@ -44,7 +44,8 @@ static void	view_status_line(const struct session *, struct frame *,
 		    unsigned);
 static void	view_help(const struct session *, const struct region *,
 		    struct frame *);
-static void	view_too_small(struct frame *, size_t);
+static void	view_too_small(const struct session *, struct frame *,
+		    size_t);
 static void	view_read(struct view_win *, uint64_t, unsigned char *,
 		    unsigned char *, size_t);
 
@@ -59,7 +60,7 @@ view_render(const struct session *s, struct frame *f)
 	frame_clear(f);
 	layout_make(&l, s, f->rows, f->cols);
 	if (l.too_small) {
-		view_too_small(f, l.need);
+		view_too_small(s, f, l.need);
 		return (0);
 	}
 	if (s->help)
@@ -80,12 +81,20 @@ view_render(const struct session *s, struct frame *f)
 	return (fault);
 }
 
+/*
+ * Says the screen is too small; the quit prompt, or the message that
+ * says which keys work, takes the last row when there are three.
+ */
 static void
-view_too_small(struct frame *f, size_t need)
+view_too_small(const struct session *s, struct frame *f, size_t need)
 {
 	frame_printf(f, 0, 0, FRAME_ERROR, "terminal too small");
 	frame_printf(f, 1, 0, FRAME_ERROR, "need %zux2, have %dx%d", need,
 	    f->cols, f->rows);
+	if (s->prompt.active && f->rows > 0)
+		view_prompt(s, f, f->rows - 1);
+	else if (f->rows > 2 && s->message[0] != '\0')
+		frame_printf(f, f->rows - 1, 0, FRAME_ERROR, "%s", s->message);
 }
 
 /*

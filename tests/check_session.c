@@ -8,6 +8,7 @@
 
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -867,6 +868,101 @@ START_TEST(test_help_from_tables)
 }
 END_TEST
 
+/*
+ * Sequences that are not keys are never typed, and while the screen is
+ * too small only quit and redraw act; a prompt open then is cancelled.
+ */
+START_TEST(test_stray_keys_and_too_small)
+{
+	static const int	 stray[] = { KEYMAP_UNKNOWN, KEYMAP_PASTE,
+				    KEYMAP_LOST };
+	struct fixture		 fx;
+	unsigned char		 data[64];
+	size_t			 i;
+
+	memset(data, '0', sizeof data);
+	fx_open(&fx, data, sizeof data, MAPPING_DIRECT);
+	for (i = 0; i < 3; i++) {
+		input_key(&fx.s, '\t');
+		input_key(&fx.s, stray[i]);
+		ck_assert_int_eq(fx.s.message_error, 1);
+		input_key(&fx.s, KEYMAP_CTRL('Q'));
+		input_key(&fx.s, stray[i]);
+		input_key(&fx.s, KEYMAP_CTRL('S'));
+		input_key(&fx.s, stray[i]);
+		ck_assert_str_eq(fx.s.prompt.input, "");
+		input_key(&fx.s, KEYMAP_ESC);
+	}
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	fx_bytes(fx.path, data, sizeof data);
+
+	input_key(&fx.s, '\r');
+	ck_assert_int_eq(fx.s.prompt.active, 1);
+	layout_apply(&fx.s, 1, 100);
+	ck_assert_int_eq(fx.s.too_small, 1);
+	ck_assert_int_eq(fx.s.prompt.active, 0);
+	fx.s.quote = 0;
+	input_key(&fx.s, '\t');
+	fx_type(&fx, "abc");
+	input_key(&fx.s, KEYMAP_CTRL('S'));
+	input_key(&fx.s, KEYMAP_F(1));
+	ck_assert_int_eq(fx.s.prompt.active, 0);
+	ck_assert_int_eq(fx.s.help, 0);
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "terminal too small"));
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	ck_assert_int_eq(input_key(&fx.s, KEYMAP_CTRL('L')), SESSION_REPAINT);
+	ck_assert_int_eq(input_key(&fx.s, KEYMAP_CTRL('X')), SESSION_QUIT);
+	layout_apply(&fx.s, 11, 100);
+	ck_assert_int_eq(fx.s.too_small, 0);
+	fx_type(&fx, "a");
+	ck_assert_uint_eq(session_unsaved(&fx.s), 1);
+	/* Quit still asks while too small, and its answer is taken. */
+	layout_apply(&fx.s, 1, 10);
+	input_key(&fx.s, KEYMAP_F(10));
+	ck_assert_int_eq(fx.s.prompt.active, 1);
+	ck_assert_int_eq(input_key(&fx.s, 'd'), SESSION_QUIT);
+	fx_bytes(fx.path, data, sizeof data);
+	fx_close(&fx);
+}
+END_TEST
+
+/* Quitting is always possible, even when the rollback cannot be done. */
+START_TEST(test_quit_when_rollback_fails)
+{
+	struct fixture	fx;
+	unsigned char	data[8192];
+	int		fd;
+
+	memset(data, 'k', sizeof data);
+	fx_open(&fx, data, sizeof data, MAPPING_DIRECT);
+	window_goto(session_window(&fx.s), 5000);
+	fx_type(&fx, "00");
+	ck_assert_uint_eq(session_unsaved(&fx.s), 1);
+	/* The page of the edit is gone: discard cannot write it back. */
+	fd = open(fx.path, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ftruncate(fd, 4096), 0);
+	close(fd);
+	ck_assert_int_eq(input_key(&fx.s, KEYMAP_CTRL('C')), SESSION_QUIT);
+	ck_assert_ptr_nonnull(strstr(fx.s.exit_note, "could not roll back 1 "
+	    "changed byte,"));
+	fx_close(&fx);
+
+	/* The quit prompt's discard quits the same way. */
+	fx_open(&fx, data, sizeof data, MAPPING_DIRECT);
+	window_goto(session_window(&fx.s), 5000);
+	fx_type(&fx, "00");
+	fd = open(fx.path, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ftruncate(fd, 4096), 0);
+	close(fd);
+	input_key(&fx.s, KEYMAP_F(10));
+	ck_assert_int_eq(input_key(&fx.s, 'd'), SESSION_QUIT);
+	ck_assert_ptr_nonnull(strstr(fx.s.exit_note, "could not roll back"));
+	fx_close(&fx);
+}
+END_TEST
+
 Suite *
 session_suite(void)
 {
@@ -892,6 +988,8 @@ session_suite(void)
 	tcase_add_test(tc, test_truncate);
 	tcase_add_test(tc, test_two_windows);
 	tcase_add_test(tc, test_help_from_tables);
+	tcase_add_test(tc, test_stray_keys_and_too_small);
+	tcase_add_test(tc, test_quit_when_rollback_fails);
 	suite_add_tcase(s, tc);
 	return (s);
 }
