@@ -1,10 +1,13 @@
 /*
- * cmd_file.c: saving, quitting, writing the selection out, truncating.
+ * cmd_file.c: saving, saving as, quitting, writing the selection out,
+ * truncating.
  *
- * Save and discard go through the journal; the selection is copied to
- * a new file (O_EXCL: never over an existing one) in chunks read from
- * the document.  This file decides what to ask and what to say, never
- * how bytes reach the disk.
+ * Save and discard go through the journal.  Save-as and the selection
+ * are copied to a new file (O_EXCL: never over an existing one) in
+ * chunks read from the document, with progress and cancel, keeping
+ * holes; in read-only mode never onto the file system of the file
+ * being examined.  A save is refused when the path no longer names
+ * the open file.  This file decides what to ask and what to say.
  */
 #include "config.h"
 
@@ -21,15 +24,23 @@
 #include "io.h"
 #include "journal.h"
 #include "keymap.h"
+#include "progress.h"
 #include "session.h"
 
-#define COPY_CHUNK	(1 << 20)
+#define COPY_CHUNK	(1 << 20)	/* bytes read at a time */
+#define COPY_BLOCK	4096		/* zero blocks of it stay holes */
 
 static int	file_save_now(struct session *);
 static int	file_quit_answer(void *, int);
-static int	file_write_range(struct session *, int, uint64_t, uint64_t,
+static int	file_zero(const unsigned char *, size_t);
+static int	file_put_sparse(int, const unsigned char *, size_t, uint64_t);
+static int	file_copy_out(struct session *, int, uint64_t, uint64_t,
 		    char *, size_t);
+static int	file_create(struct session *, const char *);
+static int	file_write_new(struct session *, const char *,
+		    const char *, uint64_t, uint64_t);
 static int	file_save_selection_submit(void *, const char *);
+static int	file_save_as_submit(void *, const char *);
 static int	file_truncate_answer(void *, int);
 
 /* Saves; returns 0 on success, -1 (with a message) on failure. */
@@ -39,6 +50,10 @@ file_save_now(struct session *s)
 	char		err[256];
 	uint64_t	n = session_unsaved(s);
 
+	if (session_check_path(s, err, sizeof err) == -1) {
+		session_message(s, 1, "not saved: %s", err);
+		return (-1);
+	}
 	if (journal_save(s->journal, err, sizeof err) == -1) {
 		session_message(s, 1, "%s", err);
 		return (-1);
@@ -127,35 +142,139 @@ cmd_save_selection(struct session *s)
 	return (0);
 }
 
-/* Copies [start, start+len) of the document to fd in chunks. */
+/* Returns 1 if the n bytes of buf are all zero. */
 static int
-file_write_range(struct session *s, int fd, uint64_t start, uint64_t len,
+file_zero(const unsigned char *buf, size_t n)
+{
+	return (n == 0 || (buf[0] == 0 && memcmp(buf, buf + 1, n - 1) == 0));
+}
+
+/* Writes buf to fd at off a block at a time, leaving zero blocks out. */
+static int
+file_put_sparse(int fd, const unsigned char *buf, size_t n, uint64_t off)
+{
+	size_t	i, k;
+
+	for (i = 0; i < n; i += k) {
+		k = n - i < COPY_BLOCK ? n - i : COPY_BLOCK;
+		if (!file_zero(buf + i, k) &&
+		    io_pwrite_all(fd, buf + i, k, off + i) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Copies [start, start+len) of the document to fd, which is empty,
+ * showing progress.  Holes stay holes: spans SEEK_DATA says hold none
+ * (when the mapping holds nothing the file lacks) and chunks of zeros
+ * are skipped, and the size is set at the end.  Returns 0, 1 when the
+ * user cancelled, or -1 with a reason in err.
+ */
+static int
+file_copy_out(struct session *s, int fd, uint64_t start, uint64_t len,
     char *err, size_t errlen)
 {
+	struct progress	 p;
 	unsigned char	*buf;
+	uint64_t	 done = 0, data, hole;
 	size_t		 n;
-	int		 rc = 0;
+	int		 holes, k, rc = 0;
 
 	if ((buf = malloc(COPY_CHUNK)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return (-1);
 	}
-	for (; len > 0; start += n, len -= n) {
-		n = len < COPY_CHUNK ? (size_t)len : COPY_CHUNK;
-		if (doc_read(s->doc, start, buf, n) == -1) {
-			snprintf(err, errlen, "cannot read offset 0x%llx",
-			    (unsigned long long)start);
-			rc = -1;
-			break;
+	holes = doc_mode(s->doc) != MAPPING_PREVIEW ||
+	    session_unsaved(s) == 0;
+	progress_begin(&p, s, "saving");
+	while (done < len && rc == 0) {
+		n = len - done < COPY_CHUNK ? (size_t)(len - done) : COPY_CHUNK;
+		k = holes ? doc_next_data(s->doc, start + done, &data,
+		    &hole) : -1;
+		if (k == 1 || (k == 0 && data > start + done)) {
+			done = k == 0 && data - start < len ? data - start :
+			    len;
+			continue;
 		}
-		if (io_write_all(fd, buf, n) == -1) {
+		if (doc_read(s->doc, start + done, buf, n) == -1) {
+			snprintf(err, errlen, "cannot read offset 0x%llx",
+			    (unsigned long long)(start + done));
+			rc = -1;
+		} else if (file_put_sparse(fd, buf, n, done) == -1) {
 			snprintf(err, errlen, "%s", strerror(errno));
 			rc = -1;
-			break;
 		}
+		done += n;
+		progress_show(&p, done, len);
+		if (rc == 0 && progress_cancelled(&p))
+			rc = 1;
 	}
 	free(buf);
+	if (rc == 0 && (ftruncate(fd, (off_t)len) == -1 || fsync(fd) == -1)) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		rc = -1;
+	}
 	return (rc);
+}
+
+/*
+ * Creates path for a copy, never over an existing file, and in
+ * read-only (forensic) mode never on the evidence's file system.
+ * Returns the descriptor, or -1 with a message.
+ */
+static int
+file_create(struct session *s, const char *path)
+{
+	int	fd;
+
+	if (path[0] == '\0') {
+		session_message(s, 1, "no file name given");
+		return (-1);
+	}
+	if (doc_mode(s->doc) == MAPPING_READONLY &&
+	    doc_same_fs(s->doc, path)) {
+		session_message(s, 1, "%s is on the file system of the file "
+		    "being examined; read-only mode writes nothing there "
+		    "(choose another disk)", path);
+		return (-1);
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd == -1)
+		session_message(s, 1, "%s: %s%s", path, strerror(errno),
+		    errno == EEXIST ? " (will not overwrite)" : "");
+	return (fd);
+}
+
+/*
+ * Writes [start, start+len), what the message calls what, to a new file
+ * at path.  Returns 0, or -1
+ * with a message; a cancelled or failed copy removes what it created.
+ */
+static int
+file_write_new(struct session *s, const char *what, const char *path,
+    uint64_t start, uint64_t len)
+{
+	char	err[256];
+	int	fd, rc;
+
+	if ((fd = file_create(s, path)) == -1)
+		return (-1);
+	rc = file_copy_out(s, fd, start, len, err, sizeof err);
+	if (close(fd) == -1 && rc == 0) {
+		snprintf(err, sizeof err, "%s", strerror(errno));
+		rc = -1;
+	}
+	if (rc == 0)
+		return (0);
+	/* O_EXCL made the file ours: leave no partial copy behind. */
+	(void)unlink(path);
+	if (rc == 1)
+		session_message(s, 0, "cancelled: %s not written", path);
+	else
+		session_message(s, 1, "cannot save %s to %s: %s (partial "
+		    "file removed)", what, path, err);
+	return (-1);
 }
 
 static int
@@ -163,35 +282,63 @@ file_save_selection_submit(void *arg, const char *path)
 {
 	struct session	*s = arg;
 	uint64_t	 start, len;
-	char		 err[256];
-	int		 fd, rc;
 
 	if (!window_selection(session_window(s), &start, &len))
 		return (0);
-	if (path[0] == '\0') {
-		session_message(s, 1, "no file name given");
+	if (file_write_new(s, "the selection", path, start, len) == 0)
+		session_message(s, 0, "wrote %llu bytes to %s",
+		    (unsigned long long)len, path);
+	return (0);
+}
+
+int
+cmd_save_as(struct session *s)
+{
+	prompt_open_line(&s->prompt, "Save as (a new file): ",
+	    file_save_as_submit, NULL, s);
+	return (0);
+}
+
+/*
+ * Writes everything, unsaved edits too, to a new file, then goes on
+ * editing that file in the same mode.  The old file gets back what it
+ * held at the last save, as a discard would leave it.
+ */
+static int
+file_save_as_submit(void *arg, const char *path)
+{
+	struct session	*s = arg;
+	struct doc	 next, old;
+	char		 err[256];
+	uint64_t	 size = doc_size(s->doc);
+	enum mapping_mode mode = doc_mode(s->doc);
+	int		 i;
+
+	if (file_write_new(s, "the file", path, 0, size) == -1)
+		return (0);
+	if (doc_open(&next, path, mode, err, sizeof err) == -1) {
+		session_message(s, 1, "wrote %s, but cannot open it: %s", path,
+		    err);
 		return (0);
 	}
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd == -1) {
-		session_message(s, 1, "%s: %s%s", path, strerror(errno),
-		    errno == EEXIST ? " (will not overwrite)" : "");
-		return (0);
+	if (session_unsaved(s) > 0 &&
+	    journal_discard(s->journal, err, sizeof err) == -1)
+		snprintf(s->exit_note, sizeof s->exit_note, "%s: could not "
+		    "roll back the edits saved as %s: %s", doc_path(s->doc),
+		    path, err);
+	old = *s->doc;
+	*s->doc = next;
+	doc_close(&old);
+	journal_free(s->journal);
+	if ((s->journal = journal_new(s->doc)) == NULL) {
+		snprintf(s->exit_note, sizeof s->exit_note, "out of memory");
+		return (SESSION_QUIT);
 	}
-	rc = file_write_range(s, fd, start, len, err, sizeof err);
-	if (close(fd) == -1 && rc == 0) {
-		snprintf(err, sizeof err, "%s", strerror(errno));
-		rc = -1;
-	}
-	if (rc == -1) {
-		/* O_EXCL made the file ours: leave no partial copy behind. */
-		(void)unlink(path);
-		session_message(s, 1, "cannot save the selection to %s: %s "
-		    "(partial file removed)", path, err);
-		return (0);
-	}
-	session_message(s, 0, "wrote %llu bytes to %s",
-	    (unsigned long long)len, path);
+	s->path_state = MAPPING_PATH_SAME;
+	for (i = 0; i < s->nwin; i++)
+		window_clamp(&s->win[i]);
+	session_message(s, 0, "saved %llu bytes as %s; now editing it",
+	    (unsigned long long)size, path);
 	return (0);
 }
 

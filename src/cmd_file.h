@@ -1,7 +1,8 @@
 /*
  * cmd_file.h: the commands that act on the file as a whole: save,
- * quit (asking about unsaved changes), quit discarding, write the
- * selection to a new file, and truncate.  They return SESSION_ flags.
+ * save as (a new file, then edit it), quit (asking about unsaved
+ * changes), quit discarding, write the selection to a new file, and
+ * truncate.  They return SESSION_ flags.
  */
 #ifndef MAPHEX_CMD_FILE_H
 #define MAPHEX_CMD_FILE_H
@@ -12,6 +13,7 @@ int	cmd_save(struct session *);
 int	cmd_quit(struct session *);
 int	cmd_quit_discard(struct session *);
 int	cmd_save_selection(struct session *);
+int	cmd_save_as(struct session *);
 int	cmd_truncate(struct session *);
 
 #endif

@@ -6,8 +6,8 @@
  * repeats the last search, which the prompt shows with its mode when
  * that differs from the prompt's own.  Only a pattern that parsed is
  * remembered, and the direction of the last search run is what n
- * repeats.  Long scans report progress and poll for cancel through the
- * session's hooks, at most every 50 ms, so that the search layer itself
+ * repeats.  Long scans report progress and poll for cancel through
+ * progress.c and the session's hooks, so that the search layer itself
  * stays free of any terminal.  The paint hook only draws: the document
  * is refreshed after the scan, never during it.
  */
@@ -17,26 +17,13 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "doc.h"
+#include "progress.h"
 #include "quote.h"
 #include "search.h"
 #include "session.h"
 
-#define SEARCH_SHOW_NS	200000000ULL	/* progress: 5 times a second */
-#define SEARCH_POLL_NS	50000000ULL	/* cancel: 20 times a second */
-
-struct ask_state {
-	struct session	*s;
-	uint64_t	 shown;		/* when progress was last shown */
-	uint64_t	 polled;	/* when cancel was last polled */
-	int		 cancelled;
-};
-
-static uint64_t	ask_now(void);
-static void	ask_progress(void *, uint64_t, uint64_t);
-static int	ask_cancel(void *);
 static int	ask_open(struct session *, int);
 static void	ask_toggle(void *);
 static int	ask_submit(void *, const char *);
@@ -50,45 +37,6 @@ static int	ask_run(struct session *, const struct pattern *, int,
 static int	ask_repeat(struct session *, int);
 static void	ask_result(struct session *, enum search_result, uint64_t,
 		    size_t, const char *);
-
-static uint64_t
-ask_now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec);
-}
-
-static void
-ask_progress(void *arg, uint64_t done, uint64_t total)
-{
-	struct ask_state	*r = arg;
-	uint64_t		 now = ask_now();
-
-	if (now - r->shown < SEARCH_SHOW_NS || r->s->hooks.paint == NULL)
-		return;
-	r->shown = now;
-	session_message(r->s, 0, "searching... %llu%% (Ctrl-C or Esc "
-	    "cancels)", (unsigned long long)(total ? done / (total / 100 +
-	    1) : 0));
-	r->s->hooks.paint(r->s->hooks.arg);
-}
-
-static int
-ask_cancel(void *arg)
-{
-	struct ask_state	*r = arg;
-	uint64_t		 now = ask_now();
-
-	if (r->cancelled)
-		return (1);
-	if (now - r->polled < SEARCH_POLL_NS || r->s->hooks.cancel == NULL)
-		return (0);
-	r->polled = now;
-	r->cancelled = r->s->hooks.cancel(r->s->hooks.arg);
-	return (r->cancelled);
-}
 
 static const char *
 ask_mode(const struct session_search *a)
@@ -203,7 +151,7 @@ static int
 ask_run(struct session *s, const struct pattern *pat, int backward,
     int again)
 {
-	struct ask_state	 run = { s, 0, 0, 0 };
+	struct progress		 run;
 	struct search_opts	 opts;
 	enum search_result	 res;
 	char			 err[256];
@@ -220,10 +168,10 @@ ask_run(struct session *s, const struct pattern *pat, int backward,
 	memset(&opts, 0, sizeof opts);
 	opts.use_holes = doc_mode(s->doc) != MAPPING_PREVIEW ||
 	    session_unsaved(s) == 0;
-	opts.progress = ask_progress;
-	opts.cancel = ask_cancel;
+	progress_begin(&run, s, "searching");
+	opts.progress = progress_hook;
+	opts.cancel = progress_cancel_hook;
 	opts.arg = &run;
-	run.shown = run.polled = ask_now();
 	if (backward)
 		res = search_backward(s->doc, pat, from, &opts, &at, err,
 		    sizeof err);

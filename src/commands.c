@@ -50,6 +50,8 @@ const struct command commands_table[] = {
 	{ "redo", cmd_redo, E, "redo one step" },
 	{ "undo-all", cmd_undo_all, E, "undo all unsaved changes" },
 	{ "save", cmd_save, E, "save (flush) the changes to the file" },
+	{ "save-as", cmd_save_as, 0,
+	    "save everything to a new file and go on editing it" },
 	{ "quit", cmd_quit, 0, "quit (asks when there are unsaved changes)" },
 	{ "quit-discard", cmd_quit_discard, 0,
 	    "quit, discarding unsaved changes" },

@@ -159,3 +159,21 @@ doc_fsync(struct doc *d)
 {
 	return (mapping_fsync(&d->map));
 }
+
+int
+doc_path_state(const struct doc *d)
+{
+	return (mapping_path_state(&d->map));
+}
+
+int
+doc_same_fs(const struct doc *d, const char *path)
+{
+	return (mapping_same_fs(&d->map, path));
+}
+
+int
+doc_atime(const struct doc *d)
+{
+	return (d->map.atime);
+}

@@ -125,4 +125,17 @@ int	doc_pwrite(struct doc *, uint64_t off, const void *buf, size_t len);
 /* fsync(2) of the file: 0, or -1 with errno. */
 int	doc_fsync(struct doc *);
 
+/*
+ * What the document's path names now: MAPPING_PATH_SAME, _REPLACED
+ * (another file is there: edits go to the one maphex has open, which
+ * nothing names any more) or _GONE (deleted).
+ */
+int	doc_path_state(const struct doc *);
+
+/* 1 if path would land on the document's file system, else 0. */
+int	doc_same_fs(const struct doc *, const char *path);
+
+/* 1 if reading changes the file's access time (O_NOATIME refused). */
+int	doc_atime(const struct doc *);
+
 #endif

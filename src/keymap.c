@@ -71,6 +71,7 @@ const struct keymap_entry keymap_table[] = {
 	{ C('U'), "undo-all", KEYMAP_ALL },
 	{ KEYMAP_F(2), "save", KEYMAP_ALL },
 	{ C('W'), "save", KEYMAP_ALL },
+	{ M('S'), "save-as", KEYMAP_ALL },
 	{ KEYMAP_F(10), "quit", KEYMAP_ALL },
 	{ C('X'), "quit", KEYMAP_ALL },
 	{ 'q', "quit", KEYMAP_LESS },

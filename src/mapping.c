@@ -37,7 +37,7 @@ static const char	*mapping_kind(mode_t);
 static int		 mapping_denied(int);
 static int		 mapping_dev_readonly(int);
 static int		 mapping_open_rw(const char *, int);
-static int		 mapping_open_ro(const char *, int);
+static int		 mapping_open_ro(const char *, int, int *);
 static int		 mapping_lose_write(struct mapping *, const char *,
 			    int, char *, size_t);
 static int		 mapping_open_fd(struct mapping *, const char *,
@@ -182,13 +182,17 @@ mapping_open_rw(const char *path, int flags)
 
 /* Opens path read-only, without touching its access time if allowed. */
 static int
-mapping_open_ro(const char *path, int flags)
+mapping_open_ro(const char *path, int flags, int *atime)
 {
 	int	fd;
 
 	fd = open(path, flags | O_RDONLY | O_NOATIME);
-	if (fd == -1 && errno == EPERM)
+	if (fd == -1 && errno == EPERM) {
+		/* Only the owner may ask for no atime updates. */
 		fd = open(path, flags | O_RDONLY);
+		if (fd != -1 && atime != NULL)
+			*atime = 1;
+	}
 	return (fd);
 }
 
@@ -235,7 +239,7 @@ mapping_open_fd(struct mapping *m, const char *path, char *err,
 			return (-1);
 	}
 	if (m->mode == MAPPING_READONLY)
-		fd = mapping_open_ro(path, flags);
+		fd = mapping_open_ro(path, flags, &m->atime);
 	else
 		fd = open(path, flags | O_RDONLY);
 	if (fd == -1)
@@ -256,7 +260,7 @@ mapping_map_readonly(struct mapping *m, int e, char *err, size_t errlen)
 
 	if (m->mode != MAPPING_DIRECT || (!mapping_denied(e) && e != EINVAL))
 		return (-1);
-	if ((fd = mapping_open_ro(m->path, O_CLOEXEC | O_NONBLOCK)) == -1) {
+	if ((fd = mapping_open_ro(m->path, O_CLOEXEC | O_NONBLOCK, NULL)) == -1) {
 		mapping_open_error(err, errlen, m->path, errno);
 		return (-1);
 	}
@@ -305,6 +309,8 @@ mapping_open(struct mapping *m, const char *path, enum mapping_mode mode,
 		goto fail;
 	}
 	m->blockdev = S_ISBLK(st.st_mode);
+	m->dev = st.st_dev;
+	m->ino = st.st_ino;
 	if ((m->path = strdup(path)) == NULL) {
 		mapping_error(err, errlen, path, "%s", strerror(errno));
 		goto fail;
@@ -570,4 +576,40 @@ mapping_next_data(const struct mapping *m, uint64_t pos, uint64_t *data,
 	*data = (uint64_t)d;
 	*hole = (uint64_t)h;
 	return (0);
+}
+
+int
+mapping_path_state(const struct mapping *m)
+{
+	struct stat	st;
+
+	if (m->path == NULL)
+		return (MAPPING_PATH_GONE);
+	if (stat(m->path, &st) == -1)
+		return (errno == ENOENT || errno == ENOTDIR ?
+		    MAPPING_PATH_GONE : MAPPING_PATH_SAME);
+	if (st.st_dev != m->dev || st.st_ino != m->ino)
+		return (MAPPING_PATH_REPLACED);
+	return (MAPPING_PATH_SAME);
+}
+
+int
+mapping_same_fs(const struct mapping *m, const char *path)
+{
+	struct stat	 st;
+	char		*dir, *slash;
+	int		 same;
+
+	if (stat(path, &st) == 0)
+		return (st.st_dev == m->dev);
+	if ((dir = strdup(path)) == NULL)
+		return (1);
+	if ((slash = strrchr(dir, '/')) == NULL)
+		same = stat(".", &st) == 0 && st.st_dev == m->dev;
+	else {
+		slash[slash == dir ? 1 : 0] = '\0';
+		same = stat(dir, &st) == 0 && st.st_dev == m->dev;
+	}
+	free(dir);
+	return (same);
 }

@@ -35,6 +35,16 @@ struct mapping {
 	unsigned char		*base;		/* NULL when size is 0 */
 	size_t			 maplen;
 	char			 note[256];	/* why write access was lost */
+	int			 atime;		/* O_NOATIME was refused */
+	dev_t			 dev;		/* what path named at open */
+	ino_t			 ino;
+};
+
+/* What the path names now, next to the object that is open. */
+enum {
+	MAPPING_PATH_SAME,	/* the same file */
+	MAPPING_PATH_REPLACED,	/* another file (mv, cp over a rename) */
+	MAPPING_PATH_GONE	/* nothing: the file was deleted */
 };
 
 /* Returns the status-line word of a mode: READ-ONLY, PREVIEW, DIRECT. */
@@ -135,5 +145,18 @@ int	mapping_truncate(struct mapping *, uint64_t size, char *err,
  */
 int	mapping_next_data(const struct mapping *, uint64_t pos,
 	    uint64_t *data, uint64_t *hole);
+
+/*
+ * Compares what the path names now with the object that is open.
+ * Returns a MAPPING_PATH_ value; an error other than a missing path
+ * counts as the same file.
+ */
+int	mapping_path_state(const struct mapping *);
+
+/*
+ * Returns 1 if path (or, when it does not exist, its directory) lies on
+ * the file system of the open object, else 0.
+ */
+int	mapping_same_fs(const struct mapping *, const char *path);
 
 #endif

@@ -35,6 +35,9 @@ session_init(struct session *s, struct doc *d, size_t columns,
 		session_message(s, 0, "%s", doc_note(d));
 	else if (doc_size(d) == 0)
 		session_message(s, 0, "%s is empty", doc_path(d));
+	else if (doc_atime(d))
+		session_message(s, 0, "reading changes the file's access time "
+		    "(only its owner can prevent that)");
 	return (0);
 }
 
@@ -105,6 +108,25 @@ session_clamp(struct session *s)
 		window_clamp(&s->win[i]);
 }
 
+int
+session_check_path(struct session *s, char *err, size_t errlen)
+{
+	int	state = doc_path_state(s->doc);
+
+	if (state == MAPPING_PATH_SAME) {
+		s->path_state = state;
+		return (0);
+	}
+	snprintf(err, errlen, "%s was %s on disk: maphex still has the old "
+	    "file open, which nothing names; Esc-S saves it under a name",
+	    doc_path(s->doc), state == MAPPING_PATH_GONE ? "deleted" :
+	    "replaced");
+	if (state != s->path_state)
+		session_message(s, 1, "%s", err);
+	s->path_state = state;
+	return (-1);
+}
+
 void
 session_refresh(struct session *s)
 {
@@ -112,6 +134,7 @@ session_refresh(struct session *s)
 	char		err[256];
 	int		changed;
 
+	(void)session_check_path(s, err, sizeof err);
 	changed = doc_refresh(s->doc, err, sizeof err);
 	if (changed == -1) {
 		session_message(s, 1, "%s", err);

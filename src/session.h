@@ -58,6 +58,7 @@ struct session {
 	int			 help_top;
 	int			 quote;		/* the next key is typed */
 	int			 too_small;	/* the screen cannot show a row */
+	int			 path_state;	/* MAPPING_PATH_ of the file */
 
 	char			 message[256];
 	int			 message_error;
@@ -107,6 +108,13 @@ void	session_message(struct session *, int error, const char *fmt, ...)
  * the main loop (on a timer and before drawing), never from a hook.
  */
 void	session_refresh(struct session *);
+
+/*
+ * Checks what the path names now (see doc_path_state()), says so when
+ * that changed, and returns 0 if it is still the open file, or -1 with
+ * a one-line reason (replaced, deleted) in err.  Save calls it first.
+ */
+int	session_check_path(struct session *, char *err, size_t errlen);
 
 /*
  * The view found the byte at off unreadable: re-reads the size and

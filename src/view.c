@@ -256,15 +256,18 @@ view_status_line(const struct session *s, struct frame *f, unsigned pct)
 	uint64_t		 n = session_unsaved(s), size = doc_size(s->doc);
 	size_t			 plen = strlen(path), room, fixed, cut;
 	int			 note = notes[0] != '\0';
+	const char		*gone = s->path_state == MAPPING_PATH_GONE ?
+				    "  [deleted]" : s->path_state ==
+				    MAPPING_PATH_REPLACED ? "  [replaced]" : "";
 
 	if (n > 0)
 		snprintf(unsaved, sizeof unsaved, "  ** %llu unsaved",
 		    (unsigned long long)n);
 	for (;;) {
 		snprintf(right, sizeof right, "  0x%08llx (%llu) / 0x%llx "
-		    "(%llu)  %u%%%s%s%s%s", (unsigned long long)w->cursor,
+		    "(%llu)  %u%%%s%s%s%s%s", (unsigned long long)w->cursor,
 		    (unsigned long long)w->cursor, (unsigned long long)size,
-		    (unsigned long long)size, pct, unsaved,
+		    (unsigned long long)size, pct, gone, unsaved,
 		    w->pane == WINDOW_TEXT ? "  [text]" : "",
 		    note ? "  " : "", notes);
 		fixed = strlen(mode) + 3 + strlen(right);

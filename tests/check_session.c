@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <check.h>
 #include <errno.h>
@@ -17,6 +18,7 @@
 
 #include "commands.h"
 #include "doc.h"
+#include "frame.h"
 #include "help.h"
 #include "input.h"
 #include "keymap.h"
@@ -24,6 +26,7 @@
 #include "session.h"
 #include "suites.h"
 #include "testutil.h"
+#include "view.h"
 
 struct fixture {
 	struct doc	 m;
@@ -455,6 +458,18 @@ START_TEST(test_copy_fill_limit)
 }
 END_TEST
 
+/* Writes len bytes of data into a new file at path. */
+static void
+fd_write_file(const char *path, const void *data, size_t len)
+{
+	int	fd;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, data, len), (ssize_t)len);
+	ck_assert_int_eq(close(fd), 0);
+}
+
 /* Returns the lowest free descriptor: a leaked one raises it. */
 static int
 fx_free_fd(void)
@@ -477,7 +492,7 @@ START_TEST(test_save_selection_fails)
 
 	for (i = 0; i < sizeof data; i++)
 		data[i] = (unsigned char)(i * 7 + i / 256);
-	fx_open(&fx, data, sizeof data, MAPPING_READONLY);
+	fx_open(&fx, data, sizeof data, MAPPING_PREVIEW);
 	snprintf(out, sizeof out, "%s.sel", fx.path);
 	input_key(&fx.s, KEYMAP_F(9));
 	input_key(&fx.s, KEYMAP_META | '>');
@@ -963,6 +978,223 @@ START_TEST(test_quit_when_rollback_fails)
 }
 END_TEST
 
+/* Returns 1 (cancel) on the cancel hook's count-th call. */
+struct fx_cancel {
+	int	calls;
+	int	at;
+};
+
+static int
+fx_cancel_hook(void *arg)
+{
+	struct fx_cancel	*c = arg;
+
+	return (++c->calls >= c->at);
+}
+
+/*
+ * Esc-S writes everything, unsaved edits too, to a new file (holes kept
+ * as holes), then edits that file; the old one is back as it was saved.
+ */
+START_TEST(test_save_as)
+{
+	struct fixture	 fx;
+	struct stat	 st;
+	unsigned char	 data[4096], *big;
+	char		 out[4096];
+	uint64_t	 size = 8u << 20;
+	int		 fd;
+
+	memset(data, 'p', sizeof data);
+	fx_open(&fx, data, sizeof data, MAPPING_DIRECT);
+	snprintf(out, sizeof out, "%s.as", fx.path);
+	fx_type(&fx, "00");
+	input_key(&fx.s, KEYMAP_META | 's');
+	ck_assert_str_eq(fx.s.prompt.label, "Save as (a new file): ");
+	fx_type(&fx, out);
+	input_key(&fx.s, '\r');
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "now editing it"));
+	ck_assert_str_eq(doc_path(&fx.m), out);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 1);
+	data[0] = 0;
+	fx_bytes(out, data, sizeof data);
+	data[0] = 'p';
+	fx_bytes(fx.path, data, sizeof data);	/* rolled back */
+	/* It edits the new file now, and refuses to overwrite a file. */
+	fx_type(&fx, "11");
+	input_key(&fx.s, KEYMAP_F(2));
+	data[0] = 0;
+	data[1] = 0x11;
+	fx_bytes(out, data, sizeof data);
+	input_key(&fx.s, KEYMAP_META | 's');
+	fx_type(&fx, fx.path);
+	input_key(&fx.s, '\r');
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "will not overwrite"));
+	ck_assert_str_eq(doc_path(&fx.m), out);
+	unlink(out);
+	fx_close(&fx);
+
+	/* A sparse file stays sparse; a cancel leaves no file behind. */
+	fx_open_sparse(&fx, size, MAPPING_DIRECT);
+	window_goto(session_window(&fx.s), size / 2);
+	fx_type(&fx, "77");
+	input_key(&fx.s, KEYMAP_F(2));
+	snprintf(out, sizeof out, "%s.as", fx.path);
+	input_key(&fx.s, KEYMAP_META | 'S');
+	fx_type(&fx, out);
+	input_key(&fx.s, '\r');
+	ck_assert_int_eq(stat(out, &st), 0);
+	ck_assert_uint_eq((uint64_t)st.st_size, size);
+	ck_assert_int_le((long long)st.st_blocks * 512, 64 << 10);
+	fd = open(out, O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	big = malloc(2);
+	ck_assert_int_eq(pread(fd, big, 2, (off_t)(size / 2)), 2);
+	ck_assert_int_eq(big[0], 0x77);
+	ck_assert_int_eq(big[1], 0);
+	free(big);
+	close(fd);
+	unlink(out);
+	fx_close(&fx);
+}
+END_TEST
+
+/* A cancelled copy removes the partial file and says so. */
+START_TEST(test_copy_cancel)
+{
+	struct fixture		 fx;
+	struct fx_cancel	 c = { 0, 1 };
+	unsigned char		*data;
+	char			 out[4096];
+	size_t			 n = 4u << 20;
+
+	data = malloc(n);
+	ck_assert_ptr_nonnull(data);
+	memset(data, 'c', n);
+	fx_open(&fx, data, n, MAPPING_PREVIEW);
+	fx.s.hooks.cancel = fx_cancel_hook;
+	fx.s.hooks.arg = &c;
+	snprintf(out, sizeof out, "%s.sel", fx.path);
+	input_key(&fx.s, KEYMAP_F(9));
+	input_key(&fx.s, KEYMAP_META | '>');
+	input_key(&fx.s, KEYMAP_F(11));
+	fx_type(&fx, out);
+	/* Polls are rationed by time: wait for the first one to be due. */
+	usleep(60000);
+	input_key(&fx.s, '\r');
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "cancelled"));
+	ck_assert_int_eq(access(out, F_OK), -1);
+	ck_assert_int_ge(c.calls, 1);
+	free(data);
+	fx_close(&fx);
+}
+END_TEST
+
+/*
+ * The file replaced (mv) or deleted under maphex: the status line says
+ * so, and a save is refused instead of writing to a file nobody names.
+ */
+START_TEST(test_path_replaced)
+{
+	struct fixture	 fx;
+	struct layout	 l;
+	struct frame	 f;
+	unsigned char	 data[256];
+	char		 other[4096], row[4096];
+	int		 round;
+
+	memset(&f, 0, sizeof f);
+	ck_assert_int_eq(frame_resize(&f, 11, 100), 0);
+	for (round = 0; round < 2; round++) {
+		memset(data, 'r', sizeof data);
+		fx_open(&fx, data, sizeof data, MAPPING_DIRECT);
+		fx_type(&fx, "00");
+		if (round == 0) {
+			snprintf(other, sizeof other, "%s.new", fx.path);
+			fd_write_file(other, "other", 5);
+			ck_assert_int_eq(rename(other, fx.path), 0);
+		} else
+			ck_assert_int_eq(unlink(fx.path), 0);
+		session_refresh(&fx.s);
+		ck_assert_ptr_nonnull(strstr(fx.s.message, round == 0 ?
+		    "was replaced on disk" : "was deleted on disk"));
+		layout_make(&l, &fx.s, 11, 100);
+		input_key(&fx.s, KEYMAP_CTRL('L'));
+		view_render(&fx.s, &f);
+		frame_row(&f, 10, row, sizeof row);
+		ck_assert_ptr_nonnull(strstr(row, round == 0 ? "[replaced]" :
+		    "[deleted]"));
+		input_key(&fx.s, KEYMAP_F(2));
+		ck_assert_ptr_nonnull(strstr(fx.s.message, "not saved: "));
+		ck_assert_ptr_nonnull(strstr(fx.s.message, "Esc-S"));
+		ck_assert_uint_eq(session_unsaved(&fx.s), 1);
+		if (round == 0)
+			fx_bytes(fx.path, "other", 5);
+		else
+			ck_assert_int_eq(access(fx.path, F_OK), -1);
+		/* Save as rescues the edits. */
+		input_key(&fx.s, KEYMAP_META | 'S');
+		snprintf(other, sizeof other, "%s.rescued", fx.path);
+		fx_type(&fx, other);
+		input_key(&fx.s, '\r');
+		data[0] = 0;
+		fx_bytes(other, data, sizeof data);
+		unlink(other);
+		if (round == 1)
+			fd_write_file(fx.path, "x", 1);
+		fx_close(&fx);
+	}
+	frame_free(&f);
+}
+END_TEST
+
+/*
+ * Read-only mode writes nothing on the evidence's file system: save
+ * selection and save as are refused there, and work elsewhere.
+ */
+START_TEST(test_forensic_targets)
+{
+	struct fixture	fx;
+	struct stat	a, b;
+	unsigned char	data[512];
+	char		out[4096];
+
+	memset(data, 'e', sizeof data);
+	fx_open(&fx, data, sizeof data, MAPPING_READONLY);
+	snprintf(out, sizeof out, "%s.sel", fx.path);
+	input_key(&fx.s, KEYMAP_F(9));
+	input_key(&fx.s, KEYMAP_RIGHT);
+	input_key(&fx.s, KEYMAP_META | 'Y');
+	fx_type(&fx, out);
+	input_key(&fx.s, '\r');
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "file system of the file "
+	    "being examined"));
+	ck_assert_int_eq(access(out, F_OK), -1);
+	input_key(&fx.s, KEYMAP_META | 'S');
+	fx_type(&fx, out);
+	input_key(&fx.s, '\r');
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "file system of the file "
+	    "being examined"));
+	ck_assert_int_eq(access(out, F_OK), -1);
+	/* Another file system takes it. */
+	if (stat("/dev/shm", &a) == 0 && stat(fx.path, &b) == 0 &&
+	    a.st_dev != b.st_dev) {
+		snprintf(out, sizeof out, "/dev/shm/maphex-sel-%ld",
+		    (long)getpid());
+		unlink(out);
+		input_key(&fx.s, KEYMAP_META | 'Y');
+		fx_type(&fx, out);
+		input_key(&fx.s, '\r');
+		ck_assert_str_eq(fx.s.message + strlen(fx.s.message) -
+		    strlen(out), out);
+		fx_bytes(out, data, 2);
+		unlink(out);
+	}
+	fx_close(&fx);
+}
+END_TEST
+
 Suite *
 session_suite(void)
 {
@@ -990,6 +1222,10 @@ session_suite(void)
 	tcase_add_test(tc, test_help_from_tables);
 	tcase_add_test(tc, test_stray_keys_and_too_small);
 	tcase_add_test(tc, test_quit_when_rollback_fails);
+	tcase_add_test(tc, test_save_as);
+	tcase_add_test(tc, test_copy_cancel);
+	tcase_add_test(tc, test_path_replaced);
+	tcase_add_test(tc, test_forensic_targets);
 	suite_add_tcase(s, tc);
 	return (s);
 }
