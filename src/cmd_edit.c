@@ -50,8 +50,9 @@ edit_step(struct session *s, journal_step_fn fn, const char *what)
 		session_message(s, 0, "nothing to %s", what);
 	else {
 		window_goto(w, off);
-		session_message(s, 0, "%s: %llu unsaved", what,
-		    (unsigned long long)session_unsaved(s));
+		session_message(s, 0, "%s: %llu unsaved byte%s", what,
+		    (unsigned long long)session_unsaved(s),
+		    session_unsaved(s) == 1 ? "" : "s");
 	}
 	return (0);
 }

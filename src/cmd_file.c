@@ -31,6 +31,10 @@
 #define COPY_BLOCK	4096		/* zero blocks of it stay holes */
 
 static int	file_save_now(struct session *);
+static int	file_ask_past_end(struct session *, int);
+static int	file_past_end_save(struct session *, int);
+static int	file_past_end_answer(void *, int);
+static int	file_past_end_quit(void *, int);
 static int	file_quit_answer(void *, int);
 static int	file_zero(const unsigned char *, size_t);
 static int	file_put_sparse(int, const unsigned char *, size_t, uint64_t);
@@ -70,8 +74,71 @@ cmd_save(struct session *s)
 		session_message(s, 0, "no changes to save");
 		return (0);
 	}
+	if (file_ask_past_end(s, 0))
+		return (0);
 	(void)file_save_now(s);
 	return (0);
+}
+
+/*
+ * When the file shrank under unsaved edits, a save would grow it back
+ * with zeros: asks first.  then_quit says whether a save that follows
+ * the answer ends maphex.  Returns 1 if it asked.
+ */
+static int
+file_ask_past_end(struct session *s, int then_quit)
+{
+	char		label[sizeof s->prompt.label];
+	uint64_t	n = journal_past_end(s->journal);
+
+	if (n == 0)
+		return (0);
+	snprintf(label, sizeof label, "%llu past the end: (e)xtend, (d)rop, "
+	    "(c)ancel? ", (unsigned long long)n);
+	prompt_open_key(&s->prompt, label, then_quit ? file_past_end_quit :
+	    file_past_end_answer, s);
+	return (1);
+}
+
+/* Saves after the past-end question; returns 0 or -1 as saves do. */
+static int
+file_past_end_save(struct session *s, int key)
+{
+	char	err[256];
+
+	prompt_close(&s->prompt);
+	switch (key) {
+	case 'e':
+	case 'E':
+		return (file_save_now(s));
+	case 'd':
+	case 'D':
+		if (journal_drop_past_end(s->journal, err, sizeof err) == -1) {
+			session_message(s, 1, "%s", err);
+			return (-1);
+		}
+		if (session_unsaved(s) == 0) {
+			session_message(s, 0, "dropped the edits past the end; "
+			    "nothing else to save");
+			return (0);
+		}
+		return (file_save_now(s));
+	}
+	session_message(s, 0, "cancelled");
+	return (-1);
+}
+
+static int
+file_past_end_answer(void *arg, int key)
+{
+	(void)file_past_end_save(arg, key);
+	return (0);
+}
+
+static int
+file_past_end_quit(void *arg, int key)
+{
+	return (file_past_end_save(arg, key) == 0 ? SESSION_QUIT : 0);
 }
 
 int
@@ -114,6 +181,8 @@ file_quit_answer(void *arg, int key)
 	case 'y':
 	case 'Y':
 		prompt_close(&s->prompt);
+		if (file_ask_past_end(s, 1))
+			return (0);
 		return (file_save_now(s) == 0 ? SESSION_QUIT : 0);
 	case 'd':
 	case 'D':
@@ -347,7 +416,12 @@ cmd_truncate(struct session *s)
 {
 	char	label[64];
 
-	if (doc_mode(s->doc) != MAPPING_DIRECT || doc_blockdev(s->doc)) {
+	if (doc_blockdev(s->doc)) {
+		session_message(s, 1, "a block device cannot be truncated: its "
+		    "size is fixed");
+		return (0);
+	}
+	if (doc_mode(s->doc) != MAPPING_DIRECT) {
 		session_message(s, 1, "truncate works only on files in direct "
 		    "mode (-w)");
 		return (0);

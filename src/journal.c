@@ -232,8 +232,8 @@ journal_put(struct journal *j, uint64_t off, size_t len,
 	if (doc_write(j->d, off, bytes, in) == -1) {
 		(void)doc_write(j->d, off, before, in);
 		snprintf(err, errlen, "%s: cannot write at 0x%llx: the page "
-		    "is unreadable or the file shrank", doc_path(j->d),
-		    (unsigned long long)off);
+		    "cannot be written (disk full, file shrank, or I/O "
+		    "error)", doc_path(j->d), (unsigned long long)off);
 		return (-1);
 	}
 	if (dirty_apply(&j->dirty, off, len, before, bytes) == -1) {
@@ -473,7 +473,8 @@ journal_flush(struct journal *j, int saved, char *err, size_t errlen)
 		if (doc_write(j->d, a, saved ? r->saved : r->cur,
 		    (size_t)(b - a)) == -1) {
 			snprintf(err, errlen, "%s: cannot write at 0x%llx: "
-			    "the page is unreadable", doc_path(j->d),
+			    "the page cannot be written (disk full, file "
+			    "shrank, or I/O error)", doc_path(j->d),
 			    (unsigned long long)a);
 			return (-1);
 		}
@@ -557,7 +558,8 @@ journal_reapply(struct journal *j, uint64_t *lost, char *err,
 		in = journal_inside(j, r->off, r->len);
 		if (doc_write(j->d, r->off, r->cur, in) == -1) {
 			snprintf(err, errlen, "%s: cannot write at 0x%llx: "
-			    "the page is unreadable", doc_path(j->d),
+			    "the page cannot be written (disk full, file "
+			    "shrank, or I/O error)", doc_path(j->d),
 			    (unsigned long long)r->off);
 			return (-1);
 		}
@@ -565,6 +567,56 @@ journal_reapply(struct journal *j, uint64_t *lost, char *err,
 			*lost += r->saved[k] != r->cur[k];
 	}
 	return (0);
+}
+
+uint64_t
+journal_past_end(const struct journal *j)
+{
+	const struct dirty_range	*r;
+	uint64_t			 end = doc_size(j->d), n = 0;
+	size_t				 i, k;
+
+	for (i = j->dirty.n; i > 0; i--) {
+		r = &j->dirty.r[i - 1];
+		if (r->off + r->len <= end)
+			break;
+		for (k = r->off >= end ? 0 : (size_t)(end - r->off);
+		    k < r->len; k++)
+			n += r->saved[k] != r->cur[k];
+	}
+	return (n);
+}
+
+int
+journal_drop_past_end(struct journal *j, char *err, size_t errlen)
+{
+	struct dirty_range	*r;
+	unsigned char		*now, *was;
+	uint64_t		 end = doc_size(j->d), a;
+	size_t			 i, k, n;
+	int			 rc = 0;
+
+	for (i = j->dirty.n; i > 0 && rc == 0; i--) {
+		r = &j->dirty.r[i - 1];
+		if (r->off + r->len <= end)
+			break;
+		k = r->off >= end ? 0 : (size_t)(end - r->off);
+		a = r->off + k;
+		n = r->len - k;
+		now = malloc(n);
+		was = malloc(n);
+		if (now == NULL || was == NULL)
+			rc = journal_nomem(j, err, errlen);
+		else {
+			memcpy(now, r->cur + k, n);
+			memcpy(was, r->saved + k, n);
+			if (dirty_apply(&j->dirty, a, n, now, was) == -1)
+				rc = journal_nomem(j, err, errlen);
+		}
+		free(now);
+		free(was);
+	}
+	return (rc);
 }
 
 int

@@ -106,6 +106,19 @@ int	journal_discard(struct journal *, char *err, size_t errlen);
 int	journal_reapply(struct journal *, uint64_t *lost, char *err,
 	    size_t errlen);
 
+/*
+ * Returns the number of unsaved bytes that lie past the end of the
+ * document, which shrank under them.
+ */
+uint64_t journal_past_end(const struct journal *);
+
+/*
+ * Forgets the unsaved bytes past the end of the document: they take
+ * their saved values, so a save no longer extends the file for them.
+ * The history stays (redo may bring them back).  0, or -1 (no memory).
+ */
+int	journal_drop_past_end(struct journal *, char *err, size_t errlen);
+
 /* Returns 1 if the byte at off is unsaved, else 0; O(log ranges). */
 int	journal_is_dirty(const struct journal *, uint64_t off);
 

@@ -142,13 +142,15 @@ session_refresh(struct session *s)
 	}
 	if (changed == 0)
 		return;
+	s->fault = 0;
 	now = doc_size(s->doc);
 	if (journal_reapply(s->journal, &lost, err, sizeof err) == -1)
 		session_message(s, 1, "%s", err);
 	else if (lost > 0)
-		session_message(s, 1, "file shrank to %llu bytes under us; "
-		    "%llu unsaved bytes past the end are kept: F2 saves them",
-		    (unsigned long long)now, (unsigned long long)lost);
+		session_message(s, 1, "file is now %llu bytes; %llu unsaved "
+		    "byte%s past its end are kept: F2 saves them",
+		    (unsigned long long)now, (unsigned long long)lost,
+		    lost == 1 ? "" : "s");
 	else
 		session_message(s, now < old, "file size changed from %llu "
 		    "to %llu bytes", (unsigned long long)old,
@@ -161,6 +163,10 @@ session_fault(struct session *s, uint64_t off)
 {
 	char	msg[sizeof s->message];
 
+	/* Said once: the next redraw must not hide a command's message. */
+	if (s->fault == off + 1)
+		return;
+	s->fault = off + 1;
 	session_message(s, 1, "cannot read offset 0x%llx: I/O error",
 	    (unsigned long long)off);
 	memcpy(msg, s->message, sizeof msg);

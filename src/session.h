@@ -59,6 +59,7 @@ struct session {
 	int			 quote;		/* the next key is typed */
 	int			 too_small;	/* the screen cannot show a row */
 	int			 path_state;	/* MAPPING_PATH_ of the file */
+	uint64_t		 fault;		/* last unreadable offset + 1 */
 
 	char			 message[256];
 	int			 message_error;
@@ -118,7 +119,7 @@ int	session_check_path(struct session *, char *err, size_t errlen);
 
 /*
  * The view found the byte at off unreadable: re-reads the size and
- * says so on the status line.
+ * says so on the status line, once for the same offset.
  */
 void	session_fault(struct session *, uint64_t off);
 

@@ -21,6 +21,7 @@
 #include "frame.h"
 #include "help.h"
 #include "input.h"
+#include "journal.h"
 #include "keymap.h"
 #include "layout.h"
 #include "session.h"
@@ -1195,6 +1196,73 @@ START_TEST(test_forensic_targets)
 }
 END_TEST
 
+/*
+ * Saving after the file shrank under unsaved edits asks: extend it,
+ * drop the edits past the end, or cancel; it never grows it silently.
+ */
+START_TEST(test_save_after_shrink)
+{
+	struct fixture	 fx;
+	unsigned char	 data[8192];
+	struct stat	 st;
+	int		 round, fd;
+	static const int answer[] = { 'c', 'd', 'e' };
+
+	for (round = 0; round < 3; round++) {
+		memset(data, 's', sizeof data);
+		fx_open(&fx, data, sizeof data, MAPPING_PREVIEW);
+		fx_type(&fx, "00");
+		window_goto(session_window(&fx.s), 6000);
+		fx_type(&fx, "00");
+		fd = open(fx.path, O_WRONLY);
+		ck_assert_int_ge(fd, 0);
+		ck_assert_int_eq(ftruncate(fd, 4096), 0);
+		close(fd);
+		session_refresh(&fx.s);
+		ck_assert_ptr_nonnull(strstr(fx.s.message, "1 unsaved byte "
+		    "past its end"));
+		ck_assert_uint_eq(journal_past_end(fx.s.journal), 1);
+		input_key(&fx.s, KEYMAP_F(2));
+		ck_assert_str_eq(fx.s.prompt.label, "1 past the end: (e)xtend, "
+		    "(d)rop, (c)ancel? ");
+		input_key(&fx.s, answer[round]);
+		ck_assert_int_eq(fx.s.prompt.active, 0);
+		ck_assert_int_eq(stat(fx.path, &st), 0);
+		if (round == 0) {
+			ck_assert_str_eq(fx.s.message, "cancelled");
+			ck_assert_int_eq(st.st_size, 4096);
+			ck_assert_uint_eq(session_unsaved(&fx.s), 2);
+		} else if (round == 1) {
+			ck_assert_int_eq(st.st_size, 4096);
+			ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+			data[0] = 0;
+			fx_bytes(fx.path, data, 4096);
+		} else {
+			ck_assert_int_eq(st.st_size, 6001);
+			ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+		}
+		fx_close(&fx);
+	}
+	/* Quit's save asks too, and quits once answered. */
+	memset(data, 's', sizeof data);
+	fx_open(&fx, data, sizeof data, MAPPING_PREVIEW);
+	window_goto(session_window(&fx.s), 6000);
+	fx_type(&fx, "00");
+	fd = open(fx.path, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ftruncate(fd, 4096), 0);
+	close(fd);
+	session_refresh(&fx.s);
+	input_key(&fx.s, KEYMAP_F(10));
+	ck_assert_int_eq(input_key(&fx.s, 's'), 0);
+	ck_assert_ptr_nonnull(strstr(fx.s.prompt.label, "past the end"));
+	ck_assert_int_eq(input_key(&fx.s, 'd'), SESSION_QUIT);
+	ck_assert_int_eq(stat(fx.path, &st), 0);
+	ck_assert_int_eq(st.st_size, 4096);
+	fx_close(&fx);
+}
+END_TEST
+
 Suite *
 session_suite(void)
 {
@@ -1226,6 +1294,7 @@ session_suite(void)
 	tcase_add_test(tc, test_copy_cancel);
 	tcase_add_test(tc, test_path_replaced);
 	tcase_add_test(tc, test_forensic_targets);
+	tcase_add_test(tc, test_save_after_shrink);
 	suite_add_tcase(s, tc);
 	return (s);
 }
