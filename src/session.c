@@ -147,8 +147,9 @@ session_refresh(struct session *s)
 	if (journal_reapply(s->journal, &lost, err, sizeof err) == -1)
 		session_message(s, 1, "%s", err);
 	else if (lost > 0)
-		session_message(s, 1, "file is now %llu bytes; %llu unsaved "
-		    "byte%s past its end are kept: F2 saves them",
+		session_message(s, 1, "file %s %llu bytes; %llu unsaved "
+		    "byte%s past its end are kept: F2 asks what to do",
+		    now < old ? "shrank to" : "is now",
 		    (unsigned long long)now, (unsigned long long)lost,
 		    lost == 1 ? "" : "s");
 	else

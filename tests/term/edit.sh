@@ -276,8 +276,9 @@ s=$(t_wait_exit)
 t_ok $? "SIGTERM ends maphex (status $s)"
 t_tty_sane
 t_ok $? "SIGTERM in direct mode restores the terminal"
-[ ! -s "$T_DIR/stderr" ]
-t_ok $? "and prints nothing on stderr"
+[ "$(wc -l <"$T_DIR/stderr")" = 1 ] &&
+    grep -q 'ended by SIGTERM: 2 changed bytes saved' "$T_DIR/stderr"
+t_ok $? "and prints one line on stderr: $(cat "$T_DIR/stderr")"
 cp "$orig" "$exp"
 put "$exp" 0 c0 ff
 same "$f" "$exp" "SIGTERM in direct mode: the edits are in the file"
