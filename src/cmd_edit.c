@@ -50,9 +50,11 @@ edit_step(struct session *s, journal_step_fn fn, const char *what)
 		session_message(s, 0, "nothing to %s", what);
 	else {
 		window_goto(w, off);
-		session_message(s, 0, "%s: %llu unsaved byte%s", what,
+		session_message(s, 0, "%s: %llu unsaved byte%s%s", what,
 		    (unsigned long long)session_unsaved(s),
-		    session_unsaved(s) == 1 ? "" : "s");
+		    session_unsaved(s) == 1 ? "" : "s",
+		    journal_kept(s->journal) > 0 ? "; bytes another program "
+		    "changed were left alone" : "");
 	}
 	return (0);
 }

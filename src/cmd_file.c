@@ -27,14 +27,16 @@
 #include "progress.h"
 #include "session.h"
 
+/* The steps of a save (file_save_flow()). */
+enum { SAVE_PAST_END, SAVE_ON_DISK, SAVE_WRITE };
+
 #define COPY_CHUNK	(1 << 20)	/* bytes read at a time */
 #define COPY_BLOCK	4096		/* zero blocks of it stay holes */
 
 static int	file_save_now(struct session *);
-static int	file_ask_past_end(struct session *, int);
-static int	file_past_end_save(struct session *, int);
+static int	file_save_flow(struct session *, int);
 static int	file_past_end_answer(void *, int);
-static int	file_past_end_quit(void *, int);
+static int	file_on_disk_answer(void *, int);
 static int	file_quit_answer(void *, int);
 static int	file_zero(const unsigned char *, size_t);
 static int	file_put_sparse(int, const unsigned char *, size_t, uint64_t);
@@ -62,8 +64,15 @@ file_save_now(struct session *s)
 		session_message(s, 1, "%s", err);
 		return (-1);
 	}
-	session_message(s, 0, "saved %llu changed byte%s to %s",
-	    (unsigned long long)n, n == 1 ? "" : "s", doc_path(s->doc));
+	if (journal_kept(s->journal) > 0)
+		session_message(s, 0, "saved to %s; %llu byte%s another "
+		    "program changed stay as it wrote them", doc_path(s->doc),
+		    (unsigned long long)journal_kept(s->journal),
+		    journal_kept(s->journal) == 1 ? "" : "s");
+	else
+		session_message(s, 0, "saved %llu changed byte%s to %s",
+		    (unsigned long long)n, n == 1 ? "" : "s",
+		    doc_path(s->doc));
 	return (0);
 }
 
@@ -74,71 +83,78 @@ cmd_save(struct session *s)
 		session_message(s, 0, "no changes to save");
 		return (0);
 	}
-	if (file_ask_past_end(s, 0))
-		return (0);
-	(void)file_save_now(s);
-	return (0);
+	s->save_quits = 0;
+	return (file_save_flow(s, SAVE_PAST_END));
 }
 
 /*
- * When the file shrank under unsaved edits, a save would grow it back
- * with zeros: asks first.  then_quit says whether a save that follows
- * the answer ends maphex.  Returns 1 if it asked.
+ * Runs a save from step on.  Each step may stop to ask (then its
+ * answer goes on from the next step): the file shrank under unsaved
+ * edits (extend it again, or drop them); a preview's target bytes were
+ * changed on disk by another program (overwrite them?).  Returns
+ * SESSION_QUIT when the save was the quit prompt's and it worked.
  */
 static int
-file_ask_past_end(struct session *s, int then_quit)
+file_save_flow(struct session *s, int step)
 {
 	char		label[sizeof s->prompt.label];
-	uint64_t	n = journal_past_end(s->journal);
+	uint64_t	n;
 
-	if (n == 0)
+	if (step <= SAVE_PAST_END &&
+	    (n = journal_past_end(s->journal)) > 0) {
+		snprintf(label, sizeof label, "%llu past the end: (e)xtend, "
+		    "(d)rop, (c)ancel? ", (unsigned long long)n);
+		prompt_open_key(&s->prompt, label, file_past_end_answer, s);
 		return (0);
-	snprintf(label, sizeof label, "%llu past the end: (e)xtend, (d)rop, "
-	    "(c)ancel? ", (unsigned long long)n);
-	prompt_open_key(&s->prompt, label, then_quit ? file_past_end_quit :
-	    file_past_end_answer, s);
-	return (1);
-}
-
-/* Saves after the past-end question; returns 0 or -1 as saves do. */
-static int
-file_past_end_save(struct session *s, int key)
-{
-	char	err[256];
-
-	prompt_close(&s->prompt);
-	switch (key) {
-	case 'e':
-	case 'E':
-		return (file_save_now(s));
-	case 'd':
-	case 'D':
-		if (journal_drop_past_end(s->journal, err, sizeof err) == -1) {
-			session_message(s, 1, "%s", err);
-			return (-1);
-		}
-		if (session_unsaved(s) == 0) {
-			session_message(s, 0, "dropped the edits past the end; "
-			    "nothing else to save");
-			return (0);
-		}
-		return (file_save_now(s));
 	}
-	session_message(s, 0, "cancelled");
-	return (-1);
+	if (step <= SAVE_ON_DISK && doc_mode(s->doc) == MAPPING_PREVIEW &&
+	    (n = journal_changed_on_disk(s->journal)) > 0) {
+		snprintf(label, sizeof label, "%llu changed on disk: "
+		    "(o)verwrite, (c)ancel? ", (unsigned long long)n);
+		prompt_open_key(&s->prompt, label, file_on_disk_answer, s);
+		return (0);
+	}
+	if (session_unsaved(s) == 0)
+		return (s->save_quits ? SESSION_QUIT : 0);
+	if (file_save_now(s) == -1)
+		return (0);
+	return (s->save_quits ? SESSION_QUIT : 0);
 }
 
 static int
 file_past_end_answer(void *arg, int key)
 {
-	(void)file_past_end_save(arg, key);
+	struct session	*s = arg;
+	char		 err[256];
+
+	prompt_close(&s->prompt);
+	switch (key) {
+	case 'e':
+	case 'E':
+		return (file_save_flow(s, SAVE_ON_DISK));
+	case 'd':
+	case 'D':
+		if (journal_drop_past_end(s->journal, err, sizeof err) == -1) {
+			session_message(s, 1, "%s", err);
+			return (0);
+		}
+		session_message(s, 0, "dropped the edits past the end");
+		return (file_save_flow(s, SAVE_ON_DISK));
+	}
+	session_message(s, 0, "cancelled");
 	return (0);
 }
 
 static int
-file_past_end_quit(void *arg, int key)
+file_on_disk_answer(void *arg, int key)
 {
-	return (file_past_end_save(arg, key) == 0 ? SESSION_QUIT : 0);
+	struct session	*s = arg;
+
+	prompt_close(&s->prompt);
+	if (key == 'o' || key == 'O')
+		return (file_save_flow(s, SAVE_WRITE));
+	session_message(s, 0, "cancelled: nothing written");
+	return (0);
 }
 
 int
@@ -167,6 +183,12 @@ cmd_quit_discard(struct session *s)
 		    "roll back %llu changed byte%s, which stay in the file: "
 		    "%s", doc_path(s->doc), (unsigned long long)n,
 		    n == 1 ? "" : "s", err);
+	else if (n > 0 && journal_kept(s->journal) > 0)
+		snprintf(s->exit_info, sizeof s->exit_info, "%s: %llu byte%s "
+		    "another program changed were left as it wrote them",
+		    doc_path(s->doc),
+		    (unsigned long long)journal_kept(s->journal),
+		    journal_kept(s->journal) == 1 ? "" : "s");
 	return (SESSION_QUIT);
 }
 
@@ -181,9 +203,8 @@ file_quit_answer(void *arg, int key)
 	case 'y':
 	case 'Y':
 		prompt_close(&s->prompt);
-		if (file_ask_past_end(s, 1))
-			return (0);
-		return (file_save_now(s) == 0 ? SESSION_QUIT : 0);
+		s->save_quits = 1;
+		return (file_save_flow(s, SAVE_PAST_END));
 	case 'd':
 	case 'D':
 	case 'n':

@@ -305,3 +305,23 @@ dirty_first_diff(const struct dirty *d, size_t i)
 			return (r->off + k);
 	return (r->off);
 }
+
+void
+dirty_adopt(struct dirty *d, uint64_t off, unsigned char byte)
+{
+	struct dirty_range	*r;
+	ssize_t			 i;
+	size_t			 k;
+
+	if ((i = dirty_find(d, off)) == -1)
+		return;
+	r = &d->r[i];
+	k = (size_t)(off - r->off);
+	if (r->saved[k] != r->cur[k]) {
+		r->ndiff--;
+		d->ndiff--;
+	}
+	r->saved[k] = r->cur[k] = byte;
+	if (r->ndiff == 0)
+		dirty_remove(d, (size_t)i, (size_t)i + 1);
+}

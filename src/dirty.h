@@ -61,6 +61,14 @@ int	dirty_is_dirty(const struct dirty *, uint64_t off);
 int	dirty_copy_cur(const struct dirty *, uint64_t off, size_t len,
 	    unsigned char *buf);
 
+/*
+ * Makes byte the saved and the current value of the byte at off, if it
+ * lies in a range: another program wrote it, so it is no longer an
+ * unsaved change of maphex's.  A range left with no unsaved byte is
+ * dropped.
+ */
+void	dirty_adopt(struct dirty *, uint64_t off, unsigned char byte);
+
 /* Returns the offset of the first unsaved byte of range i. */
 uint64_t dirty_first_diff(const struct dirty *, size_t i);
 

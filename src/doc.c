@@ -154,6 +154,12 @@ doc_pwrite(struct doc *d, uint64_t off, const void *buf, size_t len)
 	return (mapping_pwrite(&d->map, off, buf, len));
 }
 
+size_t
+doc_pread(const struct doc *d, uint64_t off, void *buf, size_t len)
+{
+	return (mapping_pread(&d->map, off, buf, len));
+}
+
 int
 doc_fsync(struct doc *d)
 {

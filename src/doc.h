@@ -122,6 +122,9 @@ int	doc_sync(struct doc *, uint64_t off, uint64_t len, char *err,
 /* Writes buf to the file at off (pwrite): 0, or -1 with errno. */
 int	doc_pwrite(struct doc *, uint64_t off, const void *buf, size_t len);
 
+/* Reads the file itself (not a preview's pages): see mapping_pread(). */
+size_t	doc_pread(const struct doc *, uint64_t off, void *buf, size_t len);
+
 /* fsync(2) of the file: 0, or -1 with errno. */
 int	doc_fsync(struct doc *);
 

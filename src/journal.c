@@ -47,6 +47,10 @@ struct journal {
 	size_t			  cap;
 	size_t			  saved_pos;	/* pos at the last save */
 	int			  saved_known;	/* undo can still reach it */
+	uint64_t		  kept;		/* others' bytes left alone */
+	/* Ranges a failed preview save wrote: their saved bytes. */
+	struct journal_piece	 *written;
+	size_t			  nwritten;
 };
 
 static struct journal_step *journal_step_new(size_t);
@@ -65,9 +69,14 @@ static int	journal_apply(struct journal *, struct journal_step *, int,
 static int	journal_commit(struct journal *, struct journal_step *,
 		    char *, size_t);
 static int	journal_pwrite(struct journal *, uint64_t, char *, size_t);
+static int	journal_note_written(struct journal *, size_t);
 static int	journal_pwrite_range(struct journal *,
 		    const struct dirty_range *, uint64_t);
 static int	journal_flush(struct journal *, int, char *, size_t);
+static int	journal_rewrite(struct journal *, const struct dirty_range *,
+		    size_t, int);
+static void	journal_forget_written(struct journal *);
+static int	journal_restore_written(struct journal *, char *, size_t);
 static void	journal_saved(struct journal *);
 static size_t	journal_inside(const struct journal *, uint64_t, size_t);
 static int	journal_nomem(const struct journal *, char *, size_t);
@@ -110,6 +119,7 @@ journal_free(struct journal *j)
 	journal_cut(j, 0);
 	free(j->steps);
 	dirty_clear(&j->dirty);
+	journal_forget_written(j);
 	free(j);
 }
 
@@ -249,20 +259,37 @@ journal_apply(struct journal *j, struct journal_step *s, int forward,
     char *err, size_t errlen)
 {
 	struct journal_piece	*p;
-	unsigned char		*now;
-	size_t			 i;
+	unsigned char		*now, *to;
+	const unsigned char	*was, *want;
+	size_t			 i, k;
 	int			 rc = 0;
 
+	j->kept = 0;
 	for (i = 0; i < s->n && rc == 0; i++) {
 		p = &s->p[forward ? i : s->n - 1 - i];
-		if ((now = malloc(p->len)) == NULL)
+		was = forward ? p->before : p->after;
+		want = forward ? p->after : p->before;
+		now = malloc(p->len);
+		to = malloc(p->len);
+		if (now == NULL || to == NULL) {
+			free(now);
+			free(to);
 			return (journal_nomem(j, err, errlen));
-		rc = journal_current(j, p->off, p->len, now,
-		    forward ? p->before : p->after, err, errlen);
+		}
+		rc = journal_current(j, p->off, p->len, now, was, err, errlen);
+		/* A byte that is not what maphex wrote is someone else's. */
+		for (k = 0; rc == 0 && k < p->len; k++) {
+			to[k] = now[k] == was[k] ? want[k] : now[k];
+			j->kept += now[k] != was[k];
+		}
 		if (rc == 0)
-			rc = journal_put(j, p->off, p->len, now,
-			    forward ? p->after : p->before, err, errlen);
+			rc = journal_put(j, p->off, p->len, now, to, err,
+			    errlen);
+		for (k = 0; rc == 0 && k < p->len; k++)
+			if (now[k] != was[k])
+				dirty_adopt(&j->dirty, p->off + k, now[k]);
 		free(now);
+		free(to);
 	}
 	return (rc);
 }
@@ -422,21 +449,91 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
 static int
 journal_pwrite(struct journal *j, uint64_t from, char *err, size_t errlen)
 {
-	size_t	i;
-	int	rc = 0, wrote = 0;
+	size_t	i, done = 0, todo = 0;
+	int	rc = 0, e;
 
+	for (i = 0; i < j->dirty.n; i++)
+		todo += j->dirty.r[i].off + j->dirty.r[i].len > from;
 	for (i = j->dirty.n; i > 0 && rc == 0; i--) {
 		if (j->dirty.r[i - 1].off + j->dirty.r[i - 1].len <= from)
 			continue;
 		rc = journal_pwrite_range(j, &j->dirty.r[i - 1], from);
-		wrote = 1;
+		done += rc == 0;
 	}
-	if (rc == 0 && wrote && doc_fsync(j->d) == -1)
+	if (rc == 0 && done > 0 && doc_fsync(j->d) == -1)
 		rc = -1;
-	if (rc == -1)
+	if (rc == 0)
+		return (0);
+	e = errno;
+	if (done == 0 || done == todo || journal_note_written(j, done) == -1)
 		snprintf(err, errlen, "%s: save failed, edits kept: %s",
-		    doc_path(j->d), strerror(errno));
-	return (rc);
+		    doc_path(j->d), strerror(e));
+	else
+		snprintf(err, errlen, "%s: save failed after writing %zu of "
+		    "%zu changed ranges, so the file is partly written (F2 "
+		    "retries, Ctrl-C puts them back): %s", doc_path(j->d),
+		    done, todo, strerror(e));
+	return (-1);
+}
+
+/*
+ * A preview save failed after writing the last n dirty ranges (the
+ * highest go first): keeps their saved bytes, so that a discard can
+ * put them back.  0, or -1 when out of memory.
+ */
+static int
+journal_note_written(struct journal *j, size_t n)
+{
+	struct journal_piece	*w;
+	struct dirty_range	*r;
+	size_t			 i;
+
+	journal_forget_written(j);
+	if ((w = calloc(n, sizeof *w)) == NULL)
+		return (-1);
+	j->written = w;
+	for (i = 0; i < n; i++) {
+		r = &j->dirty.r[j->dirty.n - 1 - i];
+		if (journal_piece_init(&w[i], r->off, r->len) == -1) {
+			journal_forget_written(j);
+			return (-1);
+		}
+		memcpy(w[i].before, r->saved, r->len);
+		j->nwritten++;
+	}
+	return (0);
+}
+
+static void
+journal_forget_written(struct journal *j)
+{
+	size_t	i;
+
+	for (i = 0; i < j->nwritten; i++)
+		free(j->written[i].before);
+	free(j->written);
+	j->written = NULL;
+	j->nwritten = 0;
+}
+
+/* Puts back into the file what a failed preview save wrote over. */
+static int
+journal_restore_written(struct journal *j, char *err, size_t errlen)
+{
+	size_t	i;
+
+	for (i = 0; i < j->nwritten; i++)
+		if (doc_pwrite(j->d, j->written[i].off, j->written[i].before,
+		    j->written[i].len) == -1)
+			break;
+	if (i == j->nwritten && (j->nwritten == 0 || doc_fsync(j->d) == 0)) {
+		journal_forget_written(j);
+		return (0);
+	}
+	snprintf(err, errlen, "%s: cannot put back the %zu ranges a failed "
+	    "save wrote, so the file stays partly written: %s",
+	    doc_path(j->d), j->nwritten, strerror(errno));
+	return (-1);
 }
 
 /* Writes the current bytes of r from offset from on; 0 or -1 (errno). */
@@ -453,10 +550,13 @@ journal_pwrite_range(struct journal *j, const struct dirty_range *r,
 }
 
 /*
- * Writes the current (or, with saved set, the saved) bytes of every
- * dirty range into the shared mapping and msyncs their pages, merging
- * ranges that share a page.  Writing the current bytes again re-dirties
- * pages whose write-back failed before, so a retried save writes them.
+ * Makes each dirty range's bytes in the shared mapping what a save
+ * (saved == 0) or a discard (saved != 0) wants, then msyncs their
+ * pages, merging ranges that share a page.  A byte whose value is not
+ * the one maphex wrote was changed by another program and is left as
+ * it is (counted in j->kept): a save writes back what the mapping holds
+ * now, which re-dirties pages whose write-back failed before without
+ * undoing anyone's change; a discard restores only maphex's own bytes.
  */
 static int
 journal_flush(struct journal *j, int saved, char *err, size_t errlen)
@@ -466,12 +566,12 @@ journal_flush(struct journal *j, int saved, char *err, size_t errlen)
 	struct dirty_range	*r;
 	size_t			 i;
 
+	j->kept = 0;
 	for (i = 0; i < j->dirty.n && j->dirty.r[i].off < end; i++) {
 		r = &j->dirty.r[i];
 		a = r->off;
 		b = r->off + r->len > end ? end : r->off + r->len;
-		if (doc_write(j->d, a, saved ? r->saved : r->cur,
-		    (size_t)(b - a)) == -1) {
+		if (journal_rewrite(j, r, (size_t)(b - a), saved) == -1) {
 			snprintf(err, errlen, "%s: cannot write at 0x%llx: "
 			    "the page cannot be written (disk full, file "
 			    "shrank, or I/O error)", doc_path(j->d),
@@ -493,11 +593,40 @@ journal_flush(struct journal *j, int saved, char *err, size_t errlen)
 	return (0);
 }
 
+/*
+ * Writes the first n bytes of r into the mapping as journal_flush()
+ * says: the saved bytes where maphex's own bytes are, else what is
+ * there.  0, or -1 (a page cannot be read or written).
+ */
+static int
+journal_rewrite(struct journal *j, const struct dirty_range *r, size_t n,
+    int saved)
+{
+	unsigned char	*buf;
+	size_t		 k;
+	int		 rc;
+
+	if ((buf = malloc(n > 0 ? n : 1)) == NULL)
+		return (-1);
+	rc = doc_read(j->d, r->off, buf, n);
+	for (k = 0; rc == 0 && k < n; k++) {
+		if (buf[k] != r->cur[k])
+			j->kept++;
+		else if (saved)
+			buf[k] = r->saved[k];
+	}
+	if (rc == 0)
+		rc = doc_write(j->d, r->off, buf, n);
+	free(buf);
+	return (rc);
+}
+
 /* The current bytes are now the saved ones. */
 static void
 journal_saved(struct journal *j)
 {
 	dirty_clear(&j->dirty);
+	journal_forget_written(j);
 	j->saved_pos = j->pos;
 	j->saved_known = 1;
 }
@@ -531,7 +660,8 @@ journal_discard(struct journal *j, char *err, size_t errlen)
 	if (doc_mode(j->d) == MAPPING_READONLY)
 		return (0);
 	if (doc_mode(j->d) == MAPPING_PREVIEW) {
-		if (doc_reload(j->d, err, errlen) == -1)
+		if (journal_restore_written(j, err, errlen) == -1 ||
+		    doc_reload(j->d, err, errlen) == -1)
 			return (-1);
 	} else if (journal_flush(j, 1, err, errlen) == -1)
 		return (-1);
@@ -556,7 +686,14 @@ journal_reapply(struct journal *j, uint64_t *lost, char *err,
 	for (i = 0; i < j->dirty.n; i++) {
 		r = &j->dirty.r[i];
 		in = journal_inside(j, r->off, r->len);
-		if (doc_write(j->d, r->off, r->cur, in) == -1) {
+		/*
+		 * A shared mapping needs nothing written back: maphex's bytes
+		 * are in the file, or another program replaced them, and
+		 * then they stay replaced.  A preview's private pages were
+		 * dropped by the remap and take the edits again.
+		 */
+		if (doc_mode(j->d) == MAPPING_PREVIEW &&
+		    doc_write(j->d, r->off, r->cur, in) == -1) {
 			snprintf(err, errlen, "%s: cannot write at 0x%llx: "
 			    "the page cannot be written (disk full, file "
 			    "shrank, or I/O error)", doc_path(j->d),
@@ -617,6 +754,32 @@ journal_drop_past_end(struct journal *j, char *err, size_t errlen)
 		free(was);
 	}
 	return (rc);
+}
+
+uint64_t
+journal_changed_on_disk(const struct journal *j)
+{
+	const struct dirty_range	*r;
+	unsigned char			*buf;
+	uint64_t			 n = 0;
+	size_t				 i, k, got;
+
+	for (i = 0; i < j->dirty.n; i++) {
+		r = &j->dirty.r[i];
+		if ((buf = malloc(r->len)) == NULL)
+			return (0);
+		got = doc_pread(j->d, r->off, buf, r->len);
+		for (k = 0; k < got; k++)
+			n += buf[k] != r->saved[k] && buf[k] != r->cur[k];
+		free(buf);
+	}
+	return (n);
+}
+
+uint64_t
+journal_kept(const struct journal *j)
+{
+	return (j->kept);
 }
 
 int

@@ -8,7 +8,9 @@
  *
  *  - direct: a write lands in the shared mapping, so in the file's pages
  *    at once; save is msync(MS_SYNC) of the dirty pages only; discard
- *    writes the saved bytes back and msyncs them;
+ *    writes the saved bytes back and msyncs them.  Another program may
+ *    write the same file: a byte whose value is not the one maphex
+ *    wrote is theirs, and undo, discard and save leave it alone;
  *  - preview: a write lands in private copy-on-write pages; save pwrites
  *    only the dirty ranges, from the journal's own copy of the current
  *    bytes, and fsyncs; discard drops the private pages;
@@ -19,7 +21,8 @@
  * byte's saved value back makes it clean again.  Memory grows with the
  * bytes changed, never with the file size.  Undo works across a save:
  * an undo after a save is a new unsaved change.  A failed save keeps
- * every edit and can be retried.  Saving writes with SIGXFSZ ignored
+ * every edit and can be retried; a preview save that wrote some ranges
+ * before failing says so, and a discard puts those ranges back.  Saving writes with SIGXFSZ ignored
  * (restored afterwards), so exceeding `ulimit -f` is an EFBIG error, not
  * death.  Functions that can fail return -1 and put a one-line reason,
  * naming the path, in err (errlen bytes); nothing here prints or exits.
@@ -118,6 +121,20 @@ uint64_t journal_past_end(const struct journal *);
  * The history stays (redo may bring them back).  0, or -1 (no memory).
  */
 int	journal_drop_past_end(struct journal *, char *err, size_t errlen);
+
+/*
+ * Returns how many bytes the last undo, redo, undo-all, save or
+ * discard left alone because another program had changed them: a byte
+ * whose value is not the one maphex wrote belongs to whoever wrote it.
+ */
+uint64_t journal_kept(const struct journal *);
+
+/*
+ * Preview mode: returns how many unsaved bytes' places in the file no
+ * longer hold what they held when maphex read them (another program
+ * wrote there), so that a save can ask before overwriting them.
+ */
+uint64_t journal_changed_on_disk(const struct journal *);
 
 /* Returns 1 if the byte at off is unsaved, else 0; O(log ranges). */
 int	journal_is_dirty(const struct journal *, uint64_t off);

@@ -324,6 +324,8 @@ main_edit(const struct cli *c)
 	ui_stop();
 	if (u.note[0] != '\0')
 		main_error("%s", u.note);
+	if (s.exit_info[0] != '\0')
+		main_error("%s", s.exit_info);
 	if (s.exit_note[0] != '\0') {
 		main_error("%s", s.exit_note);
 		rc = 1;

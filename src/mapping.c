@@ -535,6 +535,24 @@ mapping_pwrite(struct mapping *m, uint64_t off, const void *buf, size_t len)
 	return (rc);
 }
 
+size_t
+mapping_pread(const struct mapping *m, uint64_t off, void *buf, size_t len)
+{
+	unsigned char	*p = buf;
+	size_t		 done = 0;
+	ssize_t		 n;
+
+	while (done < len) {
+		n = pread(m->fd, p + done, len - done, (off_t)(off + done));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	return (done);
+}
+
 int
 mapping_fsync(struct mapping *m)
 {

@@ -125,6 +125,14 @@ const unsigned char *mapping_span(const struct mapping *, uint64_t off,
 int	mapping_pwrite(struct mapping *, uint64_t off, const void *buf,
 	    size_t len);
 
+/*
+ * Reads up to len bytes of the file itself at off (pread, not the
+ * mapping: a preview's private pages are not seen).  Returns the
+ * number read, 0 at the end or on error.
+ */
+size_t	mapping_pread(const struct mapping *, uint64_t off, void *buf,
+	    size_t len);
+
 /* fsync(2) of the descriptor.  0, or -1 with errno set. */
 int	mapping_fsync(struct mapping *);
 

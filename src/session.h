@@ -65,6 +65,9 @@ struct session {
 	int			 message_error;
 	/* What main prints on stderr at exit (a failed rollback), or "". */
 	char			 exit_note[640];
+	/* What main prints on stderr at exit for information, or "". */
+	char			 exit_info[320];
+	int			 save_quits;	/* the save under way quits */
 
 	unsigned char		*clip;
 	size_t			 cliplen;

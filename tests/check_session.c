@@ -395,6 +395,19 @@ fx_open_sparse(struct fixture *fx, uint64_t size, enum mapping_mode mode)
 	layout_apply(&fx->s, 11, 100);
 }
 
+/* Asserts that the file at path starts with the len bytes of want. */
+static void
+fx_bytes_prefix(const char *path, const void *want, size_t len)
+{
+	unsigned char	*disk;
+	size_t		 n;
+
+	disk = tu_slurp(path, &n);
+	ck_assert_uint_ge(n, len);
+	ck_assert_int_eq(memcmp(disk, want, len), 0);
+	free(disk);
+}
+
 /* Asserts that the file at path holds exactly len bytes of want. */
 static void
 fx_bytes(const char *path, const void *want, size_t len)
@@ -1263,6 +1276,155 @@ START_TEST(test_save_after_shrink)
 }
 END_TEST
 
+/* Writes len bytes at off of path, as another program would. */
+static void
+fx_other_write(const char *path, uint64_t off, const void *buf, size_t len)
+{
+	int	fd;
+
+	fd = open(path, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(pwrite(fd, buf, len, (off_t)off), (ssize_t)len);
+	ck_assert_int_eq(close(fd), 0);
+}
+
+/*
+ * Another program writes the bytes maphex edited (direct mode): undo,
+ * save and discard leave its bytes alone and say so; a size change
+ * writes nothing back.
+ */
+START_TEST(test_other_writer_direct)
+{
+	struct fixture	fx;
+	unsigned char	data[4096], want[4096];
+
+	memset(data, 'o', sizeof data);
+	fx_open(&fx, data, sizeof data, MAPPING_DIRECT);
+	fx_type(&fx, "aabb");
+	fx_other_write(fx.path, 1, "\x77", 1);
+	input_key(&fx.s, KEYMAP_BACKSPACE);		/* undo bb */
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "left alone"));
+	memcpy(want, data, sizeof want);
+	want[0] = 0xaa;
+	want[1] = 0x77;
+	fx_bytes(fx.path, want, sizeof want);
+	/* Discard restores only maphex's own byte. */
+	ck_assert_int_eq(input_key(&fx.s, KEYMAP_CTRL('C')), SESSION_QUIT);
+	ck_assert_str_eq(fx.s.exit_note, "");
+	want[0] = 'o';
+	fx_bytes(fx.path, want, sizeof want);
+	fx_close(&fx);
+
+	/* Save does not write the journal's copy over theirs. */
+	fx_open(&fx, data, sizeof data, MAPPING_DIRECT);
+	fx_type(&fx, "aabb");
+	fx_other_write(fx.path, 0, "\x55", 1);
+	input_key(&fx.s, KEYMAP_F(2));
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "another program"));
+	memcpy(want, data, sizeof want);
+	want[0] = 0x55;
+	want[1] = 0xbb;
+	fx_bytes(fx.path, want, sizeof want);
+	fx_close(&fx);
+
+	/* The same size copied over the file, then Ctrl-C: theirs stays. */
+	fx_open(&fx, data, sizeof data, MAPPING_DIRECT);
+	window_goto(session_window(&fx.s), 100);
+	fx_type(&fx, "aa");
+	memset(want, 'n', sizeof want);
+	fx_other_write(fx.path, 0, want, sizeof want);
+	ck_assert_int_eq(input_key(&fx.s, KEYMAP_CTRL('C')), SESSION_QUIT);
+	ck_assert_ptr_nonnull(strstr(fx.s.exit_info, "1 byte another "
+	    "program changed"));
+	fx_bytes(fx.path, want, sizeof want);
+	fx_close(&fx);
+
+	/* A size change re-applies nothing into the new content. */
+	fx_open(&fx, data, sizeof data, MAPPING_DIRECT);
+	fx_type(&fx, "aa");
+	fx_other_write(fx.path, 0, "\x66", 1);
+	fx_other_write(fx.path, sizeof data, "zz", 2);
+	session_refresh(&fx.s);
+	ck_assert_uint_eq(doc_size(&fx.m), sizeof data + 2);
+	memcpy(want, data, sizeof want);
+	want[0] = 0x66;
+	fx_bytes_prefix(fx.path, want, sizeof want);
+	fx_close(&fx);
+}
+END_TEST
+
+/* A preview save asks before overwriting bytes changed on disk. */
+START_TEST(test_other_writer_preview)
+{
+	struct fixture	fx;
+	unsigned char	data[4096], want[4096];
+
+	memset(data, 'o', sizeof data);
+	fx_open(&fx, data, sizeof data, MAPPING_PREVIEW);
+	fx_type(&fx, "aa");
+	fx_other_write(fx.path, 0, "\x55", 1);
+	input_key(&fx.s, KEYMAP_F(2));
+	ck_assert_str_eq(fx.s.prompt.label, "1 changed on disk: (o)verwrite, "
+	    "(c)ancel? ");
+	input_key(&fx.s, 'c');
+	memcpy(want, data, sizeof want);
+	want[0] = 0x55;
+	fx_bytes(fx.path, want, sizeof want);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 1);
+	input_key(&fx.s, KEYMAP_F(2));
+	input_key(&fx.s, 'o');
+	want[0] = 0xaa;
+	fx_bytes(fx.path, want, sizeof want);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	fx_close(&fx);
+}
+END_TEST
+
+/*
+ * A preview save that fails after writing some ranges says the file is
+ * partly written; a discard then puts those ranges back.
+ */
+START_TEST(test_partial_preview_save)
+{
+	struct fixture	fx;
+	unsigned char	data[65536];
+
+	memset(data, 'q', sizeof data);
+	fx_open(&fx, data, sizeof data, MAPPING_PREVIEW);
+	fx_type(&fx, "aa");
+	window_goto(session_window(&fx.s), 30000);
+	fx_type(&fx, "bb");
+	window_goto(session_window(&fx.s), 60000);
+	fx_type(&fx, "cc");
+	tu_pwrite_budget = 3;		/* the third write fails */
+	input_key(&fx.s, KEYMAP_F(2));
+	tu_pwrite_budget = 0;
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "after writing 2 of 3 "
+	    "changed ranges"));
+	ck_assert_uint_eq(session_unsaved(&fx.s), 3);
+	ck_assert_int_eq(input_key(&fx.s, KEYMAP_CTRL('C')), SESSION_QUIT);
+	ck_assert_str_eq(fx.s.exit_note, "");
+	fx_bytes(fx.path, data, sizeof data);
+	fx_close(&fx);
+
+	/* Retrying the save after the failure writes everything. */
+	fx_open(&fx, data, sizeof data, MAPPING_PREVIEW);
+	fx_type(&fx, "aa");
+	window_goto(session_window(&fx.s), 60000);
+	fx_type(&fx, "cc");
+	tu_pwrite_budget = 2;
+	input_key(&fx.s, KEYMAP_F(2));
+	tu_pwrite_budget = 0;
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "partly written"));
+	input_key(&fx.s, KEYMAP_F(2));
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	data[0] = 0xaa;
+	data[60000] = 0xcc;
+	fx_bytes(fx.path, data, sizeof data);
+	fx_close(&fx);
+}
+END_TEST
+
 Suite *
 session_suite(void)
 {
@@ -1295,6 +1457,9 @@ session_suite(void)
 	tcase_add_test(tc, test_path_replaced);
 	tcase_add_test(tc, test_forensic_targets);
 	tcase_add_test(tc, test_save_after_shrink);
+	tcase_add_test(tc, test_other_writer_direct);
+	tcase_add_test(tc, test_other_writer_preview);
+	tcase_add_test(tc, test_partial_preview_save);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include <check.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -105,4 +106,20 @@ tu_remove(char *path)
 	dir = dirname(path);
 	rmdir(dir);
 	free(path);
+}
+
+int	tu_pwrite_budget;
+int	tu_pwrite_errno = ENOSPC;
+
+ssize_t	__real_pwrite(int, const void *, size_t, off_t);
+ssize_t	__wrap_pwrite(int, const void *, size_t, off_t);
+
+ssize_t
+__wrap_pwrite(int fd, const void *buf, size_t len, off_t off)
+{
+	if (tu_pwrite_budget > 0 && --tu_pwrite_budget == 0) {
+		errno = tu_pwrite_errno;
+		return (-1);
+	}
+	return (__real_pwrite(fd, buf, len, off));
 }

@@ -29,4 +29,14 @@ uint64_t tu_rand(uint64_t *seed);
 /* Removes the file and its temp dir, frees path. */
 void	 tu_remove(char *path);
 
+/*
+ * Fault injection for saves: the test binary is linked with
+ * -Wl,--wrap=pwrite, so every pwrite(2) maphex makes passes here.  When
+ * tu_pwrite_budget is positive, each call spends one; the call that
+ * finds it at 1 fails with tu_pwrite_errno instead (and the budget goes
+ * to 0, which means no injection).
+ */
+extern int	tu_pwrite_budget;
+extern int	tu_pwrite_errno;
+
 #endif
