@@ -18,6 +18,7 @@
 #include "journal.h"
 #include "keymap.h"
 #include "pattern.h"
+#include "progress.h"
 #include "session.h"
 
 #define MIB		(1ULL << 20)
@@ -26,6 +27,8 @@
 typedef int (*journal_step_fn)(struct journal *, uint64_t *, char *, size_t);
 
 static int	edit_step(struct session *, journal_step_fn, const char *);
+static int	edit_write(struct session *, uint64_t, const unsigned char *,
+		    size_t, const char *);
 static unsigned char *edit_buffer(struct session *, uint64_t, const char *,
 		    const char *);
 static int	edit_fill_submit(void *, const char *);
@@ -39,12 +42,18 @@ static int
 edit_step(struct session *s, journal_step_fn fn, const char *what)
 {
 	struct window	*w = session_window(s);
+	struct progress	 p;
 	char		 err[256];
 	uint64_t	 off = w->cursor;
 	int		 rc;
 
+	progress_begin(&p, s, what);
+	journal_set_progress(s->journal, progress_step_hook, &p);
 	rc = fn(s->journal, &off, err, sizeof err);
-	if (rc == -1)
+	journal_set_progress(s->journal, NULL, NULL);
+	if (rc == -1 && p.cancelled)
+		session_message(s, 0, "%s cancelled: nothing changed", what);
+	else if (rc == -1)
 		session_message(s, 1, "%s", err);
 	else if (rc == 0)
 		session_message(s, 0, "nothing to %s", what);
@@ -92,6 +101,29 @@ cmd_set_mark(struct session *s)
 	session_message(s, 0, "mark set at 0x%llx",
 	    (unsigned long long)w->cursor);
 	return (0);
+}
+
+/*
+ * Writes len bytes of buf at off as one step, with progress; cancel
+ * leaves everything as it was.  Returns 0, or -1 with a message.
+ */
+static int
+edit_write(struct session *s, uint64_t off, const unsigned char *buf,
+    size_t len, const char *what)
+{
+	struct progress	p;
+	char		err[256];
+	int		rc;
+
+	progress_begin(&p, s, what);
+	journal_set_progress(s->journal, progress_step_hook, &p);
+	rc = journal_write(s->journal, off, buf, len, err, sizeof err);
+	journal_set_progress(s->journal, NULL, NULL);
+	if (rc == -1 && p.cancelled)
+		session_message(s, 0, "%s cancelled: nothing changed", what);
+	else if (rc == -1)
+		session_message(s, 1, "%s", err);
+	return (rc);
 }
 
 /*
@@ -150,7 +182,6 @@ cmd_paste(struct session *s)
 {
 	struct window	*w = session_window(s);
 	uint64_t	 size = doc_size(s->doc);
-	char		 err[256];
 	size_t		 n = s->cliplen;
 
 	if (s->clip == NULL || size == 0) {
@@ -160,11 +191,8 @@ cmd_paste(struct session *s)
 	}
 	if (n > size - w->cursor)
 		n = (size_t)(size - w->cursor);
-	if (journal_write(s->journal, w->cursor, s->clip, n, err,
-	    sizeof err) == -1) {
-		session_message(s, 1, "%s", err);
+	if (edit_write(s, w->cursor, s->clip, n, "pasting") == -1)
 		return (0);
-	}
 	session_message(s, 0, "pasted %zu bytes%s", n,
 	    n < s->cliplen ? " (cut short at the end of the file)" : "");
 	return (0);
@@ -207,10 +235,7 @@ edit_fill_submit(void *arg, const char *text)
 	for (i = 0; i < len; i++)
 		buf[i] = pat.bytes[i % pat.len];
 	pattern_free(&pat);
-	if (journal_write(s->journal, start, buf, (size_t)len, err,
-	    sizeof err) == -1)
-		session_message(s, 1, "%s", err);
-	else {
+	if (edit_write(s, start, buf, (size_t)len, "filling") == 0) {
 		w->has_mark = 0;
 		session_message(s, 0, "filled %llu bytes",
 		    (unsigned long long)len);

@@ -25,6 +25,10 @@
 
 #include "dirty.h"
 
+/* Bytes of one piece: big changes are steps of many, between which
+ * progress is shown and cancel asked. */
+#define JOURNAL_PIECE	(1u << 20)
+
 struct journal_piece {
 	uint64_t	 off;
 	size_t		 len;
@@ -48,6 +52,9 @@ struct journal {
 	size_t			  saved_pos;	/* pos at the last save */
 	int			  saved_known;	/* undo can still reach it */
 	uint64_t		  kept;		/* others' bytes left alone */
+	/* Asked between pieces of a step: nonzero cancels it. */
+	int			(*step_fn)(void *, uint64_t, uint64_t);
+	void			 *step_arg;
 	/* Ranges a failed preview save wrote: their saved bytes. */
 	struct journal_piece	 *written;
 	size_t			  nwritten;
@@ -66,6 +73,10 @@ static int	journal_put(struct journal *, uint64_t, size_t,
 		    size_t);
 static int	journal_apply(struct journal *, struct journal_step *, int,
 		    char *, size_t);
+static int	journal_step_cancelled(struct journal *,
+		    const struct journal_step *, size_t, char *, size_t);
+static void	journal_unapply(struct journal *, struct journal_step *, int,
+		    size_t);
 static int	journal_commit(struct journal *, struct journal_step *,
 		    char *, size_t);
 static int	journal_pwrite(struct journal *, uint64_t, char *, size_t);
@@ -266,6 +277,10 @@ journal_apply(struct journal *j, struct journal_step *s, int forward,
 
 	j->kept = 0;
 	for (i = 0; i < s->n && rc == 0; i++) {
+		if (i > 0 && journal_step_cancelled(j, s, i, err, errlen)) {
+			journal_unapply(j, s, forward, i);
+			return (-1);
+		}
 		p = &s->p[forward ? i : s->n - 1 - i];
 		was = forward ? p->before : p->after;
 		want = forward ? p->after : p->before;
@@ -295,6 +310,43 @@ journal_apply(struct journal *j, struct journal_step *s, int forward,
 }
 
 /*
+ * Asks the progress callback, between pieces, whether to go on: returns
+ * 1 with a message when the user cancelled, else 0.
+ */
+static int
+journal_step_cancelled(struct journal *j, const struct journal_step *s,
+    size_t i, char *err, size_t errlen)
+{
+	if (j->step_fn == NULL || !j->step_fn(j->step_arg, i, s->n))
+		return (0);
+	snprintf(err, errlen, "cancelled: nothing changed");
+	return (1);
+}
+
+/*
+ * Takes back the first n pieces journal_apply() applied in direction
+ * forward, so that a cancelled undo or redo changes nothing.
+ */
+static void
+journal_unapply(struct journal *j, struct journal_step *s, int forward,
+    size_t n)
+{
+	struct journal_piece	*p;
+	unsigned char		*now;
+
+	while (n-- > 0) {
+		p = &s->p[forward ? n : s->n - 1 - n];
+		if ((now = malloc(p->len)) == NULL)
+			continue;
+		if (journal_current(j, p->off, p->len, now, forward ?
+		    p->after : p->before, NULL, 0) == 0)
+			(void)journal_put(j, p->off, p->len, now, forward ?
+			    p->before : p->after, NULL, 0);
+		free(now);
+	}
+}
+
+/*
  * Applies a new step, whose before bytes were just read, and makes it
  * the last one.  On failure the pieces already applied are taken back
  * and the step is freed.
@@ -312,6 +364,8 @@ journal_commit(struct journal *j, struct journal_step *s, char *err,
 	}
 	for (i = 0; i < s->n; i++) {
 		p = &s->p[i];
+		if (i > 0 && journal_step_cancelled(j, s, i, err, errlen))
+			break;
 		if (journal_put(j, p->off, p->len, p->before, p->after, err,
 		    errlen) == -1)
 			break;
@@ -335,6 +389,7 @@ journal_write(struct journal *j, uint64_t off, const void *buf, size_t len,
 {
 	struct doc		*d = j->d;
 	struct journal_step	*s;
+	size_t			 i, n;
 
 	if (doc_mode(d) == MAPPING_READONLY) {
 		snprintf(err, errlen, "read-only: %s cannot be changed%s%s",
@@ -349,18 +404,26 @@ journal_write(struct journal *j, uint64_t off, const void *buf, size_t len,
 	}
 	if (len == 0)
 		return (0);
-	if ((s = journal_step_new(1)) == NULL ||
-	    journal_piece_init(&s->p[0], off, len) == -1) {
-		journal_step_free(s);
+	if ((s = journal_step_new((len + JOURNAL_PIECE - 1) /
+	    JOURNAL_PIECE)) == NULL)
 		return (journal_nomem(j, err, errlen));
+	for (i = 0; i < s->n; i++) {
+		n = len - i * JOURNAL_PIECE < JOURNAL_PIECE ?
+		    len - i * JOURNAL_PIECE : JOURNAL_PIECE;
+		if (journal_piece_init(&s->p[i], off + i * JOURNAL_PIECE,
+		    n) == -1) {
+			journal_step_free(s);
+			return (journal_nomem(j, err, errlen));
+		}
+		memcpy(s->p[i].after, (const unsigned char *)buf +
+		    i * JOURNAL_PIECE, n);
+		if (journal_current(j, s->p[i].off, n, s->p[i].before, NULL,
+		    err, errlen) == -1) {
+			journal_step_free(s);
+			return (-1);
+		}
 	}
-	memcpy(s->p[0].after, buf, len);
 	s->where = off;
-	if (journal_current(j, off, len, s->p[0].before, NULL, err,
-	    errlen) == -1) {
-		journal_step_free(s);
-		return (-1);
-	}
 	return (journal_commit(j, s, err, errlen));
 }
 
@@ -416,22 +479,27 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
 	struct dirty		*d = &j->dirty;
 	struct journal_step	*s;
 	uint64_t		 first;
-	size_t			 i;
+	size_t			 i, k, n = 0, at, len;
 
 	if (d->n == 0)
 		return (0);
 	first = dirty_first_diff(d, 0);
-	if ((s = journal_step_new(d->n)) == NULL)
+	for (i = 0; i < d->n; i++)
+		n += (d->r[i].len + JOURNAL_PIECE - 1) / JOURNAL_PIECE;
+	if ((s = journal_step_new(n)) == NULL)
 		return (journal_nomem(j, err, errlen));
-	for (i = 0; i < d->n; i++) {
-		if (journal_piece_init(&s->p[i], d->r[i].off,
-		    d->r[i].len) == -1) {
-			journal_step_free(s);
-			return (journal_nomem(j, err, errlen));
+	for (i = 0, k = 0; i < d->n; i++)
+		for (at = 0; at < d->r[i].len; at += len, k++) {
+			len = d->r[i].len - at < JOURNAL_PIECE ?
+			    d->r[i].len - at : JOURNAL_PIECE;
+			if (journal_piece_init(&s->p[k], d->r[i].off + at,
+			    len) == -1) {
+				journal_step_free(s);
+				return (journal_nomem(j, err, errlen));
+			}
+			memcpy(s->p[k].before, d->r[i].cur + at, len);
+			memcpy(s->p[k].after, d->r[i].saved + at, len);
 		}
-		memcpy(s->p[i].before, d->r[i].cur, d->r[i].len);
-		memcpy(s->p[i].after, d->r[i].saved, d->r[i].len);
-	}
 	s->where = first;
 	if (journal_commit(j, s, err, errlen) == -1)
 		return (-1);
@@ -774,6 +842,14 @@ journal_changed_on_disk(const struct journal *j)
 		free(buf);
 	}
 	return (n);
+}
+
+void
+journal_set_progress(struct journal *j,
+    int (*fn)(void *, uint64_t, uint64_t), void *arg)
+{
+	j->step_fn = fn;
+	j->step_arg = arg;
 }
 
 uint64_t

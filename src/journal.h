@@ -123,6 +123,15 @@ uint64_t journal_past_end(const struct journal *);
 int	journal_drop_past_end(struct journal *, char *err, size_t errlen);
 
 /*
+ * Sets what is called between the pieces (a MiB each) of a big write,
+ * undo, redo or undo-all, with the pieces done and their total: a
+ * nonzero return cancels the step, which then changes nothing and
+ * fails with "cancelled".  NULL turns it off.
+ */
+void	journal_set_progress(struct journal *,
+	    int (*fn)(void *arg, uint64_t done, uint64_t total), void *arg);
+
+/*
  * Returns how many bytes the last undo, redo, undo-all, save or
  * discard left alone because another program had changed them: a byte
  * whose value is not the one maphex wrote belongs to whoever wrote it.

@@ -76,3 +76,10 @@ progress_cancel_hook(void *arg)
 {
 	return (progress_cancelled(arg));
 }
+
+int
+progress_step_hook(void *arg, uint64_t done, uint64_t total)
+{
+	progress_show(arg, done, total);
+	return (progress_cancelled(arg));
+}

@@ -35,4 +35,8 @@ int	progress_cancelled(struct progress *);
 void	progress_hook(void *arg, uint64_t done, uint64_t total);
 int	progress_cancel_hook(void *arg);
 
+/* Both at once, in the shape journal_set_progress() wants: shows, then
+ * returns 1 to cancel. */
+int	progress_step_hook(void *arg, uint64_t done, uint64_t total);
+
 #endif

@@ -261,8 +261,9 @@ view_status_line(const struct session *s, struct frame *f, unsigned pct)
 				    MAPPING_PATH_REPLACED ? "  [replaced]" : "";
 
 	if (n > 0)
-		snprintf(unsaved, sizeof unsaved, "  ** %llu unsaved",
-		    (unsigned long long)n);
+		snprintf(unsaved, sizeof unsaved, "  ** %llu unsaved%s",
+		    (unsigned long long)n, doc_mode(s->doc) == MAPPING_DIRECT ?
+		    " (in file, not flushed)" : "");
 	for (;;) {
 		snprintf(right, sizeof right, "  0x%08llx (%llu) / 0x%llx "
 		    "(%llu)  %u%%%s%s%s%s%s", (unsigned long long)w->cursor,

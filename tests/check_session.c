@@ -1425,6 +1425,57 @@ START_TEST(test_partial_preview_save)
 }
 END_TEST
 
+/*
+ * Big fills, pastes and undos go a MiB at a time: Ctrl-C or Esc cancels
+ * them between pieces and nothing changes.
+ */
+START_TEST(test_cancel_big_edits)
+{
+	struct fixture		 fx;
+	struct fx_cancel	 c = { 0, 1 };
+	unsigned char		*data, *want;
+	size_t			 n = 8u << 20;
+
+	data = malloc(n);
+	want = malloc(n);
+	ck_assert_ptr_nonnull(data);
+	ck_assert_ptr_nonnull(want);
+	memset(data, 'f', n);
+	fx_open(&fx, data, n, MAPPING_DIRECT);
+	input_key(&fx.s, KEYMAP_F(9));
+	input_key(&fx.s, KEYMAP_META | '>');
+	input_key(&fx.s, KEYMAP_F(12));
+	fx_type(&fx, "ab");
+	fx.s.hooks.cancel = fx_cancel_hook;
+	fx.s.hooks.arg = &c;
+	input_key(&fx.s, '\r');
+	ck_assert_str_eq(fx.s.message, "filling cancelled: nothing changed");
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	fx_bytes(fx.path, data, n);
+	/* Without a cancel the fill is made; then its undo is cancelled. */
+	fx.s.hooks.cancel = NULL;
+	ck_assert_int_eq(session_window(&fx.s)->has_mark, 1);
+	input_key(&fx.s, KEYMAP_F(12));
+	fx_type(&fx, "ab\r");
+	ck_assert_uint_eq(session_unsaved(&fx.s), n);
+	memset(want, 0xab, n);
+	fx_bytes(fx.path, want, n);
+	fx.s.hooks.cancel = fx_cancel_hook;
+	c.calls = 0;
+	input_key(&fx.s, KEYMAP_BACKSPACE);
+	ck_assert_str_eq(fx.s.message, "undo cancelled: nothing changed");
+	ck_assert_uint_eq(session_unsaved(&fx.s), n);
+	fx_bytes(fx.path, want, n);
+	fx.s.hooks.cancel = NULL;
+	input_key(&fx.s, KEYMAP_BACKSPACE);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	fx_bytes(fx.path, data, n);
+	free(data);
+	free(want);
+	fx_close(&fx);
+}
+END_TEST
+
 Suite *
 session_suite(void)
 {
@@ -1460,6 +1511,7 @@ session_suite(void)
 	tcase_add_test(tc, test_other_writer_direct);
 	tcase_add_test(tc, test_other_writer_preview);
 	tcase_add_test(tc, test_partial_preview_save);
+	tcase_add_test(tc, test_cancel_big_edits);
 	suite_add_tcase(s, tc);
 	return (s);
 }
