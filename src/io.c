@@ -13,36 +13,18 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-int
-io_write_all(int fd, const void *buf, size_t len)
+static int	io_all(int, const void *, size_t, uint64_t, int);
+
+/* Writes all of buf, at off when positional (pwrite), else write. */
+static int
+io_all(int fd, const void *buf, size_t len, uint64_t off, int positional)
 {
 	const unsigned char	*p = buf;
 	ssize_t			 n;
 
 	while (len > 0) {
-		n = write(fd, p, len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			return (-1);
-		if (n == 0) {
-			errno = EIO;
-			return (-1);
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return (0);
-}
-
-int
-io_pwrite_all(int fd, const void *buf, size_t len, uint64_t off)
-{
-	const unsigned char	*p = buf;
-	ssize_t			 n;
-
-	while (len > 0) {
-		n = pwrite(fd, p, len, (off_t)off);
+		n = positional ? pwrite(fd, p, len, (off_t)off) :
+		    write(fd, p, len);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1)
@@ -56,4 +38,16 @@ io_pwrite_all(int fd, const void *buf, size_t len, uint64_t off)
 		len -= (size_t)n;
 	}
 	return (0);
+}
+
+int
+io_write_all(int fd, const void *buf, size_t len)
+{
+	return (io_all(fd, buf, len, 0, 0));
+}
+
+int
+io_pwrite_all(int fd, const void *buf, size_t len, uint64_t off)
+{
+	return (io_all(fd, buf, len, off, 1));
 }
