@@ -620,7 +620,7 @@ journal_pwrite_range(struct journal *j, const struct dirty_range *r,
 /*
  * Makes each dirty range's bytes in the shared mapping what a save
  * (saved == 0) or a discard (saved != 0) wants, then msyncs their
- * pages, merging ranges that share a page.  A byte whose value is not
+ * pages with one msync over their span.  A byte whose value is not
  * the one maphex wrote was changed by another program and is left as
  * it is (counted in j->kept): a save writes back what the mapping holds
  * now, which re-dirties pages whose write-back failed before without
@@ -629,8 +629,7 @@ journal_pwrite_range(struct journal *j, const struct dirty_range *r,
 static int
 journal_flush(struct journal *j, int saved, char *err, size_t errlen)
 {
-	uint64_t		 pg = (uint64_t)sysconf(_SC_PAGESIZE);
-	uint64_t		 end = doc_size(j->d), a, b, ps = 0, pe = 0;
+	uint64_t		 end = doc_size(j->d), a, b, lo = 0, hi = 0;
 	struct dirty_range	*r;
 	size_t			 i;
 
@@ -646,18 +645,17 @@ journal_flush(struct journal *j, int saved, char *err, size_t errlen)
 			    (unsigned long long)a);
 			return (-1);
 		}
-		a -= a % pg;
-		if (pe != 0 && a > pe) {
-			if (doc_sync(j->d, ps, pe - ps, err, errlen) == -1)
-				return (-1);
-			pe = 0;
-		}
-		if (pe == 0)
-			ps = a;
-		pe = b + (pg - b % pg) % pg;
+		if (i == 0)
+			lo = a;
+		hi = b;
 	}
-	if (pe != 0)
-		return (doc_sync(j->d, ps, pe - ps, err, errlen));
+	/*
+	 * One msync over the whole span: the kernel writes only the dirty
+	 * pages in it, and a save of scattered edits costs one call and
+	 * one wait instead of one a page group.
+	 */
+	if (hi > lo)
+		return (doc_sync(j->d, lo, hi - lo, err, errlen));
 	return (0);
 }
 
