@@ -295,6 +295,7 @@ file_copy_out(struct session *s, int fd, uint64_t start, uint64_t len,
 			snprintf(err, errlen, "%s", strerror(errno));
 			rc = -1;
 		}
+		doc_release(s->doc, start + done, n);
 		done += n;
 		progress_show(&p, done, len);
 		if (rc == 0 && progress_cancelled(&p))

@@ -141,6 +141,12 @@ doc_advise(const struct doc *d, int sequential)
 	mapping_advise(&d->map, sequential);
 }
 
+void
+doc_release(const struct doc *d, uint64_t off, uint64_t len)
+{
+	mapping_release(&d->map, off, len);
+}
+
 int
 doc_sync(struct doc *d, uint64_t off, uint64_t len, char *err,
     size_t errlen)

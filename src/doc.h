@@ -115,6 +115,9 @@ int	doc_next_data(const struct doc *, uint64_t pos, uint64_t *data,
 /* Hints the kernel: sequential != 0 for scans, 0 for browsing. */
 void	doc_advise(const struct doc *, int sequential);
 
+/* Releases the pages a scan passed: see mapping_release(). */
+void	doc_release(const struct doc *, uint64_t off, uint64_t len);
+
 /* msync(MS_SYNC) of the pages holding [off, off+len).  0, or -1 with err. */
 int	doc_sync(struct doc *, uint64_t off, uint64_t len, char *err,
 	    size_t errlen);

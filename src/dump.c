@@ -334,6 +334,8 @@ dump_run_chunked(const struct doc *m, uint64_t start, uint64_t len,
 	for (done = 0; rc == 0 && done < len; done += n) {
 		n = len - done < d.chunk ? (size_t)(len - done) : d.chunk;
 		rc = dump_step(&d, start + done, n);
+		/* What was dumped need not stay resident. */
+		doc_release(m, start + done, n);
 	}
 	doc_advise(m, 0);
 	free(d.out);

@@ -631,3 +631,19 @@ mapping_same_fs(const struct mapping *m, const char *path)
 	free(dir);
 	return (same);
 }
+
+void
+mapping_release(const struct mapping *m, uint64_t off, uint64_t len)
+{
+	uint64_t	pg = (uint64_t)sysconf(_SC_PAGESIZE);
+	uint64_t	a, b;
+
+	if (m->base == NULL || m->mode == MAPPING_PREVIEW || off >= m->maplen)
+		return;
+	if (len > m->maplen - off)
+		len = m->maplen - off;
+	a = off + (pg - off % pg) % pg;
+	b = (off + len) - (off + len) % pg;
+	if (b > a)
+		(void)madvise(m->base + a, (size_t)(b - a), MADV_DONTNEED);
+}

@@ -109,6 +109,15 @@ int	mapping_sync(struct mapping *, uint64_t off, uint64_t len,
 void	mapping_advise(const struct mapping *, int sequential);
 
 /*
+ * Lets go of the whole pages in [off, off+len) that a scan has passed
+ * (MADV_DONTNEED), so that a scan of a big file keeps little resident.
+ * Only for shared mappings, where the bytes stay in the page cache
+ * (dirty ones too): a preview's private pages would be lost, so in
+ * preview mode it does nothing.
+ */
+void	mapping_release(const struct mapping *, uint64_t off, uint64_t len);
+
+/*
  * Returns a pointer to the len mapped bytes at off, or NULL when the
  * span is not wholly inside the mapping.  The pointer is good until the
  * next remap; touching it may raise SIGBUS, so callers read it under

@@ -292,6 +292,7 @@ search_run_fwd(struct search_run *r, uint64_t from)
 		r->hi = (size_t)hi;
 		if (search_guard(r, search_chunk_fwd) == -1)
 			return (SEARCH_ERROR);
+		doc_release(r->d, lo, hi - lo);
 		pos = hi;
 		if (r->stopped)
 			break;
@@ -327,6 +328,7 @@ search_run_rev(struct search_run *r, uint64_t from)
 			r->hi = (size_t)top;
 			if (search_guard(r, search_chunk_rev) == -1)
 				return (SEARCH_ERROR);
+			doc_release(r->d, lo + r->len, top - lo);
 			if (r->found < r->hi)
 				return (SEARCH_FOUND);
 		}
