@@ -403,7 +403,6 @@ file_save_as_submit(void *arg, const char *path)
 	char		 err[256];
 	uint64_t	 size = doc_size(s->doc);
 	enum mapping_mode mode = doc_mode(s->doc);
-	int		 i;
 
 	if (file_write_new(s, "the file", path, 0, size) == -1)
 		return (0);
@@ -426,8 +425,7 @@ file_save_as_submit(void *arg, const char *path)
 		return (SESSION_QUIT);
 	}
 	s->path_state = MAPPING_PATH_SAME;
-	for (i = 0; i < s->nwin; i++)
-		window_clamp(&s->win[i]);
+	session_clamp(s);
 	session_message(s, 0, "saved %llu bytes as %s; now editing it",
 	    (unsigned long long)size, path);
 	return (0);
@@ -466,7 +464,6 @@ file_truncate_answer(void *arg, int key)
 	struct session	*s = arg;
 	struct window	*w = session_window(s);
 	char		 err[256];
-	int		 i;
 
 	prompt_close(&s->prompt);
 	if (key != 'y' && key != 'Y') {
@@ -477,8 +474,7 @@ file_truncate_answer(void *arg, int key)
 		session_message(s, 1, "%s", err);
 		return (0);
 	}
-	for (i = 0; i < s->nwin; i++)
-		window_clamp(&s->win[i]);
+	session_clamp(s);
 	window_goto(w, w->cursor);
 	session_message(s, 0, "truncated to %llu bytes",
 	    (unsigned long long)doc_size(s->doc));

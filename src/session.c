@@ -17,7 +17,6 @@
 #include "doc.h"
 #include "journal.h"
 
-static void	session_clamp(struct session *);
 
 int
 session_init(struct session *s, struct doc *d, size_t columns,
@@ -98,8 +97,7 @@ session_message(struct session *s, int error, const char *fmt, ...)
 		    strlen(s->message + n + 2) + 1);
 }
 
-/* Keeps every window's top and cursor inside the document. */
-static void
+void
 session_clamp(struct session *s)
 {
 	int	i;

@@ -113,6 +113,9 @@ void	session_message(struct session *, int error, const char *fmt, ...)
  */
 void	session_refresh(struct session *);
 
+/* Keeps every window's top and cursor inside the document. */
+void	session_clamp(struct session *);
+
 /*
  * Checks what the path names now (see doc_path_state()), says so when
  * that changed, and returns 0 if it is still the open file, or -1 with
