@@ -1,112 +1,305 @@
 /*
  * dirty.c: the coalescing set of byte ranges changed since the last save.
  *
+ * The ranges live in a treap ordered by offset: a binary search tree
+ * whose nodes also carry a random priority (a heap on it keeps the tree
+ * balanced in expectation) and the size of their subtree (so a range
+ * can be found by its index).  Split and join are the only two ways the
+ * shape changes; every lookup, insert and removal costs O(log n) in the
+ * number of ranges, whatever order the edits come in.
+ *
  * A change first makes one range cover it, merging every range it
  * overlaps or touches (bytes it brings in that no range held start out
  * clean, saved == cur == before), then overwrites the current bytes and
- * counts how many differ from their saved value.  Typing inside a range
- * costs a binary search; typing past its end grows it geometrically.
- * Every allocation happens before the set is touched, so a failure
- * leaves it as it was.  This file must not touch a mapping or a file.
+ * counts how many differ from their saved value.  Typing past a range's
+ * end grows it geometrically.  Every allocation happens before the set
+ * is touched, so a failure leaves it as it was.  This file must not
+ * touch a mapping or a file.
  */
 #include "config.h"
 
 #include "dirty.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-static size_t	dirty_lower(const struct dirty *, uint64_t);
-static size_t	dirty_upper(const struct dirty *, uint64_t);
-static int	dirty_insert(struct dirty *, size_t, uint64_t, size_t,
+struct dirty_node {
+	struct dirty_node	*left;		/* what a search reads first */
+	struct dirty_node	*right;
+	struct dirty_range	 r;
+	uint32_t		 prio;
+	size_t			 size;		/* nodes in this subtree */
+};
+
+static size_t	dirty_size(const struct dirty_node *);
+static void	dirty_fix(struct dirty_node *);
+static void	dirty_split(struct dirty_node *, size_t, struct dirty_node **,
+		    struct dirty_node **);
+static struct dirty_node *dirty_join(struct dirty_node *, struct dirty_node *);
+static void	dirty_split_key(struct dirty_node *, uint64_t,
+		    struct dirty_node **, struct dirty_node **);
+static struct dirty_node *dirty_place_key(struct dirty_node *,
+		    struct dirty_node *);
+static struct dirty_node *dirty_cut_node(struct dirty_node *,
+		    struct dirty_node *);
+static struct dirty_range **dirty_fill(struct dirty_node *,
+		    struct dirty_range **);
+static struct dirty_node *dirty_touching(const struct dirty *, uint64_t,
+		    uint64_t, int *);
+static void	dirty_free_tree(struct dirty_node *);
+static uint64_t	dirty_sum(const struct dirty_node *);
+static struct dirty_node *dirty_cut(struct dirty_node *, size_t,
+		    struct dirty_node **);
+static const struct dirty_range *dirty_holding(const struct dirty *,
+		    uint64_t);
+static void	dirty_span(const struct dirty *, uint64_t, uint64_t, size_t *,
+		    size_t *);
+static struct dirty_range *dirty_insert(struct dirty *, uint64_t, size_t,
 		    const unsigned char *);
 static int	dirty_grow(struct dirty_range *, uint64_t, size_t);
-static int	dirty_merge(struct dirty *, size_t, size_t, uint64_t, size_t,
-		    const unsigned char *);
+static struct dirty_range *dirty_merge(struct dirty *, struct dirty_range *,
+		    size_t, size_t, uint64_t, size_t, const unsigned char *);
+static void	dirty_drop(struct dirty *, struct dirty_range *);
 static void	dirty_gap(struct dirty_range *, uint64_t, uint64_t, uint64_t,
 		    const unsigned char *);
-static void	dirty_set(struct dirty *, size_t, uint64_t, size_t,
-		    const unsigned char *);
+static void	dirty_set(struct dirty *, struct dirty_range *, uint64_t,
+		    size_t, const unsigned char *);
 static void	dirty_remove(struct dirty *, size_t, size_t);
+
+static size_t
+dirty_size(const struct dirty_node *t)
+{
+	return (t == NULL ? 0 : t->size);
+}
+
+static void
+dirty_fix(struct dirty_node *t)
+{
+	t->size = 1 + dirty_size(t->left) + dirty_size(t->right);
+}
+
+/* Splits t into its first k nodes (*a) and the rest (*b). */
+static void
+dirty_split(struct dirty_node *t, size_t k, struct dirty_node **a,
+    struct dirty_node **b)
+{
+	if (t == NULL) {
+		*a = *b = NULL;
+		return;
+	}
+	if (dirty_size(t->left) >= k) {
+		dirty_split(t->left, k, a, &t->left);
+		*b = t;
+	} else {
+		dirty_split(t->right, k - dirty_size(t->left) - 1, &t->right,
+		    b);
+		*a = t;
+	}
+	dirty_fix(t);
+}
+
+/* Joins a and b, every node of a coming before every node of b. */
+static struct dirty_node *
+dirty_join(struct dirty_node *a, struct dirty_node *b)
+{
+	if (a == NULL)
+		return (b);
+	if (b == NULL)
+		return (a);
+	if (a->prio >= b->prio) {
+		a->right = dirty_join(a->right, b);
+		dirty_fix(a);
+		return (a);
+	}
+	b->left = dirty_join(a, b->left);
+	dirty_fix(b);
+	return (b);
+}
+
+/* Splits t into the nodes that start before off (*a) and the rest (*b). */
+static void
+dirty_split_key(struct dirty_node *t, uint64_t off, struct dirty_node **a,
+    struct dirty_node **b)
+{
+	if (t == NULL) {
+		*a = *b = NULL;
+		return;
+	}
+	if (t->r.off >= off) {
+		dirty_split_key(t->left, off, a, &t->left);
+		*b = t;
+	} else {
+		dirty_split_key(t->right, off, &t->right, b);
+		*a = t;
+	}
+	dirty_fix(t);
+}
+
+/* Like dirty_place(), finding nd's place by its offset. */
+static struct dirty_node *
+dirty_place_key(struct dirty_node *t, struct dirty_node *nd)
+{
+	if (t == NULL || nd->prio > t->prio) {
+		dirty_split_key(t, nd->r.off, &nd->left, &nd->right);
+		dirty_fix(nd);
+		return (nd);
+	}
+	if (nd->r.off < t->r.off)
+		t->left = dirty_place_key(t->left, nd);
+	else
+		t->right = dirty_place_key(t->right, nd);
+	t->size++;
+	return (t);
+}
+
+/* Takes the node nd, which is in t, out of t; returns the new root. */
+static struct dirty_node *
+dirty_cut_node(struct dirty_node *t, struct dirty_node *nd)
+{
+	if (t == nd)
+		return (dirty_join(t->left, t->right));
+	if (nd->r.off < t->r.off)
+		t->left = dirty_cut_node(t->left, nd);
+	else
+		t->right = dirty_cut_node(t->right, nd);
+	t->size--;
+	return (t);
+}
+
+static void
+dirty_free_tree(struct dirty_node *t)
+{
+	if (t == NULL)
+		return;
+	dirty_free_tree(t->left);
+	dirty_free_tree(t->right);
+	free(t->r.saved);
+	free(t->r.cur);
+	free(t);
+}
+
+/* Returns the unsaved bytes of the ranges in t. */
+static uint64_t
+dirty_sum(const struct dirty_node *t)
+{
+	if (t == NULL)
+		return (0);
+	return (t->r.ndiff + dirty_sum(t->left) + dirty_sum(t->right));
+}
 
 void
 dirty_clear(struct dirty *d)
 {
-	size_t	i;
-
-	for (i = 0; i < d->n; i++) {
-		free(d->r[i].saved);
-		free(d->r[i].cur);
-	}
-	free(d->r);
+	dirty_free_tree(d->root);
 	memset(d, 0, sizeof *d);
 }
 
-/* Returns the first range that ends at or after off (touches it). */
-static size_t
-dirty_lower(const struct dirty *d, uint64_t off)
+struct dirty_range *
+dirty_at(const struct dirty *d, size_t i)
 {
-	size_t	lo = 0, hi = d->n, mid;
+	struct dirty_node	*t = d->root;
+	size_t			 left;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (d->r[mid].off + d->r[mid].len < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (lo);
-}
-
-/* Returns the first range that starts after end. */
-static size_t
-dirty_upper(const struct dirty *d, uint64_t end)
-{
-	size_t	lo = 0, hi = d->n, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (d->r[mid].off <= end)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (lo);
-}
-
-/* Inserts a clean range [off, off+len) holding before at index at. */
-static int
-dirty_insert(struct dirty *d, size_t at, uint64_t off, size_t len,
-    const unsigned char *before)
-{
-	struct dirty_range	*r, nr;
-	size_t			 ncap;
-
-	memset(&nr, 0, sizeof nr);
-	nr.saved = malloc(len);
-	nr.cur = malloc(len);
-	if (d->n == d->cap && nr.saved != NULL && nr.cur != NULL) {
-		ncap = d->cap == 0 ? 16 : d->cap * 2;
-		if ((r = reallocarray(d->r, ncap, sizeof *r)) != NULL) {
-			d->r = r;
-			d->cap = ncap;
+	while (t != NULL) {
+		left = dirty_size(t->left);
+		if (i == left)
+			return (&t->r);
+		if (i < left)
+			t = t->left;
+		else {
+			i -= left + 1;
+			t = t->right;
 		}
 	}
-	if (nr.saved == NULL || nr.cur == NULL || d->n == d->cap) {
-		free(nr.saved);
-		free(nr.cur);
-		errno = ENOMEM;
-		return (-1);
+	return (NULL);
+}
+
+/*
+ * Sets *lo to the index of the first range that ends at or after off
+ * (touches it) and *hi to the index of the first range that starts
+ * after end.  The two searches share their path down the tree for as
+ * long as they go the same way, which for a change that touches no
+ * range is all the way.
+ */
+static void
+dirty_span(const struct dirty *d, uint64_t off, uint64_t end, size_t *lo,
+    size_t *hi)
+{
+	const struct dirty_node	*t = d->root, *u;
+	size_t			 at = 0, bt;
+	int			 left_lo, left_hi;
+
+	while (t != NULL) {
+		left_lo = t->r.off + t->r.len >= off;
+		left_hi = t->r.off > end;
+		if (left_lo != left_hi)
+			break;
+		if (left_lo)
+			t = t->left;
+		else {
+			at += dirty_size(t->left) + 1;
+			t = t->right;
+		}
 	}
-	nr.off = off;
-	nr.len = nr.cap = len;
-	memcpy(nr.saved, before, len);
-	memcpy(nr.cur, before, len);
-	memmove(&d->r[at + 1], &d->r[at], (d->n - at) * sizeof *d->r);
-	d->r[at] = nr;
+	/* Here the range at t touches [off, end]: lo goes left, hi right. */
+	bt = at;
+	for (u = t; u != NULL;) {
+		if (u->r.off + u->r.len < off) {
+			at += dirty_size(u->left) + 1;
+			u = u->right;
+		} else
+			u = u->left;
+	}
+	for (u = t; u != NULL;) {
+		if (u->r.off <= end) {
+			bt += dirty_size(u->left) + 1;
+			u = u->right;
+		} else
+			u = u->left;
+	}
+	*lo = at;
+	*hi = bt;
+}
+
+/*
+ * Inserts a clean range [off, off+len) holding before, which touches no
+ * range, and returns it, or NULL (ENOMEM) with the set unchanged.
+ */
+static struct dirty_range *
+dirty_insert(struct dirty *d, uint64_t off, size_t len,
+    const unsigned char *before)
+{
+	struct dirty_node	*nd;
+
+	nd = calloc(1, sizeof *nd);
+	if (nd != NULL) {
+		nd->r.saved = malloc(len);
+		nd->r.cur = malloc(len);
+	}
+	if (nd == NULL || nd->r.saved == NULL || nd->r.cur == NULL) {
+		if (nd != NULL) {
+			free(nd->r.saved);
+			free(nd->r.cur);
+		}
+		free(nd);
+		errno = ENOMEM;
+		return (NULL);
+	}
+	nd->r.off = off;
+	nd->r.len = nd->r.cap = len;
+	memcpy(nd->r.saved, before, len);
+	memcpy(nd->r.cur, before, len);
+	/* xorshift32: any fixed sequence balances as well as a random one. */
+	d->seed = d->seed == 0 ? 2463534242u : d->seed;
+	d->seed ^= d->seed << 13;
+	d->seed ^= d->seed >> 17;
+	d->seed ^= d->seed << 5;
+	nd->prio = d->seed;
+	d->root = dirty_place_key(d->root, nd);
 	d->n++;
-	return (0);
+	return (&nd->r);
 }
 
 /*
@@ -123,18 +316,42 @@ dirty_gap(struct dirty_range *r, uint64_t from, uint64_t to, uint64_t off,
 	memcpy(r->cur + (from - r->off), before + (from - off), to - from);
 }
 
-/* Removes the ranges [from, to) from the array, freeing their bytes. */
+/* Takes the node at index i out of t into *out; returns the new root. */
+static struct dirty_node *
+dirty_cut(struct dirty_node *t, size_t i, struct dirty_node **out)
+{
+	size_t	left = dirty_size(t->left);
+
+	if (i == left) {
+		*out = t;
+		return (dirty_join(t->left, t->right));
+	}
+	if (i < left)
+		t->left = dirty_cut(t->left, i, out);
+	else
+		t->right = dirty_cut(t->right, i - left - 1, out);
+	t->size--;
+	return (t);
+}
+
+/* Removes the ranges [from, to) from the set, freeing their bytes. */
 static void
 dirty_remove(struct dirty *d, size_t from, size_t to)
 {
-	size_t	i;
+	struct dirty_node	*a, *mid, *b;
 
-	for (i = from; i < to; i++) {
-		d->ndiff -= d->r[i].ndiff;
-		free(d->r[i].saved);
-		free(d->r[i].cur);
+	if (from == to)
+		return;
+	if (to == from + 1) {
+		d->root = dirty_cut(d->root, from, &mid);
+		mid->left = mid->right = NULL;
+	} else {
+		dirty_split(d->root, from, &a, &mid);
+		dirty_split(mid, to - from, &mid, &b);
+		d->root = dirty_join(a, b);
 	}
-	memmove(&d->r[from], &d->r[to], (d->n - to) * sizeof *d->r);
+	d->ndiff -= dirty_sum(mid);
+	dirty_free_tree(mid);
 	d->n -= to - from;
 }
 
@@ -172,30 +389,32 @@ dirty_grow(struct dirty_range *r, uint64_t start, size_t need)
 }
 
 /*
- * Makes range lo cover [off, off+len) and the ranges up to hi, which
- * all touch it.  Allocates first, so it fails with the set unchanged.
+ * Makes r, range lo, cover [off, off+len) and the ranges up to hi, which
+ * all touch it, and returns it.  Allocates first, so it fails (NULL)
+ * with the set unchanged.  A lone range (hi == lo + 1) needs no index.
  */
-static int
-dirty_merge(struct dirty *d, size_t lo, size_t hi, uint64_t off,
-    size_t len, const unsigned char *before)
+static struct dirty_range *
+dirty_merge(struct dirty *d, struct dirty_range *r, size_t lo, size_t hi,
+    uint64_t off, size_t len, const unsigned char *before)
 {
-	struct dirty_range	*r = &d->r[lo], *s;
+	struct dirty_range	*s;
 	uint64_t		 start, end, prev, first;
 	size_t			 i;
 
+	s = hi == lo + 1 ? r : dirty_at(d, hi - 1);
 	start = off < r->off ? off : r->off;
-	end = d->r[hi - 1].off + d->r[hi - 1].len;
+	end = s->off + s->len;
 	if (off + len > end)
 		end = off + len;
 	if (dirty_grow(r, start, (size_t)(end - start)) == -1)
-		return (-1);
+		return (NULL);
 	prev = r->off + r->len;
 	first = r->off;
 	r->off = start;
 	r->len = (size_t)(end - start);
 	dirty_gap(r, start, first, off, before);
 	for (i = lo + 1; i < hi; i++) {
-		s = &d->r[i];
+		s = dirty_at(d, i);
 		dirty_gap(r, prev, s->off, off, before);
 		memcpy(r->saved + (s->off - start), s->saved, s->len);
 		memcpy(r->cur + (s->off - start), s->cur, s->len);
@@ -205,18 +424,32 @@ dirty_merge(struct dirty *d, size_t lo, size_t hi, uint64_t off,
 	}
 	dirty_gap(r, prev, end, off, before);
 	dirty_remove(d, lo + 1, hi);
-	return (0);
+	return (r);
 }
 
-/* Overwrites the current bytes of [off, off+len) in range i, counting. */
+/* Removes range r, which has no unsaved byte left. */
 static void
-dirty_set(struct dirty *d, size_t i, uint64_t off, size_t len,
+dirty_drop(struct dirty *d, struct dirty_range *r)
+{
+	struct dirty_node	*t;
+
+	t = (struct dirty_node *)(void *)((char *)r -
+	    offsetof(struct dirty_node, r));
+	d->root = dirty_cut_node(d->root, t);
+	d->ndiff -= r->ndiff;
+	d->n--;
+	t->left = t->right = NULL;
+	dirty_free_tree(t);
+}
+
+/* Overwrites the current bytes of [off, off+len) in r, counting. */
+static void
+dirty_set(struct dirty *d, struct dirty_range *r, uint64_t off, size_t len,
     const unsigned char *bytes)
 {
-	struct dirty_range	*r = &d->r[i];
-	unsigned char		*saved = r->saved + (off - r->off);
-	unsigned char		*cur = r->cur + (off - r->off);
-	size_t			 k;
+	unsigned char	*saved = r->saved + (off - r->off);
+	unsigned char	*cur = r->cur + (off - r->off);
+	size_t		 k;
 
 	for (k = 0; k < len; k++) {
 		if (saved[k] != cur[k]) {
@@ -231,48 +464,139 @@ dirty_set(struct dirty *d, size_t i, uint64_t off, size_t len,
 	}
 }
 
+/*
+ * Returns a range that touches [off, end] (overlaps or is adjacent), or
+ * NULL when none does; *more is set when its neighbours touch too.  One
+ * walk down the tree: the neighbours are the nearest ancestors passed
+ * on either side, or the nearest nodes below the one found.
+ */
+static struct dirty_node *
+dirty_touching(const struct dirty *d, uint64_t off, uint64_t end, int *more)
+{
+	struct dirty_node	*t = d->root, *pred = NULL, *succ = NULL, *u;
+
+	*more = 0;
+	while (t != NULL) {
+		if (t->r.off + t->r.len < off) {
+			pred = t;
+			t = t->right;
+		} else if (t->r.off > end) {
+			succ = t;
+			t = t->left;
+		} else
+			break;
+	}
+	if (t == NULL)
+		return (NULL);
+	for (u = t->left; u != NULL; u = u->right)
+		pred = u;
+	for (u = t->right; u != NULL; u = u->left)
+		succ = u;
+	*more = (pred != NULL && pred->r.off + pred->r.len >= off) ||
+	    (succ != NULL && succ->r.off <= end);
+	return (t);
+}
+
 int
 dirty_apply(struct dirty *d, uint64_t off, size_t len,
     const unsigned char *before, const unsigned char *bytes)
 {
-	size_t	lo, hi;
+	struct dirty_node	*t;
+	struct dirty_range	*r;
+	size_t			 lo, hi;
+	int			 more;
 
 	if (len == 0)
 		return (0);
-	lo = dirty_lower(d, off);
-	hi = dirty_upper(d, off + len);
-	if (lo == hi) {
+	t = dirty_touching(d, off, off + len, &more);
+	if (t == NULL) {
 		if (memcmp(before, bytes, len) == 0)
 			return (0);
-		if (dirty_insert(d, lo, off, len, before) == -1)
+		if ((r = dirty_insert(d, off, len, before)) == NULL)
 			return (-1);
-	} else if (dirty_merge(d, lo, hi, off, len, before) == -1)
-		return (-1);
-	dirty_set(d, lo, off, len, bytes);
-	if (d->r[lo].ndiff == 0)
-		dirty_remove(d, lo, lo + 1);
+	} else {
+		/* Indexes are needed only to merge; a lone range grows. */
+		lo = 0;
+		hi = 1;
+		r = &t->r;
+		if (more) {
+			dirty_span(d, off, off + len, &lo, &hi);
+			r = dirty_at(d, lo);
+		}
+		if (dirty_merge(d, r, lo, hi, off, len, before) == NULL)
+			return (-1);
+	}
+	dirty_set(d, r, off, len, bytes);
+	if (r->ndiff == 0)
+		dirty_drop(d, r);
 	return (0);
+}
+
+/* Appends the ranges of t to out in order; returns the next slot. */
+static struct dirty_range **
+dirty_fill(struct dirty_node *t, struct dirty_range **out)
+{
+	while (t != NULL) {
+		out = dirty_fill(t->left, out);
+		*out++ = &t->r;
+		t = t->right;
+	}
+	return (out);
+}
+
+struct dirty_range **
+dirty_list(const struct dirty *d)
+{
+	struct dirty_range	**v;
+
+	if ((v = calloc(d->n + 1, sizeof *v)) == NULL)
+		return (NULL);
+	dirty_fill(d->root, v);
+	return (v);
 }
 
 ssize_t
 dirty_find(const struct dirty *d, uint64_t off)
 {
-	size_t	i = dirty_lower(d, off + 1);
+	const struct dirty_node	*t = d->root;
+	size_t			 at = 0;
 
-	if (i < d->n && d->r[i].off <= off)
-		return ((ssize_t)i);
+	while (t != NULL) {
+		if (off < t->r.off)
+			t = t->left;
+		else if (off - t->r.off >= t->r.len) {
+			at += dirty_size(t->left) + 1;
+			t = t->right;
+		} else
+			return ((ssize_t)(at + dirty_size(t->left)));
+	}
 	return (-1);
+}
+
+/* Returns the range holding off, or NULL. */
+static const struct dirty_range *
+dirty_holding(const struct dirty *d, uint64_t off)
+{
+	const struct dirty_node	*t = d->root;
+
+	while (t != NULL) {
+		if (off < t->r.off)
+			t = t->left;
+		else if (off - t->r.off >= t->r.len)
+			t = t->right;
+		else
+			return (&t->r);
+	}
+	return (NULL);
 }
 
 int
 dirty_is_dirty(const struct dirty *d, uint64_t off)
 {
 	const struct dirty_range	*r;
-	ssize_t				 i;
 
-	if ((i = dirty_find(d, off)) == -1)
+	if ((r = dirty_holding(d, off)) == NULL)
 		return (0);
-	r = &d->r[i];
 	return (r->saved[off - r->off] != r->cur[off - r->off]);
 }
 
@@ -281,13 +605,11 @@ dirty_copy_cur(const struct dirty *d, uint64_t off, size_t len,
     unsigned char *buf)
 {
 	const struct dirty_range	*r;
-	ssize_t				 i;
 
 	if (len == 0)
 		return (0);
-	if ((i = dirty_find(d, off)) == -1)
+	if ((r = dirty_holding(d, off)) == NULL)
 		return (-1);
-	r = &d->r[i];
 	if (len > r->len - (off - r->off))
 		return (-1);
 	memcpy(buf, r->cur + (off - r->off), len);
@@ -297,7 +619,7 @@ dirty_copy_cur(const struct dirty *d, uint64_t off, size_t len,
 uint64_t
 dirty_first_diff(const struct dirty *d, size_t i)
 {
-	const struct dirty_range	*r = &d->r[i];
+	const struct dirty_range	*r = dirty_at(d, i);
 	size_t				 k;
 
 	for (k = 0; k < r->len; k++)
@@ -315,7 +637,7 @@ dirty_adopt(struct dirty *d, uint64_t off, unsigned char byte)
 
 	if ((i = dirty_find(d, off)) == -1)
 		return;
-	r = &d->r[i];
+	r = dirty_at(d, (size_t)i);
 	k = (size_t)(off - r->off);
 	if (r->saved[k] != r->cur[k]) {
 		r->ndiff--;

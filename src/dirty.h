@@ -1,8 +1,11 @@
 /*
  * dirty.h: the set of byte ranges changed since the last save.
  *
- * The set is a sorted array of disjoint ranges that never touch: two
- * ranges that would be adjacent or overlap are merged.  Each range keeps
+ * The set holds disjoint ranges that never touch, in offset order: two
+ * ranges that would be adjacent or overlap are merged.  Finding,
+ * adding and dropping a range cost O(log n) in the number of ranges
+ * (a balanced tree, see dirty.c), so typing in random order costs
+ * what typing in order does.  Each range keeps
  * two copies of its bytes, the saved ones (as of the last save) and the
  * current ones, so a byte inside a range is unsaved exactly when the two
  * differ.  A range may hold a few bytes that were written back to their
@@ -10,8 +13,8 @@
  * dropped.  Memory grows with the bytes changed, never with the file.
  *
  * This module knows nothing of mappings, files or undo: journal.c feeds
- * it every change and reads the ranges directly; only dirty.c changes
- * them.  Nothing here prints or exits.
+ * it every change and reads the ranges through dirty_at(); only dirty.c
+ * changes them.  Nothing here prints or exits.
  */
 #ifndef MAPHEX_DIRTY_H
 #define MAPHEX_DIRTY_H
@@ -29,11 +32,13 @@ struct dirty_range {
 	unsigned char	*cur;		/* the bytes as they are now */
 };
 
+struct dirty_node;
+
 struct dirty {
-	struct dirty_range	*r;	/* sorted by off */
-	size_t			 n;
-	size_t			 cap;
+	struct dirty_node	*root;	/* see dirty.c */
+	size_t			 n;	/* ranges */
 	uint64_t		 ndiff;	/* sum of the ranges' ndiff */
+	uint32_t		 seed;	/* for the tree's priorities */
 };
 
 /* Frees every range and leaves an empty set; safe on a zeroed set. */
@@ -47,6 +52,18 @@ void	dirty_clear(struct dirty *);
  */
 int	dirty_apply(struct dirty *, uint64_t off, size_t len,
 	    const unsigned char *before, const unsigned char *bytes);
+
+/*
+ * Returns range i (0 is the lowest), or NULL when i >= n; O(log n).
+ * The pointer stays valid until the set next changes.
+ */
+struct dirty_range *dirty_at(const struct dirty *, size_t i);
+
+/*
+ * Returns the n ranges in order, in an array the caller frees, or NULL
+ * when out of memory; O(n), for a walk over every range.
+ */
+struct dirty_range **dirty_list(const struct dirty *);
 
 /* Returns the index of the range holding off, or -1 if none does. */
 ssize_t	dirty_find(const struct dirty *, uint64_t off);

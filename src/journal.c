@@ -477,6 +477,7 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
     size_t errlen)
 {
 	struct dirty		*d = &j->dirty;
+	struct dirty_range	*r, **all;
 	struct journal_step	*s;
 	uint64_t		 first;
 	size_t			 i, k, n = 0, at, len;
@@ -484,22 +485,30 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
 	if (d->n == 0)
 		return (0);
 	first = dirty_first_diff(d, 0);
-	for (i = 0; i < d->n; i++)
-		n += (d->r[i].len + JOURNAL_PIECE - 1) / JOURNAL_PIECE;
-	if ((s = journal_step_new(n)) == NULL)
+	if ((all = dirty_list(d)) == NULL)
 		return (journal_nomem(j, err, errlen));
-	for (i = 0, k = 0; i < d->n; i++)
-		for (at = 0; at < d->r[i].len; at += len, k++) {
-			len = d->r[i].len - at < JOURNAL_PIECE ?
-			    d->r[i].len - at : JOURNAL_PIECE;
-			if (journal_piece_init(&s->p[k], d->r[i].off + at,
+	for (i = 0; i < d->n; i++)
+		n += (all[i]->len + JOURNAL_PIECE - 1) / JOURNAL_PIECE;
+	if ((s = journal_step_new(n)) == NULL) {
+		free(all);
+		return (journal_nomem(j, err, errlen));
+	}
+	for (i = 0, k = 0; i < d->n; i++) {
+		r = all[i];
+		for (at = 0; at < r->len; at += len, k++) {
+			len = r->len - at < JOURNAL_PIECE ?
+			    r->len - at : JOURNAL_PIECE;
+			if (journal_piece_init(&s->p[k], r->off + at,
 			    len) == -1) {
+				free(all);
 				journal_step_free(s);
 				return (journal_nomem(j, err, errlen));
 			}
-			memcpy(s->p[k].before, d->r[i].cur + at, len);
-			memcpy(s->p[k].after, d->r[i].saved + at, len);
+			memcpy(s->p[k].before, r->cur + at, len);
+			memcpy(s->p[k].after, r->saved + at, len);
 		}
+	}
+	free(all);
 	s->where = first;
 	if (journal_commit(j, s, err, errlen) == -1)
 		return (-1);
@@ -517,15 +526,19 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
 static int
 journal_pwrite(struct journal *j, uint64_t from, char *err, size_t errlen)
 {
-	size_t	i, done = 0, todo = 0;
-	int	rc = 0, e;
+	const struct dirty_range	*r;
+	size_t				 i, done = 0, todo = 0;
+	int				 rc = 0, e;
 
-	for (i = 0; i < j->dirty.n; i++)
-		todo += j->dirty.r[i].off + j->dirty.r[i].len > from;
+	for (i = 0; i < j->dirty.n; i++) {
+		r = dirty_at(&j->dirty, i);
+		todo += r->off + r->len > from;
+	}
 	for (i = j->dirty.n; i > 0 && rc == 0; i--) {
-		if (j->dirty.r[i - 1].off + j->dirty.r[i - 1].len <= from)
+		r = dirty_at(&j->dirty, i - 1);
+		if (r->off + r->len <= from)
 			continue;
-		rc = journal_pwrite_range(j, &j->dirty.r[i - 1], from);
+		rc = journal_pwrite_range(j, r, from);
 		done += rc == 0;
 	}
 	if (rc == 0 && done > 0 && doc_fsync(j->d) == -1)
@@ -561,7 +574,7 @@ journal_note_written(struct journal *j, size_t n)
 		return (-1);
 	j->written = w;
 	for (i = 0; i < n; i++) {
-		r = &j->dirty.r[j->dirty.n - 1 - i];
+		r = dirty_at(&j->dirty, j->dirty.n - 1 - i);
 		if (journal_piece_init(&w[i], r->off, r->len) == -1) {
 			journal_forget_written(j);
 			return (-1);
@@ -634,8 +647,10 @@ journal_flush(struct journal *j, int saved, char *err, size_t errlen)
 	size_t			 i;
 
 	j->kept = 0;
-	for (i = 0; i < j->dirty.n && j->dirty.r[i].off < end; i++) {
-		r = &j->dirty.r[i];
+	for (i = 0; i < j->dirty.n; i++) {
+		r = dirty_at(&j->dirty, i);
+		if (r->off >= end)
+			break;
 		a = r->off;
 		b = r->off + r->len > end ? end : r->off + r->len;
 		if (journal_rewrite(j, r, (size_t)(b - a), saved) == -1) {
@@ -750,7 +765,7 @@ journal_reapply(struct journal *j, uint64_t *lost, char *err,
 
 	*lost = 0;
 	for (i = 0; i < j->dirty.n; i++) {
-		r = &j->dirty.r[i];
+		r = dirty_at(&j->dirty, i);
 		in = journal_inside(j, r->off, r->len);
 		/*
 		 * A shared mapping needs nothing written back: maphex's bytes
@@ -780,7 +795,7 @@ journal_past_end(const struct journal *j)
 	size_t				 i, k;
 
 	for (i = j->dirty.n; i > 0; i--) {
-		r = &j->dirty.r[i - 1];
+		r = dirty_at(&j->dirty, i - 1);
 		if (r->off + r->len <= end)
 			break;
 		for (k = r->off >= end ? 0 : (size_t)(end - r->off);
@@ -800,7 +815,7 @@ journal_drop_past_end(struct journal *j, char *err, size_t errlen)
 	int			 rc = 0;
 
 	for (i = j->dirty.n; i > 0 && rc == 0; i--) {
-		r = &j->dirty.r[i - 1];
+		r = dirty_at(&j->dirty, i - 1);
 		if (r->off + r->len <= end)
 			break;
 		k = r->off >= end ? 0 : (size_t)(end - r->off);
@@ -831,7 +846,7 @@ journal_changed_on_disk(const struct journal *j)
 	size_t				 i, k, got;
 
 	for (i = 0; i < j->dirty.n; i++) {
-		r = &j->dirty.r[i];
+		r = dirty_at(&j->dirty, i);
 		if ((buf = malloc(r->len)) == NULL)
 			return (0);
 		got = doc_pread(j->d, r->off, buf, r->len);
@@ -890,10 +905,13 @@ int
 journal_range(const struct journal *j, size_t i, uint64_t *off,
     uint64_t *len)
 {
+	const struct dirty_range	*r;
+
 	if (i >= j->dirty.n)
 		return (-1);
-	*off = j->dirty.r[i].off;
-	*len = j->dirty.r[i].len;
+	r = dirty_at(&j->dirty, i);
+	*off = r->off;
+	*len = r->len;
 	return (0);
 }
 

@@ -6,6 +6,7 @@
 
 Suite	*mapping_suite(void);
 Suite	*doc_suite(void);
+Suite	*dirty_suite(void);
 Suite	*journal_suite(void);
 Suite	*search_suite(void);
 Suite	*offset_suite(void);
