@@ -28,7 +28,8 @@ typedef int (*journal_step_fn)(struct journal *, uint64_t *, char *, size_t);
 
 static int	edit_step(struct session *, journal_step_fn, const char *);
 static int	edit_write(struct session *, uint64_t, const unsigned char *,
-		    size_t, const char *);
+		    size_t, const unsigned char *, size_t, const char *);
+static int	edit_too_big(struct session *, uint64_t, const char *);
 static unsigned char *edit_buffer(struct session *, uint64_t, const char *,
 		    const char *);
 static int	edit_fill_submit(void *, const char *);
@@ -104,12 +105,13 @@ cmd_set_mark(struct session *s)
 }
 
 /*
- * Writes len bytes of buf at off as one step, with progress; cancel
- * leaves everything as it was.  Returns 0, or -1 with a message.
+ * Writes len bytes at off as one step, with progress: buf, or when buf
+ * is NULL the patlen bytes of pat repeated.  Cancel leaves everything
+ * as it was.  Returns 0, or -1 with a message.
  */
 static int
 edit_write(struct session *s, uint64_t off, const unsigned char *buf,
-    size_t len, const char *what)
+    size_t len, const unsigned char *pat, size_t patlen, const char *what)
 {
 	struct progress	p;
 	char		err[256];
@@ -117,7 +119,11 @@ edit_write(struct session *s, uint64_t off, const unsigned char *buf,
 
 	progress_begin(&p, s, what);
 	journal_set_progress(s->journal, progress_step_hook, &p);
-	rc = journal_write(s->journal, off, buf, len, err, sizeof err);
+	if (buf != NULL)
+		rc = journal_write(s->journal, off, buf, len, err, sizeof err);
+	else
+		rc = journal_fill(s->journal, off, len, pat, patlen, err,
+		    sizeof err);
 	journal_set_progress(s->journal, NULL, NULL);
 	if (rc == -1 && p.cancelled)
 		session_message(s, 0, "%s cancelled: nothing changed", what);
@@ -127,26 +133,37 @@ edit_write(struct session *s, uint64_t off, const unsigned char *buf,
 }
 
 /*
- * Allocates len bytes for a copy or a fill (what), or returns NULL with
- * a message: over CLIP_MAX it gives the size and the limit, and hint.
+ * Returns 1 with a message giving the size, the limit and hint when len
+ * bytes are more than a copy or a fill may take (CLIP_MAX), else 0.
+ */
+static int
+edit_too_big(struct session *s, uint64_t len, const char *hint)
+{
+	uint64_t	tenths;
+
+	if (len <= CLIP_MAX)
+		return (0);
+	/* Rounded up, so that it never reads as the limit itself. */
+	tenths = len / MIB * 10 + ((len % MIB) * 10 + MIB - 1) / MIB;
+	session_message(s, 1, "selection is %llu.%llu MiB; copy and fill "
+	    "handle at most %llu MiB%s", (unsigned long long)(tenths / 10),
+	    (unsigned long long)(tenths % 10),
+	    (unsigned long long)(CLIP_MAX / MIB), hint);
+	return (1);
+}
+
+/*
+ * Allocates len bytes for a copy (what), or returns NULL with a message
+ * (see edit_too_big() for hint).
  */
 static unsigned char *
 edit_buffer(struct session *s, uint64_t len, const char *what,
     const char *hint)
 {
 	unsigned char	*buf;
-	uint64_t	 tenths;
 
-	if (len > CLIP_MAX) {
-		/* Rounded up, so that it never reads as the limit itself. */
-		tenths = len / MIB * 10 + ((len % MIB) * 10 + MIB - 1) / MIB;
-		session_message(s, 1, "selection is %llu.%llu MiB; copy and "
-		    "fill handle at most %llu MiB%s",
-		    (unsigned long long)(tenths / 10),
-		    (unsigned long long)(tenths % 10),
-		    (unsigned long long)(CLIP_MAX / MIB), hint);
+	if (edit_too_big(s, len, hint))
 		return (NULL);
-	}
 	if ((buf = malloc(len > 0 ? (size_t)len : 1)) == NULL)
 		session_message(s, 1, "out of memory to %s %llu bytes", what,
 		    (unsigned long long)len);
@@ -191,7 +208,7 @@ cmd_paste(struct session *s)
 	}
 	if (n > size - w->cursor)
 		n = (size_t)(size - w->cursor);
-	if (edit_write(s, w->cursor, s->clip, n, "pasting") == -1)
+	if (edit_write(s, w->cursor, s->clip, n, NULL, 0, "pasting") == -1)
 		return (0);
 	session_message(s, 0, "pasted %zu bytes%s", n,
 	    n < s->cliplen ? " (cut short at the end of the file)" : "");
@@ -212,8 +229,7 @@ edit_fill_submit(void *arg, const char *text)
 	struct session	*s = arg;
 	struct window	*w = session_window(s);
 	struct pattern	 pat;
-	unsigned char	*buf;
-	uint64_t	 start, len, i;
+	uint64_t	 start, len;
 	char		 err[256];
 
 	if (!window_selection(w, &start, &len))
@@ -228,19 +244,17 @@ edit_fill_submit(void *arg, const char *text)
 		    "the bytes to write");
 		return (0);
 	}
-	if ((buf = edit_buffer(s, len, "fill", "")) == NULL) {
+	if (edit_too_big(s, len, "")) {
 		pattern_free(&pat);
 		return (0);
 	}
-	for (i = 0; i < len; i++)
-		buf[i] = pat.bytes[i % pat.len];
-	pattern_free(&pat);
-	if (edit_write(s, start, buf, (size_t)len, "filling") == 0) {
+	if (edit_write(s, start, NULL, (size_t)len, pat.bytes, pat.len,
+	    "filling") == 0) {
 		w->has_mark = 0;
 		session_message(s, 0, "filled %llu bytes",
 		    (unsigned long long)len);
 	}
-	free(buf);
+	pattern_free(&pat);
 	return (0);
 }
 

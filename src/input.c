@@ -19,6 +19,7 @@
 #include "commands.h"
 #include "doc.h"
 #include "help.h"
+#include "journal.h"
 #include "keymap.h"
 #include "session.h"
 
@@ -27,6 +28,7 @@ static int	input_help(struct session *, int);
 static int	input_unbound(struct session *, int);
 static int	input_stray(struct session *, int);
 static int	input_too_small(struct session *, const char *);
+static int	input_dispatch(struct session *, int);
 
 static int
 input_prompt(struct session *s, int key)
@@ -141,8 +143,9 @@ input_too_small(struct session *s, const char *name)
 	return (0);
 }
 
-int
-input_key(struct session *s, int key)
+/* Dispatches one key: prompt, help, quoted insert, keymap, typing. */
+static int
+input_dispatch(struct session *s, int key)
 {
 	const char	*name;
 
@@ -167,4 +170,19 @@ input_key(struct session *s, int key)
 	if (name == NULL)
 		return (input_unbound(s, key));
 	return (commands_run(s, name));
+}
+
+int
+input_key(struct session *s, int key)
+{
+	uint64_t	dropped;
+	int		rc;
+
+	rc = input_dispatch(s, key);
+	if (s->journal != NULL &&
+	    (dropped = journal_take_dropped(s->journal)) > 0)
+		session_message(s, 1, "undo history is full: the %llu oldest "
+		    "step%s can no longer be undone", (unsigned long long)
+		    dropped, dropped == 1 ? "" : "s");
+	return (rc);
 }

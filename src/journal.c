@@ -29,15 +29,24 @@
  * progress is shown and cancel asked. */
 #define JOURNAL_PIECE	(1u << 20)
 
+/*
+ * A fill's pieces hold no after bytes: they repeat the step's pattern,
+ * starting at byte phase of it.
+ */
 struct journal_piece {
-	uint64_t	 off;
-	size_t		 len;
-	unsigned char	*before;	/* before and after share one block */
-	unsigned char	*after;
+	uint64_t		 off;
+	size_t			 len;
+	unsigned char		*before;	/* shares a block with after */
+	unsigned char		*after;		/* NULL in a fill */
+	const unsigned char	*pat;		/* a fill's pattern */
+	size_t			 patlen;
+	size_t			 phase;
 };
 
 struct journal_step {
 	uint64_t		where;		/* where the cursor goes */
+	uint64_t		bytes;		/* memory the step holds */
+	unsigned char		*pat;		/* a fill's pattern, or NULL */
 	size_t			n;
 	struct journal_piece	p[];
 };
@@ -58,11 +67,15 @@ struct journal {
 	/* Ranges a failed preview save wrote: their saved bytes. */
 	struct journal_piece	 *written;
 	size_t			  nwritten;
+	uint64_t		  held;		/* bytes the steps hold */
+	uint64_t		  held_max;	/* the history's cap */
+	uint64_t		  dropped;	/* oldest steps let go */
 };
 
 static struct journal_step *journal_step_new(size_t);
 static void	journal_step_free(struct journal_step *);
-static int	journal_piece_init(struct journal_piece *, uint64_t, size_t);
+static int	journal_piece_init(struct journal_piece *, uint64_t, size_t,
+		    int);
 static int	journal_reserve(struct journal *);
 static void	journal_push(struct journal *, struct journal_step *);
 static void	journal_cut(struct journal *, size_t);
@@ -91,6 +104,12 @@ static int	journal_restore_written(struct journal *, char *, size_t);
 static void	journal_saved(struct journal *);
 static size_t	journal_inside(const struct journal *, uint64_t, size_t);
 static int	journal_nomem(const struct journal *, char *, size_t);
+static const unsigned char *journal_after(const struct journal_piece *,
+		    unsigned char *);
+static struct journal_step *journal_build(struct journal *, uint64_t,
+		    size_t, const unsigned char *, const unsigned char *,
+		    size_t, char *, size_t);
+static void	journal_forget_oldest(struct journal *);
 
 /* Returns how many of the len bytes at off lie inside the mapping. */
 static size_t
@@ -119,6 +138,7 @@ journal_new(struct doc *d)
 		return (NULL);
 	j->d = d;
 	j->saved_known = 1;
+	j->held_max = JOURNAL_HISTORY_MAX;
 	return (j);
 }
 
@@ -156,18 +176,41 @@ journal_step_free(struct journal_step *s)
 		return;
 	for (i = 0; i < s->n; i++)
 		free(s->p[i].before);
+	free(s->pat);
 	free(s);
 }
 
+/* Gives the piece room for before bytes, and after bytes unless a fill. */
 static int
-journal_piece_init(struct journal_piece *p, uint64_t off, size_t len)
+journal_piece_init(struct journal_piece *p, uint64_t off, size_t len,
+    int fill)
 {
-	if (len > SIZE_MAX / 2 || (p->before = malloc(2 * len)) == NULL)
+	if (len > SIZE_MAX / 2 ||
+	    (p->before = malloc(fill ? len : 2 * len)) == NULL)
 		return (-1);
-	p->after = p->before + len;
+	p->after = fill ? NULL : p->before + len;
 	p->off = off;
 	p->len = len;
 	return (0);
+}
+
+/*
+ * Returns the piece's after bytes: its own, or for a fill its pattern
+ * laid out in tmp (len bytes).
+ */
+static const unsigned char *
+journal_after(const struct journal_piece *p, unsigned char *tmp)
+{
+	size_t	k, at = p->phase;
+
+	if (p->after != NULL)
+		return (p->after);
+	for (k = 0; k < p->len; k++) {
+		tmp[k] = p->pat[at];
+		if (++at == p->patlen)
+			at = 0;
+	}
+	return (tmp);
 }
 
 /* Makes room for one more step, so that pushing it cannot fail. */
@@ -191,8 +234,10 @@ journal_reserve(struct journal *j)
 static void
 journal_cut(struct journal *j, size_t n)
 {
-	while (j->nsteps > n)
+	while (j->nsteps > n) {
+		j->held -= j->steps[j->nsteps - 1]->bytes;
 		journal_step_free(j->steps[--j->nsteps]);
+	}
 	if (j->pos > n)
 		j->pos = n;
 	if (j->saved_pos > n)
@@ -206,6 +251,33 @@ journal_push(struct journal *j, struct journal_step *s)
 	journal_cut(j, j->pos);
 	j->steps[j->pos++] = s;
 	j->nsteps = j->pos;
+	j->held += s->bytes;
+	if (j->held > j->held_max)
+		journal_forget_oldest(j);
+}
+
+/*
+ * The history holds more than its cap: lets go of the oldest steps, down
+ * to three quarters of the cap (so that typing at the cap does not move
+ * the list at every key), but never of the newest step.
+ */
+static void
+journal_forget_oldest(struct journal *j)
+{
+	size_t	k = 0;
+
+	while (k + 1 < j->nsteps && j->held > j->held_max / 4 * 3) {
+		j->held -= j->steps[k]->bytes;
+		journal_step_free(j->steps[k++]);
+	}
+	memmove(j->steps, j->steps + k, (j->nsteps - k) * sizeof *j->steps);
+	j->nsteps -= k;
+	j->pos -= k;
+	if (j->saved_pos < k)
+		j->saved_known = 0;
+	else
+		j->saved_pos -= k;
+	j->dropped += k;
 }
 
 /*
@@ -270,7 +342,7 @@ journal_apply(struct journal *j, struct journal_step *s, int forward,
     char *err, size_t errlen)
 {
 	struct journal_piece	*p;
-	unsigned char		*now, *to;
+	unsigned char		*now, *to, *tmp;
 	const unsigned char	*was, *want;
 	size_t			 i, k;
 	int			 rc = 0;
@@ -282,15 +354,18 @@ journal_apply(struct journal *j, struct journal_step *s, int forward,
 			return (-1);
 		}
 		p = &s->p[forward ? i : s->n - 1 - i];
-		was = forward ? p->before : p->after;
-		want = forward ? p->after : p->before;
 		now = malloc(p->len);
 		to = malloc(p->len);
-		if (now == NULL || to == NULL) {
+		tmp = p->after == NULL ? malloc(p->len) : NULL;
+		if (now == NULL || to == NULL ||
+		    (p->after == NULL && tmp == NULL)) {
 			free(now);
 			free(to);
+			free(tmp);
 			return (journal_nomem(j, err, errlen));
 		}
+		was = forward ? p->before : journal_after(p, tmp);
+		want = forward ? journal_after(p, tmp) : p->before;
 		rc = journal_current(j, p->off, p->len, now, was, err, errlen);
 		/* A byte that is not what maphex wrote is someone else's. */
 		for (k = 0; rc == 0 && k < p->len; k++) {
@@ -305,6 +380,7 @@ journal_apply(struct journal *j, struct journal_step *s, int forward,
 				dirty_adopt(&j->dirty, p->off + k, now[k]);
 		free(now);
 		free(to);
+		free(tmp);
 	}
 	return (rc);
 }
@@ -332,17 +408,22 @@ journal_unapply(struct journal *j, struct journal_step *s, int forward,
     size_t n)
 {
 	struct journal_piece	*p;
-	unsigned char		*now;
+	unsigned char		*now, *tmp;
+	const unsigned char	*after;
 
 	while (n-- > 0) {
 		p = &s->p[forward ? n : s->n - 1 - n];
-		if ((now = malloc(p->len)) == NULL)
-			continue;
-		if (journal_current(j, p->off, p->len, now, forward ?
-		    p->after : p->before, NULL, 0) == 0)
-			(void)journal_put(j, p->off, p->len, now, forward ?
-			    p->before : p->after, NULL, 0);
+		now = malloc(p->len);
+		tmp = malloc(p->len);
+		if (now != NULL && tmp != NULL) {
+			after = journal_after(p, tmp);
+			if (journal_current(j, p->off, p->len, now, forward ?
+			    after : p->before, NULL, 0) == 0)
+				(void)journal_put(j, p->off, p->len, now,
+				    forward ? p->before : after, NULL, 0);
+		}
 		free(now);
+		free(tmp);
 	}
 }
 
@@ -356,9 +437,11 @@ journal_commit(struct journal *j, struct journal_step *s, char *err,
     size_t errlen)
 {
 	struct journal_piece	*p;
+	unsigned char		*tmp = NULL;
 	size_t			 i;
 
-	if (journal_reserve(j) == -1) {
+	if (journal_reserve(j) == -1 || (s->pat != NULL &&
+	    (tmp = malloc(s->p[0].len)) == NULL)) {
 		journal_step_free(s);
 		return (journal_nomem(j, err, errlen));
 	}
@@ -366,80 +449,123 @@ journal_commit(struct journal *j, struct journal_step *s, char *err,
 		p = &s->p[i];
 		if (i > 0 && journal_step_cancelled(j, s, i, err, errlen))
 			break;
-		if (journal_put(j, p->off, p->len, p->before, p->after, err,
-		    errlen) == -1)
+		if (journal_put(j, p->off, p->len, p->before,
+		    journal_after(p, tmp), err, errlen) == -1)
 			break;
 	}
 	if (i == s->n) {
+		free(tmp);
 		journal_push(j, s);
 		return (0);
 	}
 	while (i-- > 0) {
 		p = &s->p[i];
-		(void)journal_put(j, p->off, p->len, p->after, p->before,
-		    NULL, 0);
+		(void)journal_put(j, p->off, p->len, journal_after(p, tmp),
+		    p->before, NULL, 0);
 	}
+	free(tmp);
 	journal_step_free(s);
 	return (-1);
 }
 
-int
-journal_write(struct journal *j, uint64_t off, const void *buf, size_t len,
+/*
+ * Builds the step that writes len bytes at off: buf, or when buf is NULL
+ * the pattern pat (patlen bytes) repeated.  Reads the before bytes.
+ * Returns the step, or NULL with a reason in err.
+ */
+static struct journal_step *
+journal_build(struct journal *j, uint64_t off, size_t len,
+    const unsigned char *buf, const unsigned char *pat, size_t patlen,
     char *err, size_t errlen)
 {
 	struct doc		*d = j->d;
 	struct journal_step	*s;
+	struct journal_piece	*p;
 	size_t			 i, n;
 
 	if (doc_mode(d) == MAPPING_READONLY) {
 		snprintf(err, errlen, "read-only: %s cannot be changed%s%s",
 		    doc_path(d), doc_note(d)[0] != '\0' ? ", " : "",
 		    doc_note(d));
-		return (-1);
+		return (NULL);
 	}
 	if (off > doc_size(d) || len > doc_size(d) - off) {
 		snprintf(err, errlen, "%s: 0x%llx is past the end of the file",
 		    doc_path(d), (unsigned long long)off);
-		return (-1);
+		return (NULL);
 	}
-	if (len == 0)
-		return (0);
 	if ((s = journal_step_new((len + JOURNAL_PIECE - 1) /
-	    JOURNAL_PIECE)) == NULL)
-		return (journal_nomem(j, err, errlen));
-	for (i = 0; i < s->n; i++) {
-		n = len - i * JOURNAL_PIECE < JOURNAL_PIECE ?
-		    len - i * JOURNAL_PIECE : JOURNAL_PIECE;
-		if (journal_piece_init(&s->p[i], off + i * JOURNAL_PIECE,
-		    n) == -1) {
-			journal_step_free(s);
-			return (journal_nomem(j, err, errlen));
-		}
-		memcpy(s->p[i].after, (const unsigned char *)buf +
-		    i * JOURNAL_PIECE, n);
-		if (journal_current(j, s->p[i].off, n, s->p[i].before, NULL,
-		    err, errlen) == -1) {
-			journal_step_free(s);
-			return (-1);
-		}
+	    JOURNAL_PIECE)) == NULL ||
+	    (buf == NULL && (s->pat = malloc(patlen)) == NULL)) {
+		journal_step_free(s);
+		journal_nomem(j, err, errlen);
+		return (NULL);
 	}
 	s->where = off;
+	s->bytes = sizeof *s + s->n * sizeof *p + (buf == NULL ? patlen : 0);
+	if (buf == NULL)
+		memcpy(s->pat, pat, patlen);
+	for (i = 0; i < s->n; i++) {
+		p = &s->p[i];
+		n = len - i * JOURNAL_PIECE < JOURNAL_PIECE ?
+		    len - i * JOURNAL_PIECE : JOURNAL_PIECE;
+		if (journal_piece_init(p, off + i * JOURNAL_PIECE, n,
+		    buf == NULL) == -1) {
+			journal_step_free(s);
+			journal_nomem(j, err, errlen);
+			return (NULL);
+		}
+		s->bytes += buf == NULL ? n : 2 * n;
+		if (buf != NULL)
+			memcpy(p->after, buf + i * JOURNAL_PIECE, n);
+		else {
+			p->pat = s->pat;
+			p->patlen = patlen;
+			p->phase = (size_t)(i * JOURNAL_PIECE % patlen);
+		}
+		if (journal_current(j, p->off, n, p->before, NULL, err,
+		    errlen) == -1) {
+			journal_step_free(s);
+			return (NULL);
+		}
+	}
+	return (s);
+}
+
+int
+journal_write(struct journal *j, uint64_t off, const void *buf, size_t len,
+    char *err, size_t errlen)
+{
+	struct journal_step	*s;
+
+	if ((s = journal_build(j, off, len, buf, NULL, 0, err, errlen)) ==
+	    NULL)
+		return (-1);
+	if (len == 0) {
+		journal_step_free(s);
+		return (0);
+	}
 	return (journal_commit(j, s, err, errlen));
 }
 
 int
 journal_fill(struct journal *j, uint64_t off, size_t len,
-    unsigned char byte, char *err, size_t errlen)
+    const unsigned char *pat, size_t patlen, char *err, size_t errlen)
 {
-	unsigned char	*buf;
-	int		 rc;
+	struct journal_step	*s;
 
-	if ((buf = malloc(len == 0 ? 1 : len)) == NULL)
-		return (journal_nomem(j, err, errlen));
-	memset(buf, byte, len);
-	rc = journal_write(j, off, buf, len, err, errlen);
-	free(buf);
-	return (rc);
+	if (patlen == 0) {
+		snprintf(err, errlen, "an empty pattern fills nothing");
+		return (-1);
+	}
+	if ((s = journal_build(j, off, len, NULL, pat, patlen, err,
+	    errlen)) == NULL)
+		return (-1);
+	if (len == 0) {
+		journal_step_free(s);
+		return (0);
+	}
+	return (journal_commit(j, s, err, errlen));
 }
 
 int
@@ -499,16 +625,18 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
 			len = r->len - at < JOURNAL_PIECE ?
 			    r->len - at : JOURNAL_PIECE;
 			if (journal_piece_init(&s->p[k], r->off + at,
-			    len) == -1) {
+			    len, 0) == -1) {
 				free(all);
 				journal_step_free(s);
 				return (journal_nomem(j, err, errlen));
 			}
 			memcpy(s->p[k].before, r->cur + at, len);
 			memcpy(s->p[k].after, r->saved + at, len);
+			s->bytes += 2 * len;
 		}
 	}
 	free(all);
+	s->bytes += sizeof *s + n * sizeof s->p[0];
 	s->where = first;
 	if (journal_commit(j, s, err, errlen) == -1)
 		return (-1);
@@ -575,7 +703,7 @@ journal_note_written(struct journal *j, size_t n)
 	j->written = w;
 	for (i = 0; i < n; i++) {
 		r = dirty_at(&j->dirty, j->dirty.n - 1 - i);
-		if (journal_piece_init(&w[i], r->off, r->len) == -1) {
+		if (journal_piece_init(&w[i], r->off, r->len, 0) == -1) {
 			journal_forget_written(j);
 			return (-1);
 		}
@@ -865,6 +993,29 @@ journal_set_progress(struct journal *j,
 	j->step_arg = arg;
 }
 
+void
+journal_set_history_max(struct journal *j, uint64_t bytes)
+{
+	j->held_max = bytes;
+	if (j->held > j->held_max)
+		journal_forget_oldest(j);
+}
+
+uint64_t
+journal_history(const struct journal *j)
+{
+	return (j->held);
+}
+
+uint64_t
+journal_take_dropped(struct journal *j)
+{
+	uint64_t	n = j->dropped;
+
+	j->dropped = 0;
+	return (n);
+}
+
 uint64_t
 journal_kept(const struct journal *j)
 {
@@ -925,7 +1076,7 @@ journal_amend(struct journal *j, uint64_t off, const void *buf, size_t len,
 
 	s = j->pos > 0 ? j->steps[j->pos - 1] : NULL;
 	if (s == NULL || j->pos != j->nsteps || s->n != 1 ||
-	    s->p[0].off != off || s->p[0].len != len ||
+	    s->p[0].after == NULL || s->p[0].off != off || s->p[0].len != len ||
 	    (j->saved_known && j->saved_pos == j->pos))
 		return (journal_write(j, off, buf, len, err, errlen));
 	if ((now = malloc(len)) == NULL)

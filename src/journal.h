@@ -55,9 +55,32 @@ void		 journal_free(struct journal *);
 int	journal_write(struct journal *, uint64_t off, const void *buf,
 	    size_t len, char *err, size_t errlen);
 
-/* Like journal_write() with len copies of byte. */
+/*
+ * Like journal_write() with the patlen bytes of pat repeated over len
+ * bytes.  The step keeps the pattern, not len bytes of it, so a fill
+ * costs the history only the bytes it replaced.
+ */
 int	journal_fill(struct journal *, uint64_t off, size_t len,
-	    unsigned char byte, char *err, size_t errlen);
+	    const unsigned char *pat, size_t patlen, char *err,
+	    size_t errlen);
+
+/*
+ * The history's cap: when its steps hold more than this many bytes (old
+ * and new bytes, and their bookkeeping), the oldest steps are let go,
+ * down to three quarters of the cap, never the newest step.  The
+ * default is JOURNAL_HISTORY_MAX.
+ */
+#define JOURNAL_HISTORY_MAX	((uint64_t)256 << 20)
+void	journal_set_history_max(struct journal *, uint64_t bytes);
+
+/* Returns the bytes the history's steps hold now. */
+uint64_t journal_history(const struct journal *);
+
+/*
+ * Returns how many of the oldest steps were let go since the last call
+ * (so that the caller can say so), and starts counting again.
+ */
+uint64_t journal_take_dropped(struct journal *);
 
 /*
  * Undoes the last step.  Returns 1 with *off the start of what changed,

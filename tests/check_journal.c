@@ -259,7 +259,7 @@ static void
 jt_op_write(struct jt *t)
 {
 	uint64_t	 off = jt_offset(t), r = tu_rand(&t->seed);
-	size_t		 len, max = t->md.size - off;
+	size_t		 len, max = t->md.size - off, plen, k;
 	unsigned char	*buf;
 
 	if (r % 10 < 7)
@@ -274,8 +274,11 @@ jt_op_write(struct jt *t)
 	ck_assert_ptr_nonnull(buf);
 	jt_bytes(t, off, buf, len);
 	if ((r >> 40) % 8 == 0) {
-		memset(buf, buf[0], len);
-		ck_assert_msg(journal_fill(t->j, off, len, buf[0], t->err,
+		plen = 1 + (r >> 44) % 3;
+		plen = plen < len ? plen : len;
+		for (k = plen; k < len; k++)
+			buf[k] = buf[k % plen];
+		ck_assert_msg(journal_fill(t->j, off, len, buf, plen, t->err,
 		    sizeof t->err) == 0, "%s", t->err);
 	} else
 		ck_assert_msg(journal_write(t->j, off, buf, len, t->err,
@@ -396,7 +399,7 @@ jt_put(struct jt *t, uint64_t off, size_t len, unsigned char v,
 
 	ck_assert_ptr_nonnull(buf);
 	memset(buf, v, len);
-	ck_assert_msg(journal_fill(t->j, off, len, v, t->err,
+	ck_assert_msg(journal_fill(t->j, off, len, &v, 1, t->err,
 	    sizeof t->err) == 0, "%s", t->err);
 	ck_assert_uint_eq(journal_nranges(t->j), nranges);
 	model_push(&t->md, off, off, len, buf);
@@ -552,8 +555,8 @@ START_TEST(test_readonly)
 	ck_assert_int_eq(journal_write(t.j, 3, &b, 1, t.err, sizeof t.err),
 	    -1);
 	ck_assert_msg(strncmp(t.err, "read-only: ", 11) == 0, "%s", t.err);
-	ck_assert_int_eq(journal_fill(t.j, 0, 10, 0, t.err, sizeof t.err),
-	    -1);
+	ck_assert_int_eq(journal_fill(t.j, 0, 10, (const unsigned char *)"",
+	    1, t.err, sizeof t.err), -1);
 	ck_assert_uint_eq(journal_unsaved(t.j), 0);
 	ck_assert_int_eq(journal_can_undo(t.j), 0);
 	ck_assert_int_eq(journal_undo(t.j, &off, t.err, sizeof t.err), 0);
@@ -807,6 +810,101 @@ START_TEST(test_big_sparse)
 }
 END_TEST
 
+/*
+ * A fill of three pieces and a bit, with a three-byte pattern that does
+ * not divide a piece: every byte is the pattern's, undo restores them
+ * all, redo puts the pattern back, and the history holds the old bytes
+ * but not the new ones.
+ */
+START_TEST(test_fill_pattern)
+{
+	struct doc	 m;
+	struct journal	*j;
+	char		 err[512], *path;
+	unsigned char	*was, *now;
+	size_t		 size = (3u << 20) + 4096, off = 5, len = size - 11, k;
+	uint64_t	 at;
+
+	ck_assert_ptr_nonnull(was = malloc(size));
+	for (k = 0; k < size; k++)
+		was[k] = (unsigned char)(k * 7 + k / 251);
+	path = tu_file(was, size);
+	ck_assert_int_eq(doc_open(&m, path, MAPPING_PREVIEW, err, sizeof err),
+	    0);
+	ck_assert_ptr_nonnull(j = journal_new(&m));
+	ck_assert_msg(journal_fill(j, off, len, (const unsigned char *)"abc",
+	    3, err, sizeof err) == 0, "%s", err);
+	now = (unsigned char *)doc_span(&m, 0, size);
+	ck_assert_ptr_nonnull(now);
+	for (k = 0; k < size; k++)
+		ck_assert_uint_eq(now[k], k < off || k >= off + len ? was[k] :
+		    "abc"[(k - off) % 3]);
+	ck_assert_uint_lt(journal_history(j), len + 4096);
+	ck_assert_int_eq(journal_undo(j, &at, err, sizeof err), 1);
+	ck_assert_uint_eq(at, off);
+	ck_assert_int_eq(memcmp(doc_span(&m, 0, size), was, size), 0);
+	ck_assert_uint_eq(journal_unsaved(j), 0);
+	ck_assert_int_eq(journal_redo(j, &at, err, sizeof err), 1);
+	now = (unsigned char *)doc_span(&m, 0, size);
+	for (k = off; k < off + len; k++)
+		ck_assert_uint_eq(now[k], "abc"[(k - off) % 3]);
+	ck_assert_int_eq(journal_fill(j, 0, 1, (const unsigned char *)"", 0,
+	    err, sizeof err), -1);
+	journal_free(j);
+	doc_close(&m);
+	tu_remove(path);
+	free(was);
+}
+END_TEST
+
+/*
+ * With the history capped, the oldest steps go and say so; the newest
+ * always stays, and what is left undoes exactly.
+ */
+START_TEST(test_history_max)
+{
+	struct doc	 m;
+	struct journal	*j;
+	char		 err[512], *path;
+	unsigned char	 zero[8192] = { 0 }, b;
+	uint64_t	 at, dropped;
+	size_t		 i, undone = 0;
+
+	path = tu_file(zero, sizeof zero);
+	ck_assert_int_eq(doc_open(&m, path, MAPPING_PREVIEW, err, sizeof err),
+	    0);
+	ck_assert_ptr_nonnull(j = journal_new(&m));
+	journal_set_history_max(j, 4096);
+	for (i = 0; i < 1000; i++) {
+		b = (unsigned char)(i % 255 + 1);
+		ck_assert_int_eq(journal_write(j, i, &b, 1, err, sizeof err),
+		    0);
+		ck_assert_uint_le(journal_history(j), 4096);
+	}
+	dropped = journal_take_dropped(j);
+	ck_assert_uint_gt(dropped, 0);
+	ck_assert_uint_lt(dropped, 1000);
+	ck_assert_uint_eq(journal_take_dropped(j), 0);
+	while (journal_undo(j, &at, err, sizeof err) == 1)
+		undone++;
+	ck_assert_uint_eq(undone + dropped, 1000);
+	/* The bytes whose steps were dropped keep their new values. */
+	for (i = 0; i < 1000; i++) {
+		b = i < dropped ? (unsigned char)(i % 255 + 1) : 0;
+		ck_assert_uint_eq(doc_span(&m, i, 1)[0], b);
+	}
+	/* A step bigger than the cap stays: it is the newest. */
+	ck_assert_int_eq(journal_fill(j, 0, 8192, (const unsigned char *)"z",
+	    1, err, sizeof err), 0);
+	ck_assert_int_eq(journal_can_undo(j), 1);
+	ck_assert_int_eq(journal_undo(j, &at, err, sizeof err), 1);
+	ck_assert_int_eq(journal_can_undo(j), 0);
+	journal_free(j);
+	doc_close(&m);
+	tu_remove(path);
+}
+END_TEST
+
 Suite *
 journal_suite(void)
 {
@@ -825,6 +923,8 @@ journal_suite(void)
 	tcase_add_test(tc, test_truncate_preview);
 	tcase_add_test(tc, test_truncate_direct);
 	tcase_add_test(tc, test_big_sparse);
+	tcase_add_test(tc, test_fill_pattern);
+	tcase_add_test(tc, test_history_max);
 	tcase_add_test(tc, test_model_direct);
 	tcase_add_test(tc, test_model_preview);
 	suite_add_tcase(s, tc);

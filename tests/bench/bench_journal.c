@@ -3,17 +3,19 @@
  *
  *	bench_journal [EDITS]
  *
- * Makes a 16 MiB file in $TMPDIR, opens it in preview mode and times,
+ * Makes a 64 MiB file in $TMPDIR, opens it in preview mode and times,
  * through the journal: EDITS (default 100000) one-byte writes at
  * offsets 160 bytes apart, first in order and then (on a fresh
  * journal) the same offsets in a shuffled order; undo-all of the EDITS
  * ranges against undo-all of a tenth of them; and undoing every step one
- * by one.  Prints rows for tests/bench/run: "| name | maphex | baseline
+ * by one.  It also weighs the heap the journal holds for 10,000 typed
+ * bytes and for a 64 MiB fill, against the bytes changed.  Prints rows for tests/bench/run: "| name | maphex | baseline
  * | ratio | target |".  A benchmark, not a test: it judges nothing.
  */
 #include "config.h"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +25,7 @@
 #include "doc.h"
 #include "journal.h"
 
-#define FILE_SIZE	(16u << 20)
+#define FILE_SIZE	(64u << 20)
 #define GAP		160
 
 static double
@@ -98,6 +100,46 @@ fresh(struct doc *d, const char *path)
 	return (j);
 }
 
+/* Bytes of heap in use now. */
+static double
+heap(void)
+{
+	struct mallinfo2	mi = mallinfo2();
+
+	return ((double)mi.uordblks + (double)mi.hblkhd);
+}
+
+/*
+ * Heap the journal holds per changed byte: 10,000 bytes typed one at a
+ * time (*typed), and a fill of 64 MiB with a 4-byte pattern (*fill).
+ */
+static void
+weigh(struct doc *d, const char *path, double *typed, double *fill)
+{
+	struct journal	*j;
+	char		 err[256];
+	unsigned char	 b = 0x5a;
+	double		 h0;
+	size_t		 i;
+
+	j = fresh(d, path);
+	h0 = heap();
+	for (i = 0; i < 10000; i++)
+		if (journal_write(j, 4096 + i, &b, 1, err, sizeof err) == -1)
+			die("write", err);
+	*typed = (heap() - h0) / 10000;
+	journal_free(j);
+	j = fresh(d, path);
+	h0 = heap();
+	if (journal_fill(j, 0, 64u << 20 > FILE_SIZE ? FILE_SIZE : 64u << 20,
+	    (const unsigned char *)"\xde\xad\xbe\xef", 4, err,
+	    sizeof err) == -1)
+		die("fill", err);
+	*fill = (heap() - h0) / (64u << 20 > FILE_SIZE ? FILE_SIZE :
+	    64u << 20);
+	journal_free(j);
+}
+
 static void
 row(const char *name, double a, double b, const char *target)
 {
@@ -114,11 +156,11 @@ main(int argc, char **argv)
 	size_t		 n = argc > 1 ? strtoul(argv[1], NULL, 10) : 100000, i, k;
 	const char	*tmp = getenv("TMPDIR");
 	char		 path[4096];
-	double		 sorted, random, all, tenth, each;
+	double		 sorted, random, all, tenth, each, typed, fill;
 	int		 fd;
 
 	if (n == 0 || n > FILE_SIZE / GAP)
-		die("EDITS", "must be 1 to 104857");
+		die("EDITS", "must be 1 to 419430");
 	snprintf(path, sizeof path, "%s/maphex-bench-journal.XXXXXX",
 	    tmp != NULL ? tmp : "/tmp");
 	if ((fd = mkstemp(path)) == -1 || ftruncate(fd, FILE_SIZE) == -1)
@@ -149,6 +191,7 @@ main(int argc, char **argv)
 	type_all(j, offs, n / 10);
 	tenth = undo_all(j);
 	journal_free(j);
+	weigh(&d, path, &typed, &fill);
 	doc_close(&d);
 	unlink(path);
 
@@ -161,6 +204,10 @@ main(int argc, char **argv)
 	snprintf(name, sizeof name, "undo %zu steps one by one vs typing them",
 	    n);
 	row(name, each, random, "~1x");
+	printf("| heap per byte typed (10000 one-byte steps) | %.0f B | 1 B "
+	    "| %.0fx | the step's bookkeeping |\n", typed, typed);
+	printf("| heap per byte filled (%u MiB, 4-byte pattern) | %.2f B | "
+	    "1 B | %.2fx | ~2x |\n", FILE_SIZE >> 20, fill, fill);
 	free(offs);
 	return (0);
 }
