@@ -17,10 +17,10 @@
 
 #define CLI_MAX_COLUMNS	4096
 
-enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS };
+enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS, OPT_HISTORY };
 
 const char cli_usage[] =
-"usage: maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] FILE\n"
+"usage: maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] [--history SIZE] FILE\n"
 "       maphex --dump [-s OFFSET] [-l LEN] FILE\n"
 "       maphex --find PATTERN [--hex] [-i] FILE\n"
 "       maphex --help | --version | --keys\n"
@@ -34,6 +34,8 @@ const char cli_usage[] =
 "  -m, --maximize      as many bytes a row as the terminal fits\n"
 "  -s, --seek OFFSET   start at OFFSET: 0x1f, 31 (decimal, never octal),\n"
 "                      end-16 or -16 (16 bytes before the end), 50%\n"
+"      --history SIZE  keep at most SIZE of undo history (default 256M;\n"
+"                      k, M, G: KiB, MiB, GiB); the oldest steps go first\n"
 "  -l, --length LEN    with --dump: dump LEN bytes\n"
 "      --dump          print an xxd-identical hex dump and exit\n"
 "      --find PATTERN  print the offset of every match and exit\n"
@@ -58,6 +60,7 @@ static const struct option cli_options[] = {
 	{ "dump", no_argument, NULL, OPT_DUMP },
 	{ "find", required_argument, NULL, OPT_FIND },
 	{ "hex", no_argument, NULL, OPT_HEX },
+	{ "history", required_argument, NULL, OPT_HISTORY },
 	{ "keys", no_argument, NULL, OPT_KEYS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -68,7 +71,8 @@ static const struct option cli_options[] = {
 enum {
 	CLI_MOD_R = 0x001, CLI_MOD_P = 0x002, CLI_MOD_W = 0x004,
 	CLI_MOD_C = 0x008, CLI_MOD_M = 0x010, CLI_MOD_S = 0x020,
-	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100
+	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100,
+	CLI_MOD_HISTORY = 0x200
 };
 
 static const struct cli_modifier {
@@ -80,7 +84,8 @@ static const struct cli_modifier {
 	{ 'w', CLI_MOD_W, "-w" }, { 'c', CLI_MOD_C, "-c" },
 	{ 'm', CLI_MOD_M, "-m" }, { 's', CLI_MOD_S, "-s" },
 	{ 'l', CLI_MOD_L, "-l" }, { 'i', CLI_MOD_I, "-i" },
-	{ OPT_HEX, CLI_MOD_HEX, "--hex" }
+	{ OPT_HEX, CLI_MOD_HEX, "--hex" },
+	{ OPT_HISTORY, CLI_MOD_HISTORY, "--history" }
 };
 #define CLI_NMODIFIERS	(sizeof cli_modifiers / sizeof cli_modifiers[0])
 
@@ -91,7 +96,7 @@ static const struct cli_takes {
 	unsigned	 takes;
 } cli_takes[] = {
 	{ CLI_EDIT, "the interactive mode", CLI_MOD_R | CLI_MOD_P |
-	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S },
+	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S | CLI_MOD_HISTORY },
 	{ CLI_DUMP, "--dump", CLI_MOD_S | CLI_MOD_L },
 	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX },
 	{ CLI_KEYS, "--keys", 0 },
@@ -103,6 +108,7 @@ static const struct cli_takes *cli_action_of(enum cli_action);
 static int	cli_set_action(struct cli *, enum cli_action, char *, size_t);
 static void	cli_given(struct cli *, int);
 static int	cli_set_mode(struct cli *, enum mapping_mode, char *, size_t);
+static int	cli_size(const char *, uint64_t *, char *, size_t);
 static int	cli_option(struct cli *, int, char *, size_t);
 static int	cli_modifiers_fit(const struct cli *, char *, size_t);
 static int	cli_check(struct cli *, char *, size_t);
@@ -168,6 +174,40 @@ cli_set_mode(struct cli *c, enum mapping_mode mode, char *err,
 	return (0);
 }
 
+/*
+ * Parses a size: a decimal number with an optional k, M or G (KiB, MiB,
+ * GiB; "K", "m", "g" and a trailing "iB" or "B" are accepted too).
+ */
+static int
+cli_size(const char *arg, uint64_t *out, char *err, size_t errlen)
+{
+	static const char	 units[] = "kmg";
+	const char		*u, *p = arg;
+	uint64_t		 n = 0, scale = 1;
+
+	if (*p < '0' || *p > '9')
+		goto bad;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (n > (UINT64_MAX - 9) / 10)
+			goto bad;
+		n = n * 10 + (uint64_t)(*p - '0');
+	}
+	if (*p != '\0' && (u = strchr(units, *p | 0x20)) != NULL) {
+		scale = (uint64_t)1 << (10 * (u - units + 1));
+		p++;
+		if (strcmp(p, "iB") == 0 || strcmp(p, "B") == 0)
+			p += strlen(p);
+	}
+	if (*p != '\0' || n == 0 || n > UINT64_MAX / scale)
+		goto bad;
+	*out = n * scale;
+	return (0);
+bad:
+	snprintf(err, errlen, "--history wants a size such as 64M or 1G, "
+	    "not '%s'", arg);
+	return (-1);
+}
+
 static int
 cli_option(struct cli *c, int ch, char *err, size_t errlen)
 {
@@ -211,6 +251,8 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 	case OPT_HEX:
 		c->hex = 1;
 		return (0);
+	case OPT_HISTORY:
+		return (cli_size(optarg, &c->history, err, errlen));
 	case OPT_KEYS:
 		return (cli_set_action(c, CLI_KEYS, err, errlen));
 	case 'h':

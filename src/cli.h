@@ -1,7 +1,7 @@
 /*
  * cli.h: the command line, parsed into options.
  *
- *   maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] FILE
+ *   maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] [--history SIZE] FILE
  *   maphex --dump [-s OFFSET] [-l LEN] FILE
  *   maphex --find PATTERN [--hex] [-i] FILE
  *   maphex --help | --version | --keys
@@ -10,6 +10,7 @@
 #define MAPHEX_CLI_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mapping.h"
 
@@ -27,6 +28,7 @@ struct cli {
 	const char		*pattern;	/* --find */
 	int			 hex;
 	int			 icase;
+	uint64_t		 history;	/* 0: the default */
 	const char		*path;
 	unsigned		 given;		/* modifiers seen, by bit */
 };

@@ -154,7 +154,9 @@ input_dispatch(struct session *s, int key)
 	if ((key & KEYMAP_META) && islower(key & 0xff) &&
 	    (key & ~KEYMAP_META) < 0x80)
 		key = KEYMAP_META | toupper(key & 0xff);
-	s->message[0] = '\0';
+	/* A message the first half of a byte raised stays for the second. */
+	if (!session_window(s)->nibble)
+		s->message[0] = '\0';
 	if (input_stray(s, key))
 		return (0);
 	if (s->prompt.active)
@@ -175,14 +177,17 @@ input_dispatch(struct session *s, int key)
 int
 input_key(struct session *s, int key)
 {
-	uint64_t	dropped;
+	uint64_t	dropped = 0;
 	int		rc;
 
 	rc = input_dispatch(s, key);
 	if (s->journal != NULL &&
-	    (dropped = journal_take_dropped(s->journal)) > 0)
+	    (dropped = journal_take_dropped(s->journal)) == 1)
+		session_message(s, 1, "undo history is full: the oldest step "
+		    "can no longer be undone");
+	else if (dropped > 1)
 		session_message(s, 1, "undo history is full: the %llu oldest "
-		    "step%s can no longer be undone", (unsigned long long)
-		    dropped, dropped == 1 ? "" : "s");
+		    "steps can no longer be undone", (unsigned long long)
+		    dropped);
 	return (rc);
 }

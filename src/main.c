@@ -28,6 +28,7 @@
 #include "frame.h"
 #include "help.h"
 #include "input.h"
+#include "journal.h"
 #include "keymap.h"
 #include "layout.h"
 #include "offset.h"
@@ -313,6 +314,8 @@ main_edit(const struct cli *c)
 		doc_close(&d);
 		return (2);
 	}
+	if (c->history > 0)
+		journal_set_history_max(s.journal, c->history);
 	memset(&u, 0, sizeof u);
 	u.s = &s;
 	s.hooks.paint = main_paint;

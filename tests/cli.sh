@@ -181,6 +181,17 @@ conflict '-l goes with --dump' -l 4 "$f"
 conflict '-l goes with --dump' --length 4 -r "$f"
 conflict '--hex goes with --find' --hex "$f"
 conflict '-i goes with --find' -i "$f"
+conflict '--history has no meaning with --dump' --dump --history 1M "$f"
+for size in 0 12Q M -1 1MB2 99999999999999999999k; do
+	conflict "--history wants a size such as 64M or 1G, not '$size'" \
+	    --history "$size" "$f"
+done
+# A good size passes the parser: the run stops only at the terminal.
+for size in 1 64k 64K 1M 1MiB 2g 512MB; do
+	run --history "$size" "$f"
+	[ "$status" = 2 ] && grep -q 'not a terminal' "$tmp/err"
+	ok $? "--history $size is a size: $(cat "$tmp/err")"
+done
 # --help, then --version, wins over whatever else is given.
 for args in "--help --version" "--version --help" "--dump --help $f" \
     "-r --help" "--find x -h $f"; do
