@@ -573,6 +573,23 @@ dirty_find(const struct dirty *d, uint64_t off)
 	return (-1);
 }
 
+int
+dirty_overlaps(const struct dirty *d, uint64_t off, uint64_t len)
+{
+	const struct dirty_node		*t = d->root;
+	const struct dirty_range	*first = NULL;
+
+	/* Ranges are disjoint and in order, so their ends are too. */
+	while (t != NULL) {
+		if (t->r.len > 0 && t->r.off + t->r.len > off) {
+			first = &t->r;
+			t = t->left;
+		} else
+			t = t->right;
+	}
+	return (first != NULL && len > 0 && first->off < off + len);
+}
+
 /* Returns the range holding off, or NULL. */
 static const struct dirty_range *
 dirty_holding(const struct dirty *d, uint64_t off)

@@ -68,6 +68,9 @@ struct dirty_range **dirty_list(const struct dirty *);
 /* Returns the index of the range holding off, or -1 if none does. */
 ssize_t	dirty_find(const struct dirty *, uint64_t off);
 
+/* Returns 1 if any range overlaps [off, off+len), else 0; O(log n). */
+int	dirty_overlaps(const struct dirty *, uint64_t off, uint64_t len);
+
 /* Returns 1 if the byte at off differs from its saved value, else 0. */
 int	dirty_is_dirty(const struct dirty *, uint64_t off);
 

@@ -147,6 +147,12 @@ doc_release(const struct doc *d, uint64_t off, uint64_t len)
 	mapping_release(&d->map, off, len);
 }
 
+void
+doc_evict(const struct doc *d, uint64_t off, uint64_t len)
+{
+	mapping_evict(&d->map, off, len);
+}
+
 int
 doc_sync(struct doc *d, uint64_t off, uint64_t len, char *err,
     size_t errlen)

@@ -118,6 +118,9 @@ void	doc_advise(const struct doc *, int sequential);
 /* Releases the pages a scan passed: see mapping_release(). */
 void	doc_release(const struct doc *, uint64_t off, uint64_t len);
 
+/* Evicts clean cached pages before a first store: see mapping_evict(). */
+void	doc_evict(const struct doc *, uint64_t off, uint64_t len);
+
 /* msync(MS_SYNC) of the pages holding [off, off+len).  0, or -1 with err. */
 int	doc_sync(struct doc *, uint64_t off, uint64_t len, char *err,
 	    size_t errlen);

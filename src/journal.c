@@ -28,6 +28,14 @@
 /* Bytes of one piece: big changes are steps of many, between which
  * progress is shown and cancel asked. */
 #define JOURNAL_PIECE	(1u << 20)
+/*
+ * A window of the largest page-cache folio; stores up to EVICT_MAX
+ * bytes prepare one (journal_prepare), while fewer than EVICT_RANGES
+ * ranges are unsaved.
+ */
+#define JOURNAL_EVICT_WINDOW	((uint64_t)2 << 20)
+#define JOURNAL_EVICT_MAX	(64u << 10)
+#define JOURNAL_EVICT_RANGES	64
 
 /*
  * A fill's pieces hold no after bytes: they repeat the step's pattern,
@@ -312,6 +320,30 @@ journal_current(struct journal *j, uint64_t off, size_t len,
 }
 
 /*
+ * Before the first small store into a window of the file, lets the
+ * kernel drop that window's clean cached pages, so that the store
+ * dirties one page rather than a large folio that saving would write
+ * back whole (1 MiB for a one-byte edit was seen on ext4).  A window
+ * that holds an unsaved change was prepared already.  Later stores into
+ * the window fault in a page each, so a mass of scattered edits (many
+ * ranges) stops preparing: the cache is worth more there.
+ */
+static void
+journal_prepare(struct journal *j, uint64_t off, size_t len)
+{
+	uint64_t	a, b;
+
+	if (doc_mode(j->d) != MAPPING_DIRECT || len > JOURNAL_EVICT_MAX ||
+	    j->dirty.n >= JOURNAL_EVICT_RANGES)
+		return;
+	a = off - off % JOURNAL_EVICT_WINDOW;
+	b = off + len + (JOURNAL_EVICT_WINDOW - (off + len) %
+	    JOURNAL_EVICT_WINDOW) % JOURNAL_EVICT_WINDOW;
+	if (!dirty_overlaps(&j->dirty, a, b - a))
+		doc_evict(j->d, a, b - a);
+}
+
+/*
  * Puts bytes at [off, off+len), which held before: into the mapping
  * where it reaches, and into the dirty set.  Fails with both unchanged.
  */
@@ -322,6 +354,7 @@ journal_put(struct journal *j, uint64_t off, size_t len,
 {
 	size_t	in = journal_inside(j, off, len);
 
+	journal_prepare(j, off, in);
 	if (doc_write(j->d, off, bytes, in) == -1) {
 		(void)doc_write(j->d, off, before, in);
 		snprintf(err, errlen, "%s: cannot write at 0x%llx: the page "

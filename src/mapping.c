@@ -633,6 +633,16 @@ mapping_same_fs(const struct mapping *m, const char *path)
 }
 
 void
+mapping_evict(const struct mapping *m, uint64_t off, uint64_t len)
+{
+	if (m->mode != MAPPING_DIRECT)
+		return;
+	mapping_release(m, off, len);
+	(void)posix_fadvise(m->fd, (off_t)off, (off_t)len,
+	    POSIX_FADV_DONTNEED);
+}
+
+void
 mapping_release(const struct mapping *m, uint64_t off, uint64_t len)
 {
 	uint64_t	pg = (uint64_t)sysconf(_SC_PAGESIZE);

@@ -118,6 +118,16 @@ void	mapping_advise(const struct mapping *, int sequential);
 void	mapping_release(const struct mapping *, uint64_t off, uint64_t len);
 
 /*
+ * Direct mode only: drops the clean cached pages of [off, off+len) from
+ * the mapping and the page cache, so that the next store faults in a
+ * single page.  A recently written file stays cached in large folios
+ * (up to MiBs); a store into one dirties all of it, and msync writes
+ * all of it back.  Dirty pages are left alone by the kernel; nothing of
+ * the file's content changes.
+ */
+void	mapping_evict(const struct mapping *, uint64_t off, uint64_t len);
+
+/*
  * Returns a pointer to the len mapped bytes at off, or NULL when the
  * span is not wholly inside the mapping.  The pointer is good until the
  * next remap; touching it may raise SIGBUS, so callers read it under

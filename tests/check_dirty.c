@@ -24,6 +24,24 @@ struct model {
 	unsigned char	cur[SIZE];
 };
 
+/* dirty_overlaps agrees with a walk over every range. */
+static void
+check_overlaps(const struct dirty *d, struct dirty_range **all)
+{
+	uint64_t	off, len;
+	size_t		i, t;
+	int		want;
+
+	for (t = 0; t < 200; t++) {
+		off = (uint64_t)rand() % (SIZE + 8);
+		len = t % 4 == 0 ? 0 : 1 + (uint64_t)rand() % (t % 2 ? 4 : 900);
+		for (i = 0, want = 0; i < d->n && !want; i++)
+			want = len > 0 && all[i]->off < off + len &&
+			    all[i]->off + all[i]->len > off;
+		ck_assert_int_eq(dirty_overlaps(d, off, len), want);
+	}
+}
+
 /* The whole set agrees with the model. */
 static void
 check_all(const struct dirty *d, const struct model *m)
@@ -56,6 +74,7 @@ check_all(const struct dirty *d, const struct model *m)
 		prev = r;
 	}
 	ck_assert_ptr_null(dirty_at(d, d->n));
+	check_overlaps(d, all);
 	free(all);
 	ck_assert_uint_eq(ndiff, d->ndiff);
 	for (i = 0, ndiff = 0; i < SIZE; i++) {
