@@ -366,6 +366,9 @@ journal_put(struct journal *j, uint64_t off, size_t len,
 		(void)doc_write(j->d, off, before, in);
 		return (journal_nomem(j, err, errlen));
 	}
+	/* A big piece is done with: keep RSS small (shared mappings only). */
+	if (in > JOURNAL_EVICT_MAX)
+		doc_release(j->d, off, in);
 	return (0);
 }
 
@@ -845,20 +848,27 @@ journal_rewrite(struct journal *j, const struct dirty_range *r, size_t n,
     int saved)
 {
 	unsigned char	*buf;
-	size_t		 k;
-	int		 rc;
+	size_t		 at, k, len;
+	int		 rc = 0;
 
-	if ((buf = malloc(n > 0 ? n : 1)) == NULL)
+	if ((buf = malloc(n < JOURNAL_PIECE ? (n > 0 ? n : 1) :
+	    JOURNAL_PIECE)) == NULL)
 		return (-1);
-	rc = doc_read(j->d, r->off, buf, n);
-	for (k = 0; rc == 0 && k < n; k++) {
-		if (buf[k] != r->cur[k])
-			j->kept++;
-		else if (saved)
-			buf[k] = r->saved[k];
+	for (at = 0; at < n && rc == 0; at += len) {
+		len = n - at < JOURNAL_PIECE ? n - at : JOURNAL_PIECE;
+		rc = doc_read(j->d, r->off + at, buf, len);
+		for (k = 0; rc == 0 && k < len; k++) {
+			if (buf[k] != r->cur[at + k])
+				j->kept++;
+			else if (saved)
+				buf[k] = r->saved[at + k];
+		}
+		if (rc == 0)
+			rc = doc_write(j->d, r->off + at, buf, len);
+		/* Done with this piece: keep RSS small. */
+		if (rc == 0 && len > JOURNAL_EVICT_MAX)
+			doc_release(j->d, r->off + at, len);
 	}
-	if (rc == 0)
-		rc = doc_write(j->d, r->off, buf, n);
 	free(buf);
 	return (rc);
 }
