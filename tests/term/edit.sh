@@ -49,14 +49,15 @@ is() {
 	fi
 }
 
+# at_is FILE OFFSET N WANT: the N bytes at OFFSET are WANT now.
+at_is() {
+	[ "$(at "$1" "$2" "$3")" = "$4" ]
+}
+
 # is_at FILE OFFSET N WANT WHAT: the N bytes at OFFSET become WANT
-# (hex, no spaces) within 5 s.
+# (hex, no spaces) within T_TIMEOUT s.
 is_at() {
-	a_i=0
-	while [ $a_i -lt 50 ] && [ "$(at "$1" "$2" "$3")" != "$4" ]; do
-		sleep 0.1
-		a_i=$((a_i + 1))
-	done
+	t_poll at_is "$@"
 	is "$(at "$1" "$2" "$3")" "$4" "$5"
 }
 
@@ -143,7 +144,7 @@ t_keys F10
 t_expect '(s)ave, (d)iscard, (c)ancel' "F10 with unsaved changes asks save / discard / cancel"
 t_keys c
 t_expect 'cancelled' "c cancels the quit"
-sleep 0.3
+t_idle
 [ ! -s "$T_DIR/status" ]
 t_ok $? "maphex still runs after cancel"
 is "$(at "$f" 256 2)" ee01 "cancel keeps the edits"
