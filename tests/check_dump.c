@@ -134,9 +134,18 @@ ref_range(const unsigned char *data, size_t n, uint64_t start,
 	return (ref_dump(data + start, start, (size_t)len, outlen));
 }
 
+int
+xxd_have(char *why, size_t len)
+{
+	if (access(XXD, X_OK) == 0)
+		return (1);
+	snprintf(why, len, "%s is not installed (Debian package xxd)", XXD);
+	return (0);
+}
+
 /*
- * Runs the real xxd on the range into a scratch file; NULL when xxd
- * is not installed.  len == UINT64_MAX leaves -l out.
+ * Runs the real xxd on the range into a scratch file.  len ==
+ * UINT64_MAX leaves -l out.
  */
 static char *
 xxd_dump(const char *path, uint64_t start, uint64_t len, size_t *outlen)
@@ -144,8 +153,6 @@ xxd_dump(const char *path, uint64_t start, uint64_t len, size_t *outlen)
 	char	*outpath, *cmd, *out;
 	char	 lopt[64] = "";
 
-	if (access(XXD, X_OK) != 0)
-		return (NULL);
 	outpath = tu_file(NULL, 0);
 	if (len != UINT64_MAX)
 		snprintf(lopt, sizeof lopt, "-l %" PRIu64, len);
@@ -389,8 +396,6 @@ START_TEST(test_vs_xxd)
 	size_t			sizes[] = { 0, 1, 15, 16, 17, 1000 }, i;
 	uint64_t		seed = 1234;
 
-	if (access(XXD, X_OK) != 0)
-		return;
 	tu_random(data, sizeof data, &seed);
 	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
 		xxd_ranges(data, sizes[i]);
@@ -406,8 +411,6 @@ START_TEST(test_chunks_vs_xxd)
 	struct result		 r;
 	char			*path, *want;
 
-	if (access(XXD, X_OK) != 0)
-		return;
 	tu_random(data, sizeof data, &seed);
 	path = tu_file(data, sizeof data);
 	want = xxd_dump(path, 5, 4090, &wl);
@@ -506,15 +509,23 @@ START_TEST(test_write_closed_pipe)
 }
 END_TEST
 
+int
+devfull_have(char *why, size_t len)
+{
+	if (access("/dev/full", W_OK) == 0)
+		return (1);
+	snprintf(why, len, "no writable /dev/full: %s", strerror(errno));
+	return (0);
+}
+
 START_TEST(test_write_full_disk)
 {
 	char	*path = tu_file(small_data, 21);
 	int	 fd = open("/dev/full", O_WRONLY);
 
-	if (fd != -1) {
-		write_fails(path, fd, strerror(ENOSPC));
-		close(fd);
-	}
+	ck_assert_msg(fd != -1, "/dev/full: %s", strerror(errno));
+	write_fails(path, fd, strerror(ENOSPC));
+	close(fd);
 	tu_remove(path);
 }
 END_TEST
@@ -587,17 +598,38 @@ dump_suite(void)
 	tcase_add_test(tc, test_model_random);
 	tcase_add_test(tc, test_default_chunk);
 	tcase_set_timeout(tc, 60);
-	tcase_add_test(tx, test_vs_xxd);
-	tcase_add_test(tx, test_chunks_vs_xxd);
 	tcase_add_test(tx, test_past_4gib);
 	tcase_add_test(tx, test_past_64gib);
 	tcase_set_timeout(tx, 120);
 	tcase_add_test(tf, test_write_readonly_fd);
 	tcase_add_test(tf, test_write_closed_pipe);
-	tcase_add_test(tf, test_write_full_disk);
 	tcase_add_test(tf, test_shrunk_file);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tx);
 	suite_add_tcase(s, tf);
+	return (s);
+}
+
+Suite *
+xxd_suite(void)
+{
+	Suite	*s = suite_create("xxd");
+	TCase	*tc = tcase_create("xxd");
+
+	tcase_add_test(tc, test_vs_xxd);
+	tcase_add_test(tc, test_chunks_vs_xxd);
+	tcase_set_timeout(tc, 120);
+	suite_add_tcase(s, tc);
+	return (s);
+}
+
+Suite *
+devfull_suite(void)
+{
+	Suite	*s = suite_create("devfull");
+	TCase	*tc = tcase_create("failure");
+
+	tcase_add_test(tc, test_write_full_disk);
+	suite_add_tcase(s, tc);
 	return (s);
 }

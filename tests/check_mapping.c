@@ -256,24 +256,77 @@ START_TEST(test_growth)
 }
 END_TEST
 
-/* A block device through a loop device, where the machine allows it. */
+/*
+ * Attaches path to a free loop device (read-only if asked) and puts its
+ * name in dev; returns 0, or -1 where the machine has no loop device
+ * for us (no losetup, not root, none free).
+ */
+static int
+loop_attach(const char *path, int readonly, char *dev, size_t len)
+{
+	char	 cmd[512];
+	FILE	*p;
+	int	 ok;
+
+	dev[0] = '\0';
+	snprintf(cmd, sizeof cmd, "losetup %s--find --show %s 2>/dev/null",
+	    readonly ? "--read-only " : "", path);
+	if ((p = popen(cmd, "r")) == NULL)
+		return (-1);
+	ok = fgets(dev, (int)len, p) != NULL && dev[0] == '/';
+	if (pclose(p) != 0 || !ok) {
+		dev[0] = '\0';
+		return (-1);
+	}
+	dev[strcspn(dev, "\n")] = '\0';
+	return (0);
+}
+
+static int
+loop_detach(const char *dev)
+{
+	char	cmd[128];
+
+	snprintf(cmd, sizeof cmd, "losetup -d %s", dev);
+	return (system(cmd));
+}
+
+/* Runs outside any test, so it asserts nothing. */
+int
+blockdev_have(char *why, size_t len)
+{
+	char	dev[64], path[] = "/tmp/maphex-probe-XXXXXX";
+	int	fd, have;
+
+	if ((fd = mkstemp(path)) == -1 || ftruncate(fd, 4096) == -1) {
+		snprintf(why, len, "cannot make a file in /tmp: %s",
+		    strerror(errno));
+		if (fd != -1)
+			unlink(path);
+		return (0);
+	}
+	close(fd);
+	have = loop_attach(path, 0, dev, sizeof dev) == 0;
+	if (have && loop_detach(dev) != 0)
+		have = 0;
+	unlink(path);
+	if (!have)
+		snprintf(why, len, "no loop device to attach a file to "
+		    "(needs losetup and root)");
+	return (have);
+}
+
+/* A block device through a loop device. */
 START_TEST(test_block_device)
 {
 	struct mapping	 m;
 	unsigned char	 data[8192], b;
-	char		 err[256], cmd[512], dev[64] = "", *path;
-	FILE		*p;
+	char		 err[256], dev[64], *path;
 
 	memset(data, 0xab, sizeof data);
 	path = tu_file(data, sizeof data);
-	snprintf(cmd, sizeof cmd, "losetup --find --show %s 2>/dev/null",
-	    path);
-	if ((p = popen(cmd, "r")) == NULL || fgets(dev, sizeof dev, p) ==
-	    NULL || (pclose(p), dev[0] != '/')) {
-		tu_remove(path);
-		return;	/* no loop devices here: nothing to test */
-	}
-	dev[strcspn(dev, "\n")] = '\0';
+	ck_assert_msg(loop_attach(path, 0, dev, sizeof dev) == 0,
+	    "losetup failed for %s", path);
 	ck_assert_int_eq(mapping_open(&m, dev, MAPPING_READONLY, err,
 	    sizeof err), 0);
 	ck_assert_int_eq(m.blockdev, 1);
@@ -281,16 +334,15 @@ START_TEST(test_block_device)
 	ck_assert_int_eq(mapping_read(&m, 8191, &b, 1), 0);
 	ck_assert_uint_eq(b, 0xab);
 	mapping_close(&m);
-	snprintf(cmd, sizeof cmd, "losetup -d %s", dev);
-	ck_assert_int_eq(system(cmd), 0);
+	ck_assert_int_eq(loop_detach(dev), 0);
 	tu_remove(path);
 }
 END_TEST
 
 /*
  * A read-only loop device, made and detached by an unchecked fixture
- * so that it goes away even when the test fails.  Empty where the
- * machine has no loop devices for us.
+ * so that it goes away even when the test fails.  Empty when losetup
+ * failed, which the test reports.
  */
 static char	*ro_file;
 static char	 ro_dev[64];
@@ -299,33 +351,17 @@ static void
 ro_setup(void)
 {
 	unsigned char	 data[4096];
-	char		 cmd[512];
-	FILE		*p;
 
 	memset(data, 0x5a, sizeof data);
 	ro_file = tu_file(data, sizeof data);
-	ro_dev[0] = '\0';
-	snprintf(cmd, sizeof cmd, "losetup --read-only --find --show %s "
-	    "2>/dev/null", ro_file);
-	if ((p = popen(cmd, "r")) == NULL)
-		return;
-	if (fgets(ro_dev, sizeof ro_dev, p) == NULL || ro_dev[0] != '/')
-		ro_dev[0] = '\0';
-	pclose(p);
-	ro_dev[strcspn(ro_dev, "\n")] = '\0';
+	(void)loop_attach(ro_file, 1, ro_dev, sizeof ro_dev);
 }
 
 static void
 ro_teardown(void)
 {
-	char	cmd[128];
-
-	if (ro_dev[0] != '\0') {
-		snprintf(cmd, sizeof cmd, "losetup -d %s", ro_dev);
-		if (system(cmd) != 0)
-			fprintf(stderr, "check_mapping: cannot detach %s\n",
-			    ro_dev);
-	}
+	if (ro_dev[0] != '\0' && loop_detach(ro_dev) != 0)
+		fprintf(stderr, "check_mapping: cannot detach %s\n", ro_dev);
 	tu_remove(ro_file);
 }
 
@@ -339,8 +375,7 @@ START_TEST(test_readonly_block_device)
 	unsigned char	 b;
 	char		 err[256] = "";
 
-	if (ro_dev[0] == '\0')
-		return;	/* no loop devices here: nothing to test */
+	ck_assert_msg(ro_dev[0] != '\0', "losetup --read-only failed");
 	ck_assert_msg(mapping_open(&m, ro_dev, MAPPING_AUTO, err,
 	    sizeof err) == 0, "%s", err);
 	ck_assert_int_eq(m.blockdev, 1);
@@ -384,6 +419,16 @@ mapping_suite(void)
 	tcase_add_test(tc, test_no_write_permission);
 	tcase_add_test(tc, test_sigbus_guard);
 	tcase_add_test(tc, test_growth);
+	suite_add_tcase(s, tc);
+	return (s);
+}
+
+Suite *
+blockdev_suite(void)
+{
+	Suite	*s = suite_create("blockdev");
+	TCase	*tc = tcase_create("loop");
+
 	tcase_add_test(tc, test_block_device);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("readonly-device");

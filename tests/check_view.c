@@ -257,16 +257,41 @@ START_TEST(test_empty)
 END_TEST
 
 /* Switches LC_CTYPE to UTF-8 for a test; 0 where the system has none. */
+/* Sets a UTF-8 locale for LC_CTYPE; returns 0 where there is none. */
 static int
 fx_utf8(void)
 {
-	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL ||
+	return (setlocale(LC_CTYPE, "C.UTF-8") != NULL ||
 	    setlocale(LC_CTYPE, "C.utf8") != NULL ||
-	    setlocale(LC_CTYPE, "en_US.UTF-8") != NULL)
-		return (1);
-	fprintf(stderr, "no UTF-8 locale: UTF-8 cases not run\n");
-	return (0);
+	    setlocale(LC_CTYPE, "en_US.UTF-8") != NULL);
 }
+
+int
+utf8_have(char *why, size_t len)
+{
+	int	have = fx_utf8();
+
+	setlocale(LC_CTYPE, "C");
+	if (!have)
+		snprintf(why, len, "no UTF-8 locale (C.UTF-8, C.utf8 or "
+		    "en_US.UTF-8)");
+	return (have);
+}
+
+START_TEST(test_frame_c_locale)
+{
+	struct frame	f;
+	char		out[256];
+
+	memset(&f, 0, sizeof f);
+	ck_assert_int_eq(frame_resize(&f, 1, 8), 0);
+	/* In the C locale only ASCII is shown. */
+	frame_put(&f, 0, 0, "a\x1b\xc3\xa9\x7f", 5, 0);
+	frame_row(&f, 0, out, sizeof out);
+	ck_assert_str_eq(out, "a....   ");
+	frame_free(&f);
+}
+END_TEST
 
 START_TEST(test_frame_utf8)
 {
@@ -277,15 +302,7 @@ START_TEST(test_frame_utf8)
 
 	memset(&f, 0, sizeof f);
 	ck_assert_int_eq(frame_resize(&f, 1, 8), 0);
-	/* In the C locale only ASCII is shown. */
-	frame_put(&f, 0, 0, "a\x1b\xc3\xa9\x7f", 5, 0);
-	frame_row(&f, 0, out, sizeof out);
-	ck_assert_str_eq(out, "a....   ");
-	if (!fx_utf8()) {
-		frame_free(&f);
-		return;
-	}
-	frame_clear(&f);
+	ck_assert_msg(fx_utf8(), "no UTF-8 locale");
 	/* Controls (C0, DEL, C1), stray bytes and a cut sequence are dots. */
 	frame_put(&f, 0, 0, "a\x1b\xc3\xa9\xe6\x97\xa5\xff\xc2\x85\xe6", 13,
 	    0);
@@ -316,10 +333,7 @@ START_TEST(test_type_and_search_utf8)
 	int		 k;
 
 	fx_open(&fx, data, strlen(data), MAPPING_PREVIEW, 5, 100);
-	if (!fx_utf8()) {
-		fx_close(&fx);
-		return;
-	}
+	ck_assert_msg(fx_utf8(), "no UTF-8 locale");
 	/* A UTF-8 character typed in the text pane is written as sent. */
 	input_key(&fx.s, '\t');
 	input_key(&fx.s, 0xc3);
@@ -353,8 +367,7 @@ START_TEST(test_status_utf8_path)
 	char		*old, *path;
 	const char	*name = "\xe6\x97\xa5\xe6\x9c\xac.bin";
 
-	if (!fx_utf8())
-		return;
+	ck_assert_msg(fx_utf8(), "no UTF-8 locale");
 	old = tu_file("abc", 3);
 	ck_assert_int_ne(asprintf(&path, "%.*s/%s",
 	    (int)(strrchr(old, '/') - old), old, name), -1);
@@ -417,10 +430,21 @@ view_suite(void)
 	tcase_add_test(tc, test_help_from_keymap);
 	tcase_add_test(tc, test_unreadable_bytes);
 	tcase_add_test(tc, test_empty);
+	tcase_add_test(tc, test_frame_c_locale);
+	tcase_add_test(tc, test_lone_esc_and_help);
+	suite_add_tcase(s, tc);
+	return (s);
+}
+
+Suite *
+utf8_suite(void)
+{
+	Suite	*s = suite_create("utf8");
+	TCase	*tc = tcase_create("frame");
+
 	tcase_add_test(tc, test_frame_utf8);
 	tcase_add_test(tc, test_type_and_search_utf8);
 	tcase_add_test(tc, test_status_utf8_path);
-	tcase_add_test(tc, test_lone_esc_and_help);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -4,8 +4,9 @@
 # 1 GiB file, in direct mode (msync of the dirty page) and in preview
 # mode (pwrite of the dirty range, then fsync).
 #
-# A benchmark, not a test.  It builds bench_save.c with $CC against the
-# sources (config.h from the build dir it runs in), makes a 1 GiB file in
+# A benchmark, not a test.  It runs $BENCH_SAVE, the driver `make bench`
+# builds from bench_save.c; without it, it builds bench_save.c with $CC
+# against the sources (config.h from the build dir it runs in).  It makes a 1 GiB file in
 # a temp dir (sparse, with 1 MiB of real data around the edited byte, so
 # the save needs no block allocation), and prints one markdown table row
 # a mode for tests/bench/run.  The number judged is the driver's
@@ -37,11 +38,12 @@ if [ ! -f config.h ]; then
 	    >"$tmp/config.h"
 	inc="-I$tmp"
 fi
-sources="$srcdir/tests/bench/bench_save.c $srcdir/src/guard.c
-$srcdir/src/mapping.c $srcdir/src/dirty.c $srcdir/src/journal.c"
+sources="$srcdir/tests/bench/bench_save.c $(ls "$srcdir"/src/*.c |
+    grep -v '/main\.c$\|/ui_curses\.c$')"
+save_bin=${BENCH_SAVE:-$tmp/bench_save}
 # $CC and $sources are word lists on purpose (CC="ccache gcc").
 # shellcheck disable=SC2086
-if ! $CC -O2 "$inc" -I"$srcdir/src" -DBENCH_WRAP \
+if [ -z "${BENCH_SAVE:-}" ] && ! $CC -O2 "$inc" -I"$srcdir/src" -DBENCH_WRAP \
     -Wl,--wrap=msync,--wrap=pwrite,--wrap=pwrite64 $sources \
     -o "$tmp/bench_save" 2>"$tmp/cc.log" &&
     ! $CC -O2 "$inc" -I"$srcdir/src" $sources -o "$tmp/bench_save" \
@@ -66,7 +68,7 @@ for mode in direct preview; do
 		status=1
 		continue
 	fi
-	if ! out=$("$tmp/bench_save" "$file" "$mode" "$off"); then
+	if ! out=$("$save_bin" "$file" "$mode" "$off"); then
 		row "$mode" "bench_save failed"
 		status=1
 		continue

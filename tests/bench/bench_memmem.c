@@ -25,7 +25,8 @@
 #include <unistd.h>
 
 #ifdef BENCH_SEARCH
-#include "mapping.h"
+#include "doc.h"
+#include "pattern.h"
 #include "search.h"
 #endif
 
@@ -109,9 +110,9 @@ static int
 bench_search(const char *way, const char *path, const char *text,
     const char *kind)
 {
-	struct search_pattern	p;
+	struct pattern		p;
 	struct search_opts	o;
-	struct mapping		m;
+	struct doc		m;
 	unsigned long long	count = 0;
 	uint64_t		from = UINT64_MAX, at;
 	char			err[512];
@@ -119,10 +120,10 @@ bench_search(const char *way, const char *path, const char *text,
 
 	memset(&o, 0, sizeof o);
 	o.use_holes = 1;
-	if (mapping_open(&m, path, MAPPING_READONLY, err, sizeof err) == -1 ||
+	if (doc_open(&m, path, MAPPING_READONLY, err, sizeof err) == -1 ||
 	    (strcmp(kind, "hex") == 0 ?
-	    search_parse_hex(text, &p, err, sizeof err) :
-	    search_parse_text(text, strcmp(kind, "icase") == 0, &p, err,
+	    pattern_parse_hex(text, &p, err, sizeof err) :
+	    pattern_parse_text(text, strcmp(kind, "icase") == 0, &p, err,
 	    sizeof err)) == -1) {
 		fprintf(stderr, "%s\n", err);
 		return (2);
@@ -143,8 +144,8 @@ bench_search(const char *way, const char *path, const char *text,
 		return (2);
 	}
 	printf("%llu\n", count);
-	search_pattern_free(&p);
-	mapping_close(&m);
+	pattern_free(&p);
+	doc_close(&m);
 	return (0);
 }
 #endif

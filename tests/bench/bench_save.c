@@ -47,8 +47,8 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "doc.h"
 #include "journal.h"
-#include "mapping.h"
 
 #ifndef BENCH_WRAP
 static long long	syscall_bytes = -1;
@@ -143,12 +143,12 @@ drop_cache(const char *path)
 
 /* Flips the byte at off and saves; 0 or -1 with err. */
 static int
-edit_save(struct mapping *m, struct journal *j, uint64_t off, char *err,
+edit_save(struct doc *m, struct journal *j, uint64_t off, char *err,
     size_t errlen)
 {
 	unsigned char	b;
 
-	if (mapping_read(m, off, &b, 1) == -1) {
+	if (doc_read(m, off, &b, 1) == -1) {
 		snprintf(err, errlen, "cannot read at %llu",
 		    (unsigned long long)off);
 		return (-1);
@@ -162,7 +162,7 @@ edit_save(struct mapping *m, struct journal *j, uint64_t off, char *err,
 int
 main(int argc, char **argv)
 {
-	struct mapping	 m;
+	struct doc	 m;
 	struct journal	*j;
 	char		 err[512];
 	long long	 w0, w1, s0, s1, c0;
@@ -174,7 +174,7 @@ main(int argc, char **argv)
 	}
 	off = strtoull(argv[3], NULL, 0);
 	drop_cache(argv[1]);
-	if (mapping_open(&m, argv[1], strcmp(argv[2], "direct") == 0 ?
+	if (doc_open(&m, argv[1], strcmp(argv[2], "direct") == 0 ?
 	    MAPPING_DIRECT : MAPPING_PREVIEW, err, sizeof err) == -1 ||
 	    (j = journal_new(&m)) == NULL ||
 	    edit_save(&m, j, off + 65536, err, sizeof err) == -1) {
@@ -194,6 +194,6 @@ main(int argc, char **argv)
 	    c0 < 0 ? -1 : syscall_bytes - c0,
 	    s0 < 0 || s1 < 0 ? -1 : (s1 - s0) * 512);
 	journal_free(j);
-	mapping_close(&m);
+	doc_close(&m);
 	return (0);
 }

@@ -12,7 +12,9 @@
 # Run by tests/bench/run with MAPHEX and CC set and the build directory
 # as the working directory; the sources are found next to this script.
 # Backward, wildcard and case-insensitive searches have no command-line
-# form, so a small driver is built from src/ with $CC.
+# form, so they go through a small driver: $BENCH_SEARCH (and
+# $BENCH_MEMMEM for the baseline), which `make bench` builds from
+# bench_memmem.c; without them both are built here from src/ with $CC.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,10 +40,18 @@ if [ ! -f "$cfg/config.h" ]; then
 	    '#define HAVE_MEMRCHR 1' '#define HAVE_LINUX_FS_H 1' \
 	    >"$cfg/config.h"
 fi
-"$CC" -O2 -I"$cfg" "$here/bench_memmem.c" -o "$tmp/bench_memmem"
-"$CC" -O2 -I"$cfg" -I"$top/src" -DBENCH_SEARCH "$here/bench_memmem.c" \
-    "$top/src/search.c" "$top/src/search_scan.c" "$top/src/mapping.c" \
-    "$top/src/guard.c" -o "$tmp/bench_search"
+memmem_bin=${BENCH_MEMMEM:-$tmp/bench_memmem}
+search_bin=${BENCH_SEARCH:-$tmp/bench_search}
+if [ -z "${BENCH_MEMMEM:-}" ]; then
+	"$CC" -O2 -I"$cfg" "$here/bench_memmem.c" -o "$memmem_bin"
+fi
+if [ -z "${BENCH_SEARCH:-}" ]; then
+	# Every layer but the terminal and main, as in src/libmaphex.a.
+	srcs=$(ls "$top"/src/*.c | grep -v '/main\.c$\|/ui_curses\.c$')
+	# shellcheck disable=SC2086
+	"$CC" -O2 -I"$cfg" -I"$top/src" -DBENCH_SEARCH \
+	    "$here/bench_memmem.c" $srcs -o "$search_bin"
+fi
 
 # Prints the best wall time of three runs of a command, in
 # microseconds; the command's output is left in $tmp/out.
@@ -83,13 +93,13 @@ row() {
 	    "$4" "$(rate "$3")" "$ratio" "$5"
 }
 
-"$tmp/bench_memmem" gen "$big" "$size_mib" "$needle"
+"$memmem_bin" gen "$big" "$size_mib" "$needle"
 cat "$big" >/dev/null
 planted=$((size_mib / 16))
 
-base=$(best_us "$tmp/bench_memmem" memmem "$big" "$needle")
+base=$(best_us "$memmem_bin" memmem "$big" "$needle")
 expect "$planted"
-short=$(best_us "$tmp/bench_memmem" memmem "$big" HexNe)
+short=$(best_us "$memmem_bin" memmem "$big" HexNe)
 expect "$planted"
 grep_us=$(best_us grep -c -F "$needle" "$big")
 expect "$planted"
@@ -100,18 +110,18 @@ if [ -x "$MAPHEX" ]; then
 	fwd=$(best_us "$MAPHEX" --find "$needle" "$big")
 	fwd_name="forward literal, 12 B (maphex --find)"
 else
-	fwd=$(best_us "$tmp/bench_search" forward "$big" "$needle")
+	fwd=$(best_us "$search_bin" forward "$big" "$needle")
 	fwd_name="forward literal, 12 B (driver: no $MAPHEX)"
 fi
 expect "$planted"
-fwd5=$(best_us "$tmp/bench_search" forward "$big" HexNe)
+fwd5=$(best_us "$search_bin" forward "$big" HexNe)
 expect "$planted"
-bwd=$(best_us "$tmp/bench_search" backward "$big" "$needle")
+bwd=$(best_us "$search_bin" backward "$big" "$needle")
 expect "$planted"
-wild=$(best_us "$tmp/bench_search" forward "$big" \
+wild=$(best_us "$search_bin" forward "$big" \
     "4d 61 70 48 65 78 ?? 65 65 64 ?? 65" hex)
 expect "$planted"
-icase=$(best_us "$tmp/bench_search" forward "$big" mAPhEXnEEDLE icase)
+icase=$(best_us "$search_bin" forward "$big" mAPhEXnEEDLE icase)
 expect "$planted"
 
 row "$fwd_name" "$fwd" "$base" "memmem loop" ">= 1x"
@@ -137,11 +147,11 @@ if [ -x "$MAPHEX" ]; then
 	sp=$(best_us "$MAPHEX" --find maphex-absent-pattern "$sparse")
 	sp_name="64 GiB sparse, absent pattern (maphex --find)"
 else
-	sp=$(best_us "$tmp/bench_search" forward "$sparse" \
+	sp=$(best_us "$search_bin" forward "$sparse" \
 	    maphex-absent-pattern)
 	sp_name="64 GiB sparse, absent pattern (driver, forward)"
 fi
-spb=$(best_us "$tmp/bench_search" backward "$sparse" maphex-absent-pattern)
+spb=$(best_us "$search_bin" backward "$sparse" maphex-absent-pattern)
 printf '| %s | %s ms | - | - | < 1000 ms |\n' "$sp_name" \
     "$(awk -v us="$sp" 'BEGIN { printf "%.1f", us / 1000 }')"
 printf '| %s | %s ms | - | - | < 1000 ms |\n' \

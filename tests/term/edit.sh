@@ -1,9 +1,9 @@
 #!/bin/sh
 # edit.sh: the edit layer through the real binary.  Types in the hex
-# and text panes, undoes, redoes, saves, quits each way, kills and
-# signals maphex in direct, preview and read-only mode, and checks the
-# file's bytes against exactly what is expected (cmp, od) both while
-# maphex runs and after it ends.
+# and text panes, undoes, redoes, saves, quits each way, truncates,
+# kills and signals maphex in direct, preview and read-only mode, and
+# checks the file's bytes against exactly what is expected (cmp, od)
+# both while maphex runs and after it ends.
 # shellcheck source-path=SCRIPTDIR source=lib.sh disable=SC1091
 . "${TESTLIB:-$(dirname "$0")/lib.sh}"
 
@@ -49,14 +49,15 @@ is() {
 	fi
 }
 
+# at_is FILE OFFSET N WANT: the N bytes at OFFSET are WANT now.
+at_is() {
+	[ "$(at "$1" "$2" "$3")" = "$4" ]
+}
+
 # is_at FILE OFFSET N WANT WHAT: the N bytes at OFFSET become WANT
-# (hex, no spaces) within 5 s.
+# (hex, no spaces) within T_TIMEOUT s.
 is_at() {
-	a_i=0
-	while [ $a_i -lt 50 ] && [ "$(at "$1" "$2" "$3")" != "$4" ]; do
-		sleep 0.1
-		a_i=$((a_i + 1))
-	done
+	t_poll at_is "$@"
 	is "$(at "$1" "$2" "$3")" "$4" "$5"
 }
 
@@ -143,7 +144,7 @@ t_keys F10
 t_expect '(s)ave, (d)iscard, (c)ancel' "F10 with unsaved changes asks save / discard / cancel"
 t_keys c
 t_expect 'cancelled' "c cancels the quit"
-sleep 0.3
+t_idle
 [ ! -s "$T_DIR/status" ]
 t_ok $? "maphex still runs after cancel"
 is "$(at "$f" 256 2)" ee01 "cancel keeps the edits"
@@ -383,5 +384,77 @@ is_at "$h" 0 5 ab00ab0034 "fill repeats its bytes over the selection only"
 t_keys C-c
 status_is 0 "Ctrl-C quits"
 same "$h" "$orig" "and rolls the fill back"
+
+# ---------------------------------------------------------------------
+# Truncate (Esc-T): direct mode only, asks first, cannot be undone.
+tr="$T_DIR/trunc.bin"
+texp="$T_DIR/trunc.exp"
+cp "$orig" "$tr"
+t_start "$tr"
+t_keys Enter
+t_type 0x1000
+t_keys Enter
+t_expect '0x00001000 (4096)' "go to 0x1000 before truncating"
+t_keys M-t
+t_expect 'Truncate to 4096 bytes? This cannot be undone (y/n)' "Esc-T asks before truncating at the cursor"
+t_keys n
+t_expect 'cancelled' "n cancels the truncate"
+same "$tr" "$orig" "a cancelled truncate leaves the file exactly as it was"
+t_keys Escape T
+t_expect 'Truncate to 4096 bytes?' "Escape then T asks too"
+t_keys Escape
+t_expect_not 'Truncate to' "Esc closes the question"
+same "$tr" "$orig" "and the file is untouched"
+t_keys M-t
+t_expect 'Truncate to 4096 bytes?' "asked again"
+t_keys y
+t_expect 'truncated to 4096 bytes' "y truncates: 'truncated to 4096 bytes'"
+is "$(wc -c <"$tr" | tr -d ' ')" 4096 "the file is 4096 bytes long"
+head -c 4096 "$orig" >"$texp"
+same "$tr" "$texp" "the bytes before the cursor are kept, byte for byte"
+t_keys C-l
+t_expect '/ 0x1000 (4096)' "the status line shows the new size"
+t_expect '0x00000fff (4095)' "the cursor moves onto the new last byte"
+t_keys BSpace
+t_expect 'nothing to undo' "truncate cannot be undone: Backspace has nothing to undo"
+is "$(wc -c <"$tr" | tr -d ' ')" 4096 "the file stays 4096 bytes long"
+t_keys 4 1
+is_at "$tr" 4095 1 41 "an edit after the truncate lands in the file"
+t_keys M-t
+t_expect 'save first (F2): truncate cannot be undone' "with unsaved changes Esc-T says to save first"
+t_keys C-l
+t_expect_not 'Truncate to' "and does not ask"
+put "$texp" 4095 41
+same "$tr" "$texp" "the file keeps its size and the edit"
+t_keys F2
+t_expect 'saved 1 changed byte' "F2 saves"
+t_keys '<'
+t_keys M-t
+t_expect 'Truncate to 0 bytes?' "Esc-T at offset 0 asks to empty the file"
+t_keys y
+t_expect 'truncated to 0 bytes' "y empties it"
+is "$(wc -c <"$tr" | tr -d ' ')" 0 "the file is empty"
+t_keys C-x
+status_is 0 "Ctrl-X quits after truncating, with nothing to save"
+is "$(wc -c <"$tr" | tr -d ' ')" 0 "the file is still empty after quitting"
+
+cp "$orig" "$tr"
+t_start -r "$tr"
+t_keys '>'
+t_keys M-t
+t_expect 'read-only' "read-only mode refuses Esc-T with a message"
+t_expect_not 'Truncate to' "without asking"
+t_keys C-x
+status_is 0 "quits"
+same "$tr" "$orig" "read-only: the file is untouched"
+
+t_start -p "$tr"
+t_keys '>'
+t_keys M-t
+t_expect 'truncate works only on files in direct mode (-w)' "preview mode refuses Esc-T with a message"
+t_expect_not 'Truncate to' "without asking"
+t_keys C-x
+status_is 0 "quits"
+same "$tr" "$orig" "preview: the file is untouched"
 
 t_done

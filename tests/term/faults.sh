@@ -26,9 +26,9 @@ running() {
 # within_1s PATTERN WHAT: the screen matches PATTERN within a second.
 within_1s() {
 	w_i=0
-	while [ $w_i -lt 10 ]; do
+	while [ $w_i -lt 50 ]; do
 		t_screen | grep -q -- "$1" && break
-		sleep 0.1
+		sleep 0.02
 		w_i=$((w_i + 1))
 	done
 	t_screen | grep -q -- "$1"

@@ -2,8 +2,15 @@
 # lib.sh: drives the real maphex binary inside a private tmux server.
 #
 # Sourced by the terminal tests.  Each test gets its own tmux socket and
-# scratch directory, both removed on exit.  Tests skip (exit 77) where
-# tmux is missing.
+# scratch directory, both removed on exit, so test scripts can run in
+# parallel.  Tests skip (exit 77) where tmux is missing.
+#
+# Nothing here sleeps a fixed time per key: after sending keys, t_keys
+# polls every 20 ms until maphex has read them and is idle again (see
+# t_settle), and t_expect polls the screen until it matches.  T_TIMEOUT
+# (seconds, default 10) bounds every wait for a screen or an exit;
+# T_QUIET (polls, default 8) is how long a key that maphex does not read
+# is waited for.
 
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skip"; exit 77; }
 : "${MAPHEX:?MAPHEX must name the maphex binary}"
@@ -12,6 +19,9 @@ T_DIR=$(mktemp -d /tmp/maphex-term-XXXXXX)
 T_SOCK="$T_DIR/tmux.sock"
 T_FAILS=0
 T_CHECKS=0
+T_PID=
+: "${T_TIMEOUT:=10}"
+: "${T_QUIET:=8}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-handle_sigbus=0}"
 
 # Ends a maphex that is still running with SIGTERM (SIGKILL if it
@@ -37,18 +47,96 @@ trap t_cleanup EXIT
 # lands in $T_DIR/status when it ends.
 t_start() {
 	t_launch "$@"
-	t_wait_for 'READ-ONLY\|DIRECT\|PREVIEW\|empty\|too small' || true
+	t_poll t_drawn || true
 }
 
+# t_keys KEY...: sends the keys (tmux names: C-x, M-u, Enter...) and
+# waits for maphex to deal with them (t_settle).
 t_keys() {
+	t_mark
 	tmux -S "$T_SOCK" send-keys "$@"
-	sleep 0.15
+	t_settle
 }
 
-# t_type TEXT: types TEXT literally.
+# t_type TEXT: types TEXT literally, then waits as t_keys does.
 t_type() {
+	t_mark
 	tmux -S "$T_SOCK" send-keys -l "$1"
-	sleep 0.15
+	t_settle
+}
+
+# t_reads: sets t_reads to the number of read calls maphex has made
+# (syscr in /proc/PID/io); false where /proc does not tell.
+t_reads() {
+	t_reads=
+	[ -n "$T_PID" ] || T_PID=$(t_pid 2>/dev/null)
+	[ -n "$T_PID" ] || return 1
+	while read -r t_k t_v; do
+		[ "$t_k" = syscr: ] && t_reads=$t_v
+	done 2>/dev/null <"/proc/$T_PID/io"
+	[ -n "$t_reads" ]
+}
+
+# t_busy: maphex is running or waiting to run (state R in /proc), so it
+# may not have drawn everything yet.  False where /proc says nothing.
+t_busy() {
+	[ -n "$T_PID" ] || T_PID=$(t_pid 2>/dev/null)
+	[ -n "$T_PID" ] || return 1
+	read -r t_stat 2>/dev/null <"/proc/$T_PID/stat" || return 1
+	t_stat=${t_stat##*) }
+	[ "${t_stat%% *}" = R ]
+}
+
+# t_mark: notes what t_settle compares with: maphex's read count where
+# /proc has it, else the screen.
+t_mark() {
+	t_mark_screen=
+	t_reads && t_mark_reads=$t_reads && return 0
+	t_mark_reads=
+	t_mark_screen=$(t_screen)
+}
+
+# t_settle: polls every 20 ms after keys were sent.  Returns once
+# maphex has read them and is idle again (blocked: it has drawn and
+# waits for more input), or, where /proc cannot tell, once the screen
+# differs from the one t_mark saw; otherwise after T_QUIET quiet polls
+# (keys maphex never gets, a screen the keys leave alone) or at most
+# 100 polls.  A later t_expect still waits for what it needs.
+t_settle() {
+	s_quiet=0
+	s_n=0
+	while [ $s_n -lt 100 ] && [ $s_quiet -lt "$T_QUIET" ]; do
+		sleep 0.02
+		s_n=$((s_n + 1))
+		if [ -n "$t_mark_reads" ]; then
+			t_reads || return 0		# maphex ended
+			if t_busy; then
+				s_quiet=0
+				continue
+			fi
+			[ "$t_reads" != "$t_mark_reads" ] && return 0
+		elif [ "$(t_screen)" != "$t_mark_screen" ]; then
+			return 0
+		fi
+		s_quiet=$((s_quiet + 1))
+	done
+	return 0
+}
+
+# t_idle: waits until maphex is idle and two captures of the screen 20
+# ms apart are the same, e.g. before asserting that something is not
+# on it.
+t_idle() {
+	i_prev=$(t_screen)
+	i_n=0
+	while [ $i_n -lt 100 ]; do
+		sleep 0.02
+		i_n=$((i_n + 1))
+		i_cur=$(t_screen)
+		[ "$i_cur" = "$i_prev" ] && ! t_busy && return 0
+		i_prev=$i_cur
+	done
+	return 0
 }
 
 t_screen() {
@@ -60,28 +148,54 @@ t_status_line() {
 }
 
 t_resize() {
+	t_mark_reads=
+	t_mark_screen=$(t_screen)
 	tmux -S "$T_SOCK" resize-window -x "$1" -y "$2"
-	sleep 0.3
+	t_settle
+	t_idle
 }
 
-# t_wait_for PATTERN: waits up to 5 s for the screen to match (grep).
+# t_poll COMMAND...: runs COMMAND every 20 ms until it succeeds (0) or
+# T_TIMEOUT seconds have passed (1).  The clock, not a count of polls,
+# bounds the wait, so a loaded machine gets the same time.
+t_poll() {
+	p_end=$(($(date +%s) + T_TIMEOUT))
+	p_n=0
+	while ! "$@"; do
+		p_n=$((p_n + 1))
+		[ $((p_n % 10)) = 0 ] && [ "$(date +%s)" -gt "$p_end" ] &&
+		    return 1
+		sleep 0.02
+	done
+	return 0
+}
+
+# t_matches PATTERN: the screen matches PATTERN (grep) now.
+t_matches() {
+	t_screen | grep -q -- "$1"
+}
+
+# t_drawn: maphex has drawn its status line (the last row is not
+# blank) or has ended.
+t_drawn() {
+	[ -s "$T_DIR/status" ] || t_screen | sed -n '$p' | grep -q '[^ ]'
+}
+
+# t_wait_for PATTERN: waits up to T_TIMEOUT s for the screen to match
+# (grep), polling every 20 ms.
 t_wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		t_screen | grep -q -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
+	t_poll t_matches "$1"
 }
 
-# t_wait_exit: waits up to 5 s for maphex to end; prints its status.
+# t_ended: maphex has ended and its status is written.
+t_ended() {
+	[ -s "$T_DIR/status" ]
+}
+
+# t_wait_exit: waits up to T_TIMEOUT s for maphex to end; prints its
+# status.
 t_wait_exit() {
-	i=0
-	while [ $i -lt 50 ] && [ ! -s "$T_DIR/status" ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	t_poll t_ended
 	cat "$T_DIR/status" 2>/dev/null || echo "still running"
 }
 
@@ -102,8 +216,10 @@ t_expect() {
 	t_ok $? "$2"
 }
 
-# t_expect_not PATTERN WHAT: the screen does not match PATTERN now.
+# t_expect_not PATTERN WHAT: the screen, once settled (t_idle), does
+# not match PATTERN.
 t_expect_not() {
+	t_idle
 	if t_screen | grep -q -- "$1"; then t_ok 1 "$2"; else t_ok 0 "$2"; fi
 }
 
@@ -144,6 +260,7 @@ t_tty_sane() {
 # named by random keys, say) is removed with it.
 t_launch() {
 	rm -f "$T_DIR/status"
+	T_PID=
 	tmux -S "$T_SOCK" -f /dev/null new-session -d -x 100 -y 30 -c "$T_DIR" \
 	    "$MAPHEX $* 2>$T_DIR/stderr; echo \$? >$T_DIR/status; sleep 30"
 }

@@ -33,7 +33,7 @@ while [ $i -lt 300 ]; do
 	tmux -S "$T_SOCK" send-keys -- "$key"
 	i=$((i + 1))
 done
-sleep 0.5
+t_idle
 # Esc alone closes any prompt or the help screen; Ctrl-L then clears
 # the message, so the status line must show the mode again.
 t_keys Escape
