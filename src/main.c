@@ -311,11 +311,11 @@ main_show(struct main_ui *u)
 	int		rows, cols;
 
 	ui_size(&rows, &cols);
-	if (rows != u->frame.rows || cols != u->frame.cols) {
-		if (frame_resize(&u->frame, rows, cols) == -1)
-			return;
-		layout_apply(u->s, rows, cols);
-	}
+	if ((rows != u->frame.rows || cols != u->frame.cols) &&
+	    frame_resize(&u->frame, rows, cols) == -1)
+		return;
+	/* A key may have shown or hidden the inspector: lay out anew. */
+	layout_apply(u->s, rows, cols);
 	if ((fault = view_render(u->s, &u->frame)) != 0) {
 		session_fault(u->s, fault - 1);
 		(void)view_render(u->s, &u->frame);

@@ -12,6 +12,7 @@ main(void)
 		mapping_suite, doc_suite, dirty_suite, journal_suite,
 		search_suite, offset_suite, format_suite, dump_suite,
 		session_suite, view_suite, quote_suite, inspect_suite,
+		inspector_suite,
 	};
 	SRunner	*sr;
 	size_t	 i;
