@@ -17,12 +17,15 @@
 
 #define CLI_MAX_COLUMNS	4096
 
-enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS, OPT_HISTORY };
+enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS, OPT_HISTORY, OPT_INSPECT,
+	OPT_SET };
 
 const char cli_usage[] =
 "usage: maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] [--history SIZE] FILE\n"
 "       maphex --dump [-s OFFSET] [-l LEN] FILE\n"
 "       maphex --find PATTERN [--hex] [-i] FILE\n"
+"       maphex --inspect OFFSET FILE\n"
+"       maphex --set TYPE@OFFSET=VALUE [--set ...] FILE\n"
 "       maphex --help | --version | --keys\n"
 "\n"
 "  -r, --readonly      forensic mode: nothing can be written\n"
@@ -41,6 +44,14 @@ const char cli_usage[] =
 "      --find PATTERN  print the offset of every match and exit\n"
 "      --hex           with --find: PATTERN is hex bytes, ?? any byte\n"
 "  -i, --ignore-case   with --find: text matches in any case\n"
+"      --inspect OFFSET  print the typed values at OFFSET, one a line:\n"
+"                      type, little-endian, big-endian (tab-separated)\n"
+"      --set TYPE@OFFSET=VALUE  write a typed value and flush; repeat\n"
+"                      for more (all are checked before any is written).\n"
+"                      TYPE: u8 i8 u16 i16 u24 i24 u32 i32 u64 i64 f16\n"
+"                      f32 f64 time32 time64 dostime filetime guid utf16\n"
+"                      (add le or be: u32be; le is the default), uleb128\n"
+"                      sleb128 utf8 binary, hex (de ad be ef), text\n"
 "      --keys          list the interactive keys\n"
 "  -h, --help          show this help\n"
 "  -V, --version       show the version\n"
@@ -62,6 +73,8 @@ static const struct option cli_options[] = {
 	{ "hex", no_argument, NULL, OPT_HEX },
 	{ "history", required_argument, NULL, OPT_HISTORY },
 	{ "keys", no_argument, NULL, OPT_KEYS },
+	{ "inspect", required_argument, NULL, OPT_INSPECT },
+	{ "set", required_argument, NULL, OPT_SET },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -100,6 +113,8 @@ static const struct cli_takes {
 	{ CLI_DUMP, "--dump", CLI_MOD_S | CLI_MOD_L },
 	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX },
 	{ CLI_KEYS, "--keys", 0 },
+	{ CLI_INSPECT, "--inspect", 0 },
+	{ CLI_SET, "--set", 0 },
 	{ CLI_HELP, "--help", 0 },
 	{ CLI_VERSION, "--version", 0 }
 };
@@ -255,6 +270,17 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 		return (cli_size(optarg, &c->history, err, errlen));
 	case OPT_KEYS:
 		return (cli_set_action(c, CLI_KEYS, err, errlen));
+	case OPT_INSPECT:
+		c->inspect = optarg;
+		return (cli_set_action(c, CLI_INSPECT, err, errlen));
+	case OPT_SET:
+		if (c->nset == CLI_MAX_SETS) {
+			snprintf(err, errlen, "at most %d --set options at a "
+			    "time", CLI_MAX_SETS);
+			return (-1);
+		}
+		c->set[c->nset++] = optarg;
+		return (cli_set_action(c, CLI_SET, err, errlen));
 	case 'h':
 		return (cli_set_action(c, CLI_HELP, err, errlen));
 	case 'V':

@@ -4,6 +4,8 @@
  *   maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] [--history SIZE] FILE
  *   maphex --dump [-s OFFSET] [-l LEN] FILE
  *   maphex --find PATTERN [--hex] [-i] FILE
+ *   maphex --inspect OFFSET FILE
+ *   maphex --set TYPE@OFFSET=VALUE [--set ...] FILE
  *   maphex --help | --version | --keys
  */
 #ifndef MAPHEX_CLI_H
@@ -15,7 +17,9 @@
 #include "mapping.h"
 
 enum cli_action { CLI_EDIT, CLI_DUMP, CLI_FIND, CLI_HELP, CLI_VERSION,
-	CLI_KEYS };
+	CLI_KEYS, CLI_INSPECT, CLI_SET };
+
+#define CLI_MAX_SETS	64	/* --set options one run takes */
 
 struct cli {
 	enum cli_action		 action;
@@ -26,6 +30,9 @@ struct cli {
 	const char		*start;		/* -s, unparsed */
 	const char		*length;	/* -l, unparsed */
 	const char		*pattern;	/* --find */
+	const char		*inspect;	/* --inspect OFFSET, unparsed */
+	const char		*set[CLI_MAX_SETS];	/* --set specs */
+	int			 nset;
 	int			 hex;
 	int			 icase;
 	uint64_t		 history;	/* 0: the default */

@@ -133,7 +133,13 @@ cmd_switch_pane(struct session *s)
 {
 	struct window	*w = session_window(s);
 
-	w->pane = w->pane == WINDOW_HEX ? WINDOW_TEXT : WINDOW_HEX;
+	/* Hex, text, then the inspector when it is shown. */
+	if (w->pane == WINDOW_HEX)
+		w->pane = WINDOW_TEXT;
+	else if (w->pane == WINDOW_TEXT && s->inspector.shown)
+		w->pane = WINDOW_INSPECT;
+	else
+		w->pane = WINDOW_HEX;
 	w->nibble = 0;
 	return (0);
 }

@@ -14,6 +14,7 @@
 
 #include "cmd_edit.h"
 #include "cmd_file.h"
+#include "cmd_inspect.h"
 #include "cmd_move.h"
 #include "cmd_screen.h"
 #include "cmd_search.h"
@@ -63,6 +64,18 @@ const struct command commands_table[] = {
 	{ "fill-selection", cmd_fill_selection, E | S,
 	    "fill the selection with hex bytes" },
 	{ "truncate", cmd_truncate, E, "truncate the file at the cursor" },
+	{ "inspector", cmd_inspector, 0,
+	    "data inspector pane on / off (Tab reaches it)" },
+	{ "inspector-previous-row", cmd_inspector_previous_row, 0,
+	    "inspector pane: the row above" },
+	{ "inspector-next-row", cmd_inspector_next_row, 0,
+	    "inspector pane: the row below" },
+	{ "inspector-edit", cmd_inspector_edit, E,
+	    "inspector pane: type a value for the row, written at the cursor" },
+	{ "inspector-byte-order", cmd_inspector_byte_order, 0,
+	    "inspector pane: little- / big-endian" },
+	{ "inspector-follow", cmd_inspector_follow, 0,
+	    "inspector pane: go to the offset an integer row holds" },
 	{ "help", cmd_help, 0, "show this help" },
 	{ "redraw", cmd_redraw, 0, "redraw the screen" },
 	{ "suspend", cmd_suspend, 0, "suspend maphex (fg resumes)" },

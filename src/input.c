@@ -29,6 +29,15 @@ static int	input_unbound(struct session *, int);
 static int	input_stray(struct session *, int);
 static int	input_too_small(struct session *, const char *);
 static int	input_dispatch(struct session *, int);
+static int	input_pane(const struct window *);
+
+/* The window's active pane as the keymap names it. */
+static int
+input_pane(const struct window *w)
+{
+	return (w->pane == WINDOW_HEX ? KEYMAP_PANE_HEX : w->pane ==
+	    WINDOW_TEXT ? KEYMAP_PANE_TEXT : KEYMAP_PANE_INSPECT);
+}
 
 static int
 input_prompt(struct session *s, int key)
@@ -161,7 +170,7 @@ input_dispatch(struct session *s, int key)
 		return (0);
 	if (s->prompt.active)
 		return (input_prompt(s, key));
-	name = keymap_lookup(key, session_window(s)->pane == WINDOW_HEX,
+	name = keymap_lookup(key, input_pane(session_cwindow(s)),
 	    doc_mode(s->doc) == MAPPING_READONLY);
 	if (s->too_small && !input_too_small(s, name))
 		return (0);

@@ -19,6 +19,16 @@ static const char	*keymap_special_name(int);
 static int		 keymap_listed(const char *, const char *);
 
 const struct keymap_entry keymap_table[] = {
+	/* First: in the inspector pane these win over the keys below. */
+	{ KEYMAP_UP, "inspector-previous-row", KEYMAP_INSPECTOR },
+	{ C('P'), "inspector-previous-row", KEYMAP_INSPECTOR },
+	{ KEYMAP_DOWN, "inspector-next-row", KEYMAP_INSPECTOR },
+	{ C('N'), "inspector-next-row", KEYMAP_INSPECTOR },
+	{ '\r', "inspector-edit", KEYMAP_INSPECTOR },
+	{ '\n', "inspector-edit", KEYMAP_INSPECTOR },
+	{ 'e', "inspector-byte-order", KEYMAP_INSPECTOR },
+	{ 'f', "inspector-follow", KEYMAP_INSPECTOR },
+	{ M('D'), "inspector", KEYMAP_ALL },
 	{ KEYMAP_LEFT, "backward-char", KEYMAP_ALL },
 	{ C('B'), "backward-char", KEYMAP_ALL },
 	{ KEYMAP_RIGHT, "forward-char", KEYMAP_ALL },
@@ -95,14 +105,17 @@ const struct keymap_entry keymap_table[] = {
 };
 
 const char *
-keymap_lookup(int key, int hexpane, int readonly)
+keymap_lookup(int key, int pane, int readonly)
 {
 	const struct keymap_entry	*e;
 
 	for (e = keymap_table; e->command != NULL; e++) {
 		if (e->key != key)
 			continue;
-		if (e->where == KEYMAP_HEXPANE && !hexpane && !readonly)
+		if (e->where == KEYMAP_HEXPANE && pane != KEYMAP_PANE_HEX &&
+		    !readonly)
+			continue;
+		if (e->where == KEYMAP_INSPECTOR && pane != KEYMAP_PANE_INSPECT)
 			continue;
 		if (e->where == KEYMAP_LESS && !readonly)
 			continue;

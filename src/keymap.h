@@ -40,6 +40,12 @@ enum {
 #define KEYMAP_ALL	0	/* everywhere */
 #define KEYMAP_HEXPANE	1	/* only while the hex pane is active */
 #define KEYMAP_LESS	2	/* only in read-only mode (less keys) */
+#define KEYMAP_INSPECTOR 3	/* only while the inspector pane is active */
+
+/* The active pane, as keymap_lookup() takes it. */
+#define KEYMAP_PANE_TEXT	0
+#define KEYMAP_PANE_HEX		1
+#define KEYMAP_PANE_INSPECT	2
 
 struct keymap_entry {
 	int		 key;
@@ -51,10 +57,11 @@ struct keymap_entry {
 extern const struct keymap_entry keymap_table[];
 
 /*
- * Returns the command bound to key for the given pane and mode, or NULL
- * when the key is unbound there (the caller may then type it).
+ * Returns the command bound to key for the given pane (KEYMAP_PANE_)
+ * and mode, or NULL when the key is unbound there (the caller may then
+ * type it).  The inspector pane's own keys come before all others.
  */
-const char	*keymap_lookup(int key, int hexpane, int readonly);
+const char	*keymap_lookup(int key, int pane, int readonly);
 
 /* Writes a key's name ("Ctrl-F", "Esc-V", "F6", "PgDn") into buf. */
 void	keymap_key_name(int key, char *buf, size_t len);

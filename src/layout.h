@@ -3,7 +3,8 @@
  *
  * The screen holds, from the top: one region of rows of bytes for each
  * window of the session (stacked, the rows shared out), an optional
- * side pane to the right of them, and the status line at the bottom.
+ * side pane (the data inspector) to the right of them when the screen
+ * is wide enough, else below them, and the status line at the bottom.
  * The layout is worked out from the terminal size and the session;
  * layout_apply() then gives each window its rows and, with -m, as many
  * bytes a row as fit.  Nothing here draws.
@@ -15,6 +16,10 @@
 
 #include "session.h"
 
+/* Columns the inspector takes beside the bytes; rows it wants below. */
+#define LAYOUT_SIDE_COLS	48
+#define LAYOUT_SIDE_ROWS	25
+
 struct region {
 	int	row;
 	int	col;
@@ -25,6 +30,7 @@ struct region {
 struct layout {
 	struct region	win[SESSION_WINDOWS];	/* rows of bytes */
 	struct region	side;			/* cols 0: no side pane */
+	int		side_below;	/* the side pane is under the bytes */
 	struct region	status;
 	int		digits;		/* hex digits of an offset */
 	size_t		need;		/* cells a row of bytes needs */

@@ -28,6 +28,7 @@
 #include "frame.h"
 #include "help.h"
 #include "input.h"
+#include "inspect_cli.h"
 #include "journal.h"
 #include "keymap.h"
 #include "layout.h"
@@ -57,6 +58,11 @@ static int	main_find(const struct cli *);
 static void	main_seek(struct session *, uint64_t);
 static int	main_edit(const struct cli *);
 static int	main_keys(void);
+static int	main_inspect(const struct cli *);
+static int	main_inspect_print(struct doc *, uint64_t);
+static int	main_set_parse(const struct cli *, const struct doc *,
+		    struct inspect_cli_set *);
+static int	main_set(const struct cli *);
 static void	main_paint(void *);
 static void	main_show(struct main_ui *);
 static int	main_cancel(void *);
@@ -169,6 +175,106 @@ main_find(const struct cli *c)
 }
 
 static int
+main_inspect(const struct cli *c)
+{
+	struct doc	d;
+	char		err[512];
+	uint64_t	off = 0;
+	int		rc;
+
+	if (doc_open(&d, c->path, MAPPING_READONLY, err, sizeof err)) {
+		main_error("%s", err);
+		return (2);
+	}
+	rc = offset_seek(c->inspect, doc_size(&d), &off, err, sizeof err);
+	if (rc == 0 && off < doc_size(&d))
+		return (main_inspect_print(&d, off));
+	if (rc == 0)
+		snprintf(err, sizeof err, "past the end (the file has %llu "
+		    "bytes)", (unsigned long long)doc_size(&d));
+	main_error("%s: --inspect %s: %s", c->path, c->inspect, err);
+	doc_close(&d);
+	return (2);
+}
+
+/* Prints the rows at off and closes d. */
+static int
+main_inspect_print(struct doc *d, uint64_t off)
+{
+	char	err[512];
+	int	rc;
+
+	rc = inspect_cli_print(d, off, STDOUT_FILENO, err, sizeof err);
+	if (rc == -1)
+		main_error("%s", err);
+	doc_close(d);
+	return (rc == -1 ? 1 : 0);
+}
+
+/* Parses every --set before anything is written: 0, or -1 (said). */
+static int
+main_set_parse(const struct cli *c, const struct doc *d,
+    struct inspect_cli_set *sets)
+{
+	char	err[512];
+	int	i, j;
+
+	for (i = 0; i < c->nset; i++)
+		if (inspect_cli_parse(c->set[i], doc_size(d), &sets[i], err,
+		    sizeof err) == -1) {
+			main_error("%s: %s (nothing was written)", c->path,
+			    err);
+			for (j = 0; j < i; j++)
+				inspect_cli_free(&sets[j]);
+			return (-1);
+		}
+	return (0);
+}
+
+/* Writes every --set through the journal, then flushes. */
+static int
+main_set(const struct cli *c)
+{
+	struct inspect_cli_set	 sets[CLI_MAX_SETS];
+	struct journal		*j = NULL;
+	struct doc		 d;
+	char			 err[512];
+	int			 i, rc = 0;
+
+	if (doc_open(&d, c->path, MAPPING_DIRECT, err, sizeof err) == -1) {
+		main_error("%s", err);
+		return (2);
+	}
+	if (main_set_parse(c, &d, sets) == -1) {
+		doc_close(&d);
+		return (2);
+	}
+	if ((j = journal_new(&d)) == NULL) {
+		main_error("%s: out of memory", c->path);
+		rc = 1;
+	}
+	for (i = 0; i < c->nset && rc == 0; i++)
+		if (journal_write(j, sets[i].off, sets[i].bytes, sets[i].len,
+		    err, sizeof err) == -1) {
+			main_error("%s", err);
+			rc = 1;
+			/* Put back what the earlier ones wrote. */
+			if (journal_discard(j, err, sizeof err) == -1)
+				main_error("%s", err);
+		}
+	if (rc == 0 && journal_save(j, err, sizeof err) == -1) {
+		main_error("%s", err);
+		rc = 1;
+	}
+	for (i = 0; i < c->nset; i++)
+		inspect_cli_free(&sets[i]);
+	if (j != NULL)
+		journal_free(j);
+	doc_close(&d);
+	return (rc);
+}
+
+static int
 main_keys(void)
 {
 	char	line[512];
@@ -205,11 +311,11 @@ main_show(struct main_ui *u)
 	int		rows, cols;
 
 	ui_size(&rows, &cols);
-	if (rows != u->frame.rows || cols != u->frame.cols) {
-		if (frame_resize(&u->frame, rows, cols) == -1)
-			return;
-		layout_apply(u->s, rows, cols);
-	}
+	if ((rows != u->frame.rows || cols != u->frame.cols) &&
+	    frame_resize(&u->frame, rows, cols) == -1)
+		return;
+	/* A key may have shown or hidden the inspector: lay out anew. */
+	layout_apply(u->s, rows, cols);
 	if ((fault = view_render(u->s, &u->frame)) != 0) {
 		session_fault(u->s, fault - 1);
 		(void)view_render(u->s, &u->frame);
@@ -370,6 +476,10 @@ main(int argc, char **argv)
 		return (main_dump(&c));
 	case CLI_FIND:
 		return (main_find(&c));
+	case CLI_INSPECT:
+		return (main_inspect(&c));
+	case CLI_SET:
+		return (main_set(&c));
 	case CLI_EDIT:
 		break;
 	}

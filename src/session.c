@@ -178,6 +178,12 @@ session_fault(struct session *s, uint64_t off)
 	}
 }
 
+void
+session_jump(struct session *s, uint64_t off)
+{
+	window_goto(session_window(s), off);
+}
+
 int
 session_is_dirty(const struct session *s, uint64_t off)
 {

@@ -45,6 +45,13 @@ struct session_search {
 	int	valid;		/* a search has been made */
 };
 
+/* The data inspector pane (Esc-D). */
+struct session_inspector {
+	int	shown;		/* the pane is on screen */
+	int	row;		/* the selected row (enum inspect_type) */
+	int	be;		/* values read big-endian */
+};
+
 struct session {
 	struct doc		*doc;		/* not owned */
 	struct journal		*journal;
@@ -77,6 +84,7 @@ struct session {
 	size_t			 matchlen;
 	struct session_search	 search;	/* the last search made */
 	struct session_search	 ask;		/* the one being typed */
+	struct session_inspector inspector;
 };
 
 /*
@@ -128,6 +136,13 @@ int	session_check_path(struct session *, char *err, size_t errlen);
  * says so on the status line, once for the same offset.
  */
 void	session_fault(struct session *, uint64_t off);
+
+/*
+ * Moves the focused window's cursor to off (clamped) as a jump, such as
+ * following a value to the offset it names: the one place a position
+ * history can record where the cursor was.
+ */
+void	session_jump(struct session *, uint64_t off);
 
 /* Returns non-zero when the byte at off is unsaved. */
 int	session_is_dirty(const struct session *, uint64_t off);

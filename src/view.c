@@ -21,6 +21,7 @@
 #include "help.h"
 #include "layout.h"
 #include "session.h"
+#include "view_inspect.h"
 
 #define VIEW_MAX_COLS	4096
 
@@ -77,6 +78,8 @@ view_render(const struct session *s, struct frame *f)
 			if (fault == 0)
 				fault = v.fault;
 		}
+	if (!s->help)
+		view_inspect(s, &l.side, f);
 	view_status(s, f);
 	return (fault);
 }
@@ -269,7 +272,8 @@ view_status_line(const struct session *s, struct frame *f, unsigned pct)
 		    "(%llu)  %u%%%s%s%s%s%s", (unsigned long long)w->cursor,
 		    (unsigned long long)w->cursor, (unsigned long long)size,
 		    (unsigned long long)size, pct, gone, unsaved,
-		    w->pane == WINDOW_TEXT ? "  [text]" : "",
+		    w->pane == WINDOW_TEXT ? "  [text]" : w->pane ==
+		    WINDOW_INSPECT ? "  [inspector]" : "",
 		    note ? "  " : "", notes);
 		fixed = strlen(mode) + 3 + strlen(right);
 		if (!note || fixed + 12 <= (size_t)f->cols)

@@ -14,7 +14,8 @@
 
 struct doc;
 
-enum window_pane { WINDOW_HEX, WINDOW_TEXT };
+/* The inspector pane takes keys only while the session shows it. */
+enum window_pane { WINDOW_HEX, WINDOW_TEXT, WINDOW_INSPECT };
 
 struct window {
 	const struct doc	*doc;

@@ -12,6 +12,8 @@ Suite	*dirty_suite(void);
 Suite	*journal_suite(void);
 Suite	*search_suite(void);
 Suite	*offset_suite(void);
+Suite	*inspect_suite(void);
+Suite	*inspector_suite(void);
 Suite	*quote_suite(void);
 Suite	*format_suite(void);
 Suite	*dump_suite(void);
