@@ -17,12 +17,12 @@
 
 #define CLI_MAX_COLUMNS	4096
 
-enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS };
+enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS, OPT_REGEX };
 
 const char cli_usage[] =
 "usage: maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] FILE\n"
 "       maphex --dump [-s OFFSET] [-l LEN] FILE\n"
-"       maphex --find PATTERN [--hex] [-i] FILE\n"
+"       maphex --find PATTERN [--hex|--regex [-o]] [-i] FILE\n"
 "       maphex --help | --version | --keys\n"
 "\n"
 "  -r, --readonly      forensic mode: nothing can be written\n"
@@ -38,6 +38,9 @@ const char cli_usage[] =
 "      --dump          print an xxd-identical hex dump and exit\n"
 "      --find PATTERN  print the offset of every match and exit\n"
 "      --hex           with --find: PATTERN is hex bytes, ?? any byte\n"
+"      --regex         with --find: PATTERN is a PCRE2 regex over the\n"
+"                      bytes; prints what grep -obUaP does\n"
+"  -o, --lengths       with --regex: print offset:length\n"
 "  -i, --ignore-case   with --find: text matches in any case\n"
 "      --keys          list the interactive keys\n"
 "  -h, --help          show this help\n"
@@ -58,6 +61,8 @@ static const struct option cli_options[] = {
 	{ "dump", no_argument, NULL, OPT_DUMP },
 	{ "find", required_argument, NULL, OPT_FIND },
 	{ "hex", no_argument, NULL, OPT_HEX },
+	{ "regex", no_argument, NULL, OPT_REGEX },
+	{ "lengths", no_argument, NULL, 'o' },
 	{ "keys", no_argument, NULL, OPT_KEYS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -68,7 +73,8 @@ static const struct option cli_options[] = {
 enum {
 	CLI_MOD_R = 0x001, CLI_MOD_P = 0x002, CLI_MOD_W = 0x004,
 	CLI_MOD_C = 0x008, CLI_MOD_M = 0x010, CLI_MOD_S = 0x020,
-	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100
+	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100,
+	CLI_MOD_REGEX = 0x200, CLI_MOD_O = 0x400
 };
 
 static const struct cli_modifier {
@@ -80,7 +86,8 @@ static const struct cli_modifier {
 	{ 'w', CLI_MOD_W, "-w" }, { 'c', CLI_MOD_C, "-c" },
 	{ 'm', CLI_MOD_M, "-m" }, { 's', CLI_MOD_S, "-s" },
 	{ 'l', CLI_MOD_L, "-l" }, { 'i', CLI_MOD_I, "-i" },
-	{ OPT_HEX, CLI_MOD_HEX, "--hex" }
+	{ OPT_HEX, CLI_MOD_HEX, "--hex" },
+	{ OPT_REGEX, CLI_MOD_REGEX, "--regex" }, { 'o', CLI_MOD_O, "-o" }
 };
 #define CLI_NMODIFIERS	(sizeof cli_modifiers / sizeof cli_modifiers[0])
 
@@ -93,7 +100,8 @@ static const struct cli_takes {
 	{ CLI_EDIT, "the interactive mode", CLI_MOD_R | CLI_MOD_P |
 	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S },
 	{ CLI_DUMP, "--dump", CLI_MOD_S | CLI_MOD_L },
-	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX },
+	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX | CLI_MOD_REGEX |
+	    CLI_MOD_O },
 	{ CLI_KEYS, "--keys", 0 },
 	{ CLI_HELP, "--help", 0 },
 	{ CLI_VERSION, "--version", 0 }
@@ -211,6 +219,12 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 	case OPT_HEX:
 		c->hex = 1;
 		return (0);
+	case OPT_REGEX:
+		c->regex = 1;
+		return (0);
+	case 'o':
+		c->lengths = 1;
+		return (0);
 	case OPT_KEYS:
 		return (cli_set_action(c, CLI_KEYS, err, errlen));
 	case 'h':
@@ -275,6 +289,14 @@ cli_check(struct cli *c, char *err, size_t errlen)
 		snprintf(err, errlen, "choose one of -c and -m");
 		return (-1);
 	}
+	if (c->hex && c->regex) {
+		snprintf(err, errlen, "choose one of --hex and --regex");
+		return (-1);
+	}
+	if (c->lengths && !c->regex) {
+		snprintf(err, errlen, "-o goes with --regex");
+		return (-1);
+	}
 	if (c->hex && c->icase) {
 		snprintf(err, errlen, "-i is for text patterns, not --hex");
 		return (-1);
@@ -291,7 +313,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 	c->mode = MAPPING_AUTO;
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":rpwc:ms:l:ihV", cli_options,
+	while ((ch = getopt_long(argc, argv, ":rpwc:ms:l:iohV", cli_options,
 	    NULL)) != -1) {
 		if (ch == ':') {
 			snprintf(err, errlen, "option %s needs a value",
@@ -305,6 +327,13 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		}
 		if (cli_option(c, ch, err, errlen) == -1)
 			return (-1);
+		/* "--find --regex PATTERN" as well as "--find PATTERN --regex". */
+		if (ch == OPT_FIND && optind < argc && optarg == argv[optind - 1]
+		    && strcmp(optarg, "--regex") == 0) {
+			cli_given(c, OPT_REGEX);
+			c->regex = 1;
+			c->pattern = argv[optind++];
+		}
 	}
 	if (optind < argc)
 		c->path = argv[optind++];

@@ -3,7 +3,7 @@
  *
  *   maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] FILE
  *   maphex --dump [-s OFFSET] [-l LEN] FILE
- *   maphex --find PATTERN [--hex] [-i] FILE
+ *   maphex --find PATTERN [--hex|--regex [-o]] [-i] FILE
  *   maphex --help | --version | --keys
  */
 #ifndef MAPHEX_CLI_H
@@ -26,6 +26,8 @@ struct cli {
 	const char		*length;	/* -l, unparsed */
 	const char		*pattern;	/* --find */
 	int			 hex;
+	int			 regex;		/* --regex */
+	int			 lengths;	/* -o */
 	int			 icase;
 	const char		*path;
 	unsigned		 given;		/* modifiers seen, by bit */
