@@ -41,7 +41,7 @@ const struct command commands_table[] = {
 	{ "quoted-insert", cmd_quoted_insert, E,
 	    "type the next key as a byte" },
 	{ "search-forward", cmd_search_forward, 0,
-	    "search forward (Tab in the prompt: hex/text/ignore case)" },
+	    "search forward (Tab in the prompt: hex/text/ignore case/regex)" },
 	{ "search-backward", cmd_search_backward, 0, "search backward" },
 	{ "search-next", cmd_search_next, 0, "repeat the last search" },
 	{ "search-previous", cmd_search_previous, 0,

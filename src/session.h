@@ -41,6 +41,7 @@ struct session_search {
 	char	text[256];	/* the pattern as typed */
 	int	hex;		/* a hex pattern, else text */
 	int	icase;		/* case-insensitive text */
+	int	regex;		/* a PCRE2 regex over the bytes */
 	int	backward;	/* direction of the last search */
 	int	valid;		/* a search has been made */
 };
