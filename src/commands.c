@@ -15,6 +15,7 @@
 #include "cmd_edit.h"
 #include "cmd_file.h"
 #include "cmd_move.h"
+#include "cmd_replace.h"
 #include "cmd_screen.h"
 #include "cmd_search.h"
 #include "session.h"
@@ -63,6 +64,8 @@ const struct command commands_table[] = {
 	{ "fill-selection", cmd_fill_selection, E | S,
 	    "fill the selection with hex bytes" },
 	{ "truncate", cmd_truncate, E, "truncate the file at the cursor" },
+	{ "replace", cmd_replace, E,
+	    "replace from the cursor: y/n/a(ll)/q, same length only" },
 	{ "help", cmd_help, 0, "show this help" },
 	{ "redraw", cmd_redraw, 0, "redraw the screen" },
 	{ "suspend", cmd_suspend, 0, "suspend maphex (fg resumes)" },

@@ -46,6 +46,16 @@ struct session_search {
 	int	valid;		/* a search has been made */
 };
 
+/* A replace under way: see cmd_replace.c. */
+struct session_replace {
+	struct session_search	find;		/* the pattern and its mode */
+	unsigned char		with[256];	/* the replacement */
+	size_t			withlen;
+	int			with_hex;	/* typed in hex, else text */
+	uint64_t		at, len;	/* the match asked about */
+	uint64_t		done;		/* replaced so far */
+};
+
 struct session {
 	struct doc		*doc;		/* not owned */
 	struct journal		*journal;
@@ -78,6 +88,7 @@ struct session {
 	size_t			 matchlen;
 	struct session_search	 search;	/* the last search made */
 	struct session_search	 ask;		/* the one being typed */
+	struct session_replace	 replace;
 };
 
 /*

@@ -10,7 +10,7 @@ main(void)
 {
 	Suite	*(*suites[])(void) = {
 		mapping_suite, doc_suite, dirty_suite, journal_suite,
-		search_suite, regex_suite, offset_suite, format_suite, dump_suite,
+		search_suite, regex_suite, replace_suite, offset_suite, format_suite, dump_suite,
 		session_suite, view_suite, quote_suite,
 	};
 	SRunner	*sr;

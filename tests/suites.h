@@ -10,6 +10,7 @@ Suite	*dirty_suite(void);
 Suite	*journal_suite(void);
 Suite	*search_suite(void);
 Suite	*regex_suite(void);
+Suite	*replace_suite(void);
 Suite	*offset_suite(void);
 Suite	*quote_suite(void);
 Suite	*format_suite(void);
