@@ -70,6 +70,7 @@ static int	rx_first(struct rx_run *, uint64_t, uint64_t, uint64_t *,
 		    uint64_t *);
 static int	rx_data(struct rx_run *, uint64_t *);
 static int	rx_next(struct rx_run *, uint64_t, uint64_t *, uint64_t *);
+static int	rx_hole_start(struct rx_run *, uint64_t *, uint64_t);
 static int	rx_first_of(void *, uint64_t, uint64_t);
 static enum search_result rx_result(int);
 
@@ -318,6 +319,28 @@ rx_data(struct rx_run *r, uint64_t *pos)
 	return (0);
 }
 
+/*
+ * Backward: moves *pos to the first data at or after it; returns 1 when
+ * there is none below top (the window is all hole), else 0.  Where
+ * SEEK_DATA cannot tell, everything is data.
+ */
+static int
+rx_hole_start(struct rx_run *r, uint64_t *pos, uint64_t top)
+{
+	uint64_t	data, hole;
+	int		k;
+
+	if ((k = doc_next_data(r->d, *pos, &data, &hole)) == -1) {
+		r->holes = 0;
+		return (0);
+	}
+	if (k == 1 || data >= top)
+		return (1);
+	if (data > *pos)
+		*pos = data;
+	return (0);
+}
+
 /* The first match starting at or after pos; returns as rx_first(). */
 static int
 rx_next(struct rx_run *r, uint64_t pos, uint64_t *ms, uint64_t *me)
@@ -432,7 +455,11 @@ search_regex_backward(const struct doc *d, const struct search_regex *re,
 	k = r.o->cancel != NULL && r.o->cancel(r.o->arg) ? -2 : 0;
 	while (k == 0 && !found && top > 0) {
 		lo = top > r.chunk ? top - r.chunk : 0;
-		for (pos = lo; (k = rx_first(&r, pos, top, &ms, &me)) == 1;
+		pos = lo;
+		/* No match starts in a hole: skip to the window's data. */
+		if (r.holes && rx_hole_start(&r, &pos, top))
+			pos = top;
+		for (; (k = rx_first(&r, pos, top, &ms, &me)) == 1;
 		    pos = ms + 1) {
 			found = 1;
 			*at = ms;

@@ -347,6 +347,12 @@ START_TEST(test_sparse)
 	    sizeof err), SEARCH_FOUND);
 	ck_assert_uint_eq(at, 40 << 20);
 	ck_assert_uint_eq(len, 4);
+	at = 0;
+	ck_assert_int_eq(search_regex_backward(&d, re, 64 << 20, &o, &at,
+	    &len, err, sizeof err), SEARCH_FOUND);
+	ck_assert_uint_eq(at, 40 << 20);
+	ck_assert_int_eq(search_regex_backward(&d, re, (40 << 20) - 1, &o,
+	    &at, &len, err, sizeof err), SEARCH_NOT_FOUND);
 	search_regex_free(re);
 	re = rx_new("\\x00{4}a");
 	ck_assert_int_eq(search_regex_forward(&d, re, 1000, &o, &at, &len,
