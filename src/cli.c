@@ -18,12 +18,12 @@
 #define CLI_MAX_COLUMNS	4096
 
 enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS, OPT_HISTORY, OPT_INSPECT,
-	OPT_SET };
+	OPT_SET, OPT_REGEX };
 
 const char cli_usage[] =
 "usage: maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] [--history SIZE] FILE\n"
 "       maphex --dump [-s OFFSET] [-l LEN] FILE\n"
-"       maphex --find PATTERN [--hex] [-i] FILE\n"
+"       maphex --find PATTERN [--hex|--regex [-o]] [-i] FILE\n"
 "       maphex --inspect OFFSET FILE\n"
 "       maphex --set TYPE@OFFSET=VALUE [--set ...] FILE\n"
 "       maphex --help | --version | --keys\n"
@@ -43,6 +43,9 @@ const char cli_usage[] =
 "      --dump          print an xxd-identical hex dump and exit\n"
 "      --find PATTERN  print the offset of every match and exit\n"
 "      --hex           with --find: PATTERN is hex bytes, ?? any byte\n"
+"      --regex         with --find: PATTERN is a PCRE2 regex over the\n"
+"                      bytes; prints what grep -obUaP does\n"
+"  -o, --lengths       with --regex: print offset:length\n"
 "  -i, --ignore-case   with --find: text matches in any case\n"
 "      --inspect OFFSET  print the typed values at OFFSET, one a line:\n"
 "                      type, little-endian, big-endian (tab-separated)\n"
@@ -72,6 +75,8 @@ static const struct option cli_options[] = {
 	{ "find", required_argument, NULL, OPT_FIND },
 	{ "hex", no_argument, NULL, OPT_HEX },
 	{ "history", required_argument, NULL, OPT_HISTORY },
+	{ "regex", no_argument, NULL, OPT_REGEX },
+	{ "lengths", no_argument, NULL, 'o' },
 	{ "keys", no_argument, NULL, OPT_KEYS },
 	{ "inspect", required_argument, NULL, OPT_INSPECT },
 	{ "set", required_argument, NULL, OPT_SET },
@@ -85,7 +90,7 @@ enum {
 	CLI_MOD_R = 0x001, CLI_MOD_P = 0x002, CLI_MOD_W = 0x004,
 	CLI_MOD_C = 0x008, CLI_MOD_M = 0x010, CLI_MOD_S = 0x020,
 	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100,
-	CLI_MOD_HISTORY = 0x200
+	CLI_MOD_HISTORY = 0x200, CLI_MOD_REGEX = 0x400, CLI_MOD_O = 0x800
 };
 
 static const struct cli_modifier {
@@ -98,7 +103,8 @@ static const struct cli_modifier {
 	{ 'm', CLI_MOD_M, "-m" }, { 's', CLI_MOD_S, "-s" },
 	{ 'l', CLI_MOD_L, "-l" }, { 'i', CLI_MOD_I, "-i" },
 	{ OPT_HEX, CLI_MOD_HEX, "--hex" },
-	{ OPT_HISTORY, CLI_MOD_HISTORY, "--history" }
+	{ OPT_HISTORY, CLI_MOD_HISTORY, "--history" },
+	{ OPT_REGEX, CLI_MOD_REGEX, "--regex" }, { 'o', CLI_MOD_O, "-o" }
 };
 #define CLI_NMODIFIERS	(sizeof cli_modifiers / sizeof cli_modifiers[0])
 
@@ -111,7 +117,8 @@ static const struct cli_takes {
 	{ CLI_EDIT, "the interactive mode", CLI_MOD_R | CLI_MOD_P |
 	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S | CLI_MOD_HISTORY },
 	{ CLI_DUMP, "--dump", CLI_MOD_S | CLI_MOD_L },
-	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX },
+	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX | CLI_MOD_REGEX |
+	    CLI_MOD_O },
 	{ CLI_KEYS, "--keys", 0 },
 	{ CLI_INSPECT, "--inspect", 0 },
 	{ CLI_SET, "--set", 0 },
@@ -268,6 +275,12 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 		return (0);
 	case OPT_HISTORY:
 		return (cli_size(optarg, &c->history, err, errlen));
+	case OPT_REGEX:
+		c->regex = 1;
+		return (0);
+	case 'o':
+		c->lengths = 1;
+		return (0);
 	case OPT_KEYS:
 		return (cli_set_action(c, CLI_KEYS, err, errlen));
 	case OPT_INSPECT:
@@ -343,6 +356,14 @@ cli_check(struct cli *c, char *err, size_t errlen)
 		snprintf(err, errlen, "choose one of -c and -m");
 		return (-1);
 	}
+	if (c->hex && c->regex) {
+		snprintf(err, errlen, "choose one of --hex and --regex");
+		return (-1);
+	}
+	if (c->lengths && !c->regex) {
+		snprintf(err, errlen, "-o goes with --regex");
+		return (-1);
+	}
 	if (c->hex && c->icase) {
 		snprintf(err, errlen, "-i is for text patterns, not --hex");
 		return (-1);
@@ -359,7 +380,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 	c->mode = MAPPING_AUTO;
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":rpwc:ms:l:ihV", cli_options,
+	while ((ch = getopt_long(argc, argv, ":rpwc:ms:l:iohV", cli_options,
 	    NULL)) != -1) {
 		if (ch == ':') {
 			snprintf(err, errlen, "option %s needs a value",
@@ -373,6 +394,13 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		}
 		if (cli_option(c, ch, err, errlen) == -1)
 			return (-1);
+		/* "--find --regex PATTERN" as well as "--find PATTERN --regex". */
+		if (ch == OPT_FIND && optind < argc && optarg == argv[optind - 1]
+		    && strcmp(optarg, "--regex") == 0) {
+			cli_given(c, OPT_REGEX);
+			c->regex = 1;
+			c->pattern = argv[optind++];
+		}
 	}
 	if (optind < argc)
 		c->path = argv[optind++];

@@ -3,7 +3,7 @@
  *
  *   maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] [--history SIZE] FILE
  *   maphex --dump [-s OFFSET] [-l LEN] FILE
- *   maphex --find PATTERN [--hex] [-i] FILE
+ *   maphex --find PATTERN [--hex|--regex [-o]] [-i] FILE
  *   maphex --inspect OFFSET FILE
  *   maphex --set TYPE@OFFSET=VALUE [--set ...] FILE
  *   maphex --help | --version | --keys
@@ -34,6 +34,8 @@ struct cli {
 	const char		*set[CLI_MAX_SETS];	/* --set specs */
 	int			 nset;
 	int			 hex;
+	int			 regex;		/* --regex */
+	int			 lengths;	/* -o */
 	int			 icase;
 	uint64_t		 history;	/* 0: the default */
 	const char		*path;

@@ -2,7 +2,7 @@
  * cmd_search.c: the search commands and their prompt.
  *
  * The pattern is hex in the hex pane and text in the text pane; Tab in
- * the prompt cycles hex, text, and text ignoring case.  An empty line
+ * the prompt cycles hex, text, text ignoring case, and a regex.  An empty line
  * repeats the last search, which the prompt shows with its mode when
  * that differs from the prompt's own.  Only a pattern that parsed is
  * remembered, and the direction of the last search run is what n
@@ -22,7 +22,14 @@
 #include "progress.h"
 #include "quote.h"
 #include "search.h"
+#include "search_regex.h"
 #include "session.h"
+
+/* A parsed pattern: literal, or a regex when re is set. */
+struct ask_pat {
+	struct pattern		 pat;
+	struct search_regex	*re;
+};
 
 static int	ask_open(struct session *, int);
 static void	ask_toggle(void *);
@@ -31,8 +38,9 @@ static const char *ask_mode(const struct session_search *);
 static size_t	ask_label_last(struct session *, size_t);
 static void	ask_label(struct session *);
 static int	ask_parse(struct session *, const struct session_search *,
-		    struct pattern *);
-static int	ask_run(struct session *, const struct pattern *, int,
+		    struct ask_pat *);
+static void	ask_free(struct ask_pat *);
+static int	ask_run(struct session *, const struct ask_pat *, int,
 		    int);
 static int	ask_repeat(struct session *, int);
 static void	ask_result(struct session *, enum search_result, uint64_t,
@@ -41,6 +49,8 @@ static void	ask_result(struct session *, enum search_result, uint64_t,
 static const char *
 ask_mode(const struct session_search *a)
 {
+	if (a->regex)
+		return ("regex");
 	return (a->hex ? "hex" : a->icase ? "text, ignore case" : "text");
 }
 
@@ -58,7 +68,8 @@ ask_label_last(struct session *s, size_t n)
 	size_t				 cut, size = sizeof s->prompt.label;
 	int				 same;
 
-	same = l->hex == s->ask.hex && l->icase == s->ask.icase;
+	same = l->hex == s->ask.hex && l->icase == s->ask.icase &&
+	    l->regex == s->ask.regex;
 	n += (size_t)snprintf(b + n, size - n, " [%s%s", same ? "" :
 	    ask_mode(l), same ? "" : ": ");
 	/* Room for the text before "]: " and the NUL; 18 or more. */
@@ -95,6 +106,7 @@ ask_open(struct session *s, int backward)
 	/* A text prompt keeps the case mode of the last text search. */
 	s->ask.icase = !s->ask.hex && s->search.valid &&
 	    !s->search.hex && s->search.icase;
+	s->ask.regex = !s->ask.hex && s->search.valid && s->search.regex;
 	ask_label(s);
 	return (0);
 }
@@ -107,11 +119,14 @@ ask_toggle(void *arg)
 	if (s->ask.hex) {
 		s->ask.hex = 0;
 		s->ask.icase = 0;
+	} else if (s->ask.regex) {
+		s->ask.regex = 0;
+		s->ask.hex = 1;
 	} else if (!s->ask.icase)
 		s->ask.icase = 1;
 	else {
-		s->ask.hex = 1;
 		s->ask.icase = 0;
+		s->ask.regex = 1;
 	}
 	ask_label(s);
 }
@@ -131,12 +146,17 @@ cmd_search_backward(struct session *s)
 /* Parses the pattern of a; returns 0, or -1 with a message. */
 static int
 ask_parse(struct session *s, const struct session_search *a,
-    struct pattern *pat)
+    struct ask_pat *ap)
 {
-	char	err[256];
-	int	rc;
+	struct pattern	*pat = &ap->pat;
+	char		 err[256];
+	int		 rc;
 
-	if (a->hex)
+	memset(ap, 0, sizeof *ap);
+	if (a->regex)
+		rc = (ap->re = search_regex_new(a->text, strlen(a->text), 0,
+		    err, sizeof err)) != NULL ? 0 : -1;
+	else if (a->hex)
 		rc = pattern_parse_hex(a->text, pat, err, sizeof err);
 	else
 		rc = pattern_parse_text(a->text, a->icase, pat, err,
@@ -146,16 +166,25 @@ ask_parse(struct session *s, const struct session_search *a,
 	return (rc);
 }
 
-/* Scans for pat from the cursor; again skips the cursor. */
+static void
+ask_free(struct ask_pat *ap)
+{
+	pattern_free(&ap->pat);
+	search_regex_free(ap->re);
+}
+
+/* Scans for ap from the cursor; again skips the cursor. */
 static int
-ask_run(struct session *s, const struct pattern *pat, int backward,
+ask_run(struct session *s, const struct ask_pat *ap, int backward,
     int again)
 {
+	const struct pattern	*pat = &ap->pat;
 	struct progress		 run;
 	struct search_opts	 opts;
 	enum search_result	 res;
 	char			 err[256];
 	uint64_t		 from = session_window(s)->cursor, at = 0;
+	uint64_t		 len = pat->len;
 
 	if (again || (s->has_match && s->match == from)) {
 		if ((backward && from == 0) ||
@@ -172,13 +201,19 @@ ask_run(struct session *s, const struct pattern *pat, int backward,
 	opts.progress = progress_hook;
 	opts.cancel = progress_cancel_hook;
 	opts.arg = &run;
-	if (backward)
+	if (ap->re != NULL && backward)
+		res = search_regex_backward(s->doc, ap->re, from, &opts, &at,
+		    &len, err, sizeof err);
+	else if (ap->re != NULL)
+		res = search_regex_forward(s->doc, ap->re, from, &opts, &at,
+		    &len, err, sizeof err);
+	else if (backward)
 		res = search_backward(s->doc, pat, from, &opts, &at, err,
 		    sizeof err);
 	else
 		res = search_forward(s->doc, pat, from, &opts, &at, err,
 		    sizeof err);
-	ask_result(s, res, at, pat->len, err);
+	ask_result(s, res, at, (size_t)len, err);
 	return (0);
 }
 
@@ -186,12 +221,12 @@ ask_run(struct session *s, const struct pattern *pat, int backward,
 static int
 ask_repeat(struct session *s, int backward)
 {
-	struct pattern	pat;
+	struct ask_pat	ap;
 
-	if (ask_parse(s, &s->search, &pat) == -1)
+	if (ask_parse(s, &s->search, &ap) == -1)
 		return (0);
-	ask_run(s, &pat, backward, 1);
-	pattern_free(&pat);
+	ask_run(s, &ap, backward, 1);
+	ask_free(&ap);
 	return (0);
 }
 
@@ -226,7 +261,7 @@ ask_submit(void *arg, const char *text)
 {
 	struct session		*s = arg;
 	struct session_search	 a = s->ask;
-	struct pattern		 pat;
+	struct ask_pat		 ap;
 
 	if (text[0] == '\0') {
 		if (!s->search.valid) {
@@ -239,11 +274,11 @@ ask_submit(void *arg, const char *text)
 	}
 	snprintf(a.text, sizeof a.text, "%s", text);
 	a.valid = 1;
-	if (ask_parse(s, &a, &pat) == -1)
+	if (ask_parse(s, &a, &ap) == -1)
 		return (0);
 	s->search = a;
-	ask_run(s, &pat, a.backward, 0);
-	pattern_free(&pat);
+	ask_run(s, &ap, a.backward, 0);
+	ask_free(&ap);
 	return (0);
 }
 

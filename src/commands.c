@@ -16,6 +16,7 @@
 #include "cmd_file.h"
 #include "cmd_inspect.h"
 #include "cmd_move.h"
+#include "cmd_replace.h"
 #include "cmd_screen.h"
 #include "cmd_search.h"
 #include "session.h"
@@ -42,7 +43,7 @@ const struct command commands_table[] = {
 	{ "quoted-insert", cmd_quoted_insert, E,
 	    "type the next key as a byte" },
 	{ "search-forward", cmd_search_forward, 0,
-	    "search forward (Tab in the prompt: hex/text/ignore case)" },
+	    "search forward (Tab in the prompt: hex/text/ignore case/regex)" },
 	{ "search-backward", cmd_search_backward, 0, "search backward" },
 	{ "search-next", cmd_search_next, 0, "repeat the last search" },
 	{ "search-previous", cmd_search_previous, 0,
@@ -76,6 +77,8 @@ const struct command commands_table[] = {
 	    "inspector pane: little- / big-endian" },
 	{ "inspector-follow", cmd_inspector_follow, 0,
 	    "inspector pane: go to the offset an integer row holds" },
+	{ "replace", cmd_replace, E,
+	    "replace from the cursor: y/n/a(ll)/q, same length only" },
 	{ "help", cmd_help, 0, "show this help" },
 	{ "redraw", cmd_redraw, 0, "redraw the screen" },
 	{ "suspend", cmd_suspend, 0, "suspend maphex (fg resumes)" },

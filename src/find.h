@@ -13,6 +13,8 @@
 #include "doc.h"
 #include "pattern.h"
 
+struct search_regex;
+
 /*
  * Writes every match offset of p in d to outfd, buffered in big
  * writes.  Holes are skipped, so d must hold no unsaved preview edits.
@@ -21,5 +23,12 @@
  */
 int	find_print(const struct doc *d, const struct pattern *p,
 	    int outfd, char *err, size_t errlen);
+
+/*
+ * Like find_print() for a regex: the matches `grep -obUaP` prints, one
+ * offset a line, or "offset:length" when lengths is nonzero.
+ */
+int	find_print_regex(const struct doc *d, const struct search_regex *re,
+	    int lengths, int outfd, char *err, size_t errlen);
 
 #endif

@@ -605,6 +605,52 @@ journal_fill(struct journal *j, uint64_t off, size_t len,
 }
 
 int
+journal_write_at(struct journal *j, const uint64_t *off, size_t n,
+    const void *buf, size_t len, char *err, size_t errlen)
+{
+	struct journal_step	*s;
+	size_t			 i;
+
+	if (n == 0 || len == 0)
+		return (0);
+	for (i = 1; i < n; i++)
+		if (off[i] < off[i - 1] + len) {
+			snprintf(err, errlen, "replacements overlap at 0x%llx",
+			    (unsigned long long)off[i]);
+			return (-1);
+		}
+	if (len > JOURNAL_PIECE) {
+		snprintf(err, errlen, "a replacement is at most %u bytes",
+		    JOURNAL_PIECE);
+		return (-1);
+	}
+	/* The mode and the last span's bounds are what journal_build checks. */
+	if ((s = journal_build(j, off[n - 1], len, buf, NULL, 0, err,
+	    errlen)) == NULL)
+		return (-1);
+	journal_step_free(s);
+	if ((s = journal_step_new(n)) == NULL)
+		return (journal_nomem(j, err, errlen));
+	s->where = off[0];
+	s->bytes = sizeof *s + n * sizeof s->p[0] + n * 2 * len;
+	for (i = 0; i < n; i++) {
+		if (journal_piece_init(&s->p[i], off[i], len, 0) == -1) {
+			s->n = i;
+			journal_step_free(s);
+			return (journal_nomem(j, err, errlen));
+		}
+		memcpy(s->p[i].after, buf, len);
+		if (journal_current(j, off[i], len, s->p[i].before, NULL, err,
+		    errlen) == -1) {
+			s->n = i + 1;
+			journal_step_free(s);
+			return (-1);
+		}
+	}
+	return (journal_commit(j, s, err, errlen));
+}
+
+int
 journal_undo(struct journal *j, uint64_t *off, char *err, size_t errlen)
 {
 	struct journal_step	*s;

@@ -65,6 +65,16 @@ int	journal_fill(struct journal *, uint64_t off, size_t len,
 	    size_t errlen);
 
 /*
+ * Writes the len bytes of buf at each of the n offsets in off (in
+ * increasing order, the spans not overlapping, all inside the mapping)
+ * as one undo step: a replace-all that one undo takes back whole.
+ * Returns 0, or -1 with nothing changed (as journal_write(), or
+ * cancelled through the progress callback).
+ */
+int	journal_write_at(struct journal *, const uint64_t *off, size_t n,
+	    const void *buf, size_t len, char *err, size_t errlen);
+
+/*
  * The history's cap: when its steps hold more than this many bytes (old
  * and new bytes, and their bookkeeping), the oldest steps are let go,
  * down to three quarters of the cap, never the newest step.  The

@@ -97,6 +97,7 @@ const struct keymap_entry keymap_table[] = {
 	{ M('I'), "fill-selection", KEYMAP_ALL },
 	{ KEYMAP_F(12), "fill-selection", KEYMAP_ALL },
 	{ M('T'), "truncate", KEYMAP_ALL },
+	{ M('%'), "replace", KEYMAP_ALL },
 	{ KEYMAP_F(1), "help", KEYMAP_ALL },
 	{ M('H'), "help", KEYMAP_ALL },
 	{ C('L'), "redraw", KEYMAP_ALL },

@@ -35,6 +35,7 @@
 #include "offset.h"
 #include "pattern.h"
 #include "quote.h"
+#include "search_regex.h"
 #include "session.h"
 #include "ui_curses.h"
 #include "view.h"
@@ -55,6 +56,7 @@ static void	main_on_signal(int);
 static int	main_signals(void);
 static int	main_dump(const struct cli *);
 static int	main_find(const struct cli *);
+static int	main_find_regex(const struct cli *);
 static void	main_seek(struct session *, uint64_t);
 static int	main_edit(const struct cli *);
 static int	main_keys(void);
@@ -152,6 +154,8 @@ main_find(const struct cli *c)
 	char		err[512];
 	int		rc;
 
+	if (c->regex)
+		return (main_find_regex(c));
 	if (c->hex)
 		rc = pattern_parse_hex(c->pattern, &pat, err, sizeof err);
 	else
@@ -272,6 +276,34 @@ main_set(const struct cli *c)
 		journal_free(j);
 	doc_close(&d);
 	return (rc);
+}
+
+/* --find --regex: prints every match, as grep -obUaP. */
+static int
+main_find_regex(const struct cli *c)
+{
+	struct search_regex	*re;
+	struct doc		 d;
+	char			 err[512];
+	int			 rc;
+
+	if ((re = search_regex_new(c->pattern, strlen(c->pattern), c->icase,
+	    err, sizeof err)) == NULL) {
+		main_error("bad pattern '%s': %s", c->pattern, err);
+		return (2);
+	}
+	if (doc_open(&d, c->path, MAPPING_READONLY, err, sizeof err)) {
+		main_error("%s", err);
+		search_regex_free(re);
+		return (2);
+	}
+	rc = find_print_regex(&d, re, c->lengths, STDOUT_FILENO, err,
+	    sizeof err);
+	if (rc == -1)
+		main_error("%s", err);
+	search_regex_free(re);
+	doc_close(&d);
+	return (rc == -1 ? 2 : rc == 1 ? 0 : 1);
 }
 
 static int

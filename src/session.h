@@ -41,6 +41,7 @@ struct session_search {
 	char	text[256];	/* the pattern as typed */
 	int	hex;		/* a hex pattern, else text */
 	int	icase;		/* case-insensitive text */
+	int	regex;		/* a PCRE2 regex over the bytes */
 	int	backward;	/* direction of the last search */
 	int	valid;		/* a search has been made */
 };
@@ -50,6 +51,16 @@ struct session_inspector {
 	int	shown;		/* the pane is on screen */
 	int	row;		/* the selected row (enum inspect_type) */
 	int	be;		/* values read big-endian */
+};
+
+/* A replace under way: see cmd_replace.c. */
+struct session_replace {
+	struct session_search	find;		/* the pattern and its mode */
+	unsigned char		with[256];	/* the replacement */
+	size_t			withlen;
+	int			with_hex;	/* typed in hex, else text */
+	uint64_t		at, len;	/* the match asked about */
+	uint64_t		done;		/* replaced so far */
 };
 
 struct session {
@@ -85,6 +96,7 @@ struct session {
 	struct session_search	 search;	/* the last search made */
 	struct session_search	 ask;		/* the one being typed */
 	struct session_inspector inspector;
+	struct session_replace	 replace;
 };
 
 /*

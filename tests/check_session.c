@@ -540,6 +540,58 @@ START_TEST(test_save_selection_fails)
 }
 END_TEST
 
+/* Tab reaches the regex mode; n and N repeat a regex search. */
+START_TEST(test_search_regex)
+{
+	struct fixture	fx;
+	const char	data[] = "xxA1xxB22xxC333x";
+
+	fx_open(&fx, data, sizeof data - 1, MAPPING_READONLY);
+	input_key(&fx.s, KEYMAP_CTRL('S'));
+	ck_assert_str_eq(fx.s.prompt.label, "Search forward (hex): ");
+	input_key(&fx.s, '\t');
+	input_key(&fx.s, '\t');
+	input_key(&fx.s, '\t');
+	ck_assert_str_eq(fx.s.prompt.label, "Search forward (regex): ");
+	fx_type(&fx, "[A-C][0-9]+\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 2);
+	ck_assert_uint_eq(fx.s.matchlen, 2);
+	input_key(&fx.s, 'n');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 6);
+	ck_assert_uint_eq(fx.s.matchlen, 3);
+	input_key(&fx.s, 'n');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 11);
+	ck_assert_uint_eq(fx.s.matchlen, 4);
+	input_key(&fx.s, 'n');
+	ck_assert_str_eq(fx.s.message, "not found");
+	input_key(&fx.s, 'N');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 6);
+	/* A text prompt keeps the regex mode; the hex pane's says so. */
+	input_key(&fx.s, '\t');
+	input_key(&fx.s, KEYMAP_CTRL('R'));
+	ck_assert_str_eq(fx.s.prompt.label,
+	    "Search backward (regex) [[A-C][0-9]+]: ");
+	fx_type(&fx, "x\\x00|[0-9]x{2}\r");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 3);
+	input_key(&fx.s, '\t');
+	input_key(&fx.s, KEYMAP_CTRL('S'));
+	ck_assert_str_eq(fx.s.prompt.label,
+	    "Search forward (hex) [regex: x\\x00|[0-9]x{2}]: ");
+	input_key(&fx.s, KEYMAP_ESC);
+	/* A bad regex is refused with PCRE2's reason, and not kept. */
+	input_key(&fx.s, '/');
+	input_key(&fx.s, '\t');
+	input_key(&fx.s, '\t');
+	input_key(&fx.s, '\t');
+	fx_type(&fx, "a(b\r");
+	ck_assert_int_eq(fx.s.message_error, 1);
+	ck_assert_str_eq(fx.s.message, "bad pattern: bad regex at column 4: "
+	    "missing closing parenthesis");
+	ck_assert_str_eq(fx.s.search.text, "x\\x00|[0-9]x{2}");
+	fx_close(&fx);
+}
+END_TEST
+
 START_TEST(test_search_prompt_state)
 {
 	struct fixture	fx;
@@ -1496,6 +1548,7 @@ session_suite(void)
 	tcase_add_test(tc, test_copy_fill_limit);
 	tcase_add_test(tc, test_save_selection_fails);
 	tcase_add_test(tc, test_search_prompt_state);
+	tcase_add_test(tc, test_search_regex);
 	tcase_add_test(tc, test_prompt_callbacks);
 	tcase_add_test(tc, test_command_flags);
 	tcase_add_test(tc, test_truncate);

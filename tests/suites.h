@@ -11,6 +11,8 @@ Suite	*doc_suite(void);
 Suite	*dirty_suite(void);
 Suite	*journal_suite(void);
 Suite	*search_suite(void);
+Suite	*regex_suite(void);
+Suite	*replace_suite(void);
 Suite	*offset_suite(void);
 Suite	*inspect_suite(void);
 Suite	*inspector_suite(void);

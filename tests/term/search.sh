@@ -1,7 +1,7 @@
 #!/bin/sh
 # search.sh: searching in the real binary.  Hex patterns with ??
 # wildcards from the hex pane (Ctrl-S, /), text and ignore-case text,
-# Tab cycling the prompt's kind, repeating with an empty prompt,
+# Tab cycling the prompt's kind (regex too), repeating with an empty prompt,
 # backward search, not found, malformed patterns, unsaved edits, a
 # 64 GiB sparse file, and Ctrl-C / Esc cancelling a long search.
 # shellcheck source-path=SCRIPTDIR source=lib.sh disable=SC1091
@@ -53,13 +53,16 @@ t_type 'dead'
 t_keys Enter
 t_expect 'found at 0x2000 (8192)' "backward from the end finds the last match first"
 
-# Tab cycles the kind of pattern: hex -> text -> text, ignore case.
+# Tab cycles the kind of pattern: hex -> text -> text, ignore case ->
+# regex.
 t_keys C-s
 t_expect 'Search forward (hex)' "the hex pane starts with a hex pattern"
 t_keys Tab
 t_expect 'Search forward (text)[ :]' "Tab: text"
 t_keys Tab
 t_expect 'Search forward (text, ignore case)[ :]' "Tab again: text, ignore case"
+t_keys Tab
+t_expect 'Search forward (regex)[ :]' "Tab again: regex"
 t_keys Tab
 t_expect 'Search forward (hex)[ :]' "Tab again: back to hex"
 t_keys Tab
