@@ -17,11 +17,13 @@
 
 #define CLI_MAX_COLUMNS	4096
 
-enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS };
+enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS, OPT_REVERT };
 
 const char cli_usage[] =
 "usage: maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] FILE\n"
-"       maphex --dump [-s OFFSET] [-l LEN] FILE\n"
+"       maphex --dump [-s OFFSET] [-l LEN] [-c N] [-g N] [-e|-b|-p|-i]\n"
+"                     [-u] [-d] [-o OFFSET] [-n NAME] FILE\n"
+"       maphex --revert DUMP [-p] [-c N] [-s [-]OFFSET] FILE\n"
 "       maphex --find PATTERN [--hex] [-i] FILE\n"
 "       maphex --help | --version | --keys\n"
 "\n"
@@ -35,7 +37,15 @@ const char cli_usage[] =
 "  -s, --seek OFFSET   start at OFFSET: 0x1f, 31 (decimal, never octal),\n"
 "                      end-16 or -16 (16 bytes before the end), 50%\n"
 "  -l, --length LEN    with --dump: dump LEN bytes\n"
-"      --dump          print an xxd-identical hex dump and exit\n"
+"      --dump          print an xxd-identical hex dump and exit; takes\n"
+"                      xxd's layout flags, as xxd means them:\n"
+"                      -c N bytes a line, -g N bytes a group, -e little-\n"
+"                      endian groups, -b bits, -p plain, -i C include\n"
+"                      (-n NAME its name), -u upper case, -d decimal\n"
+"                      offsets, -o OFFSET added to the offsets shown\n"
+"      --revert DUMP   as xxd -r: write the bytes of a dump (- for\n"
+"                      stdin; -p plain) into FILE, patching it or\n"
+"                      creating it sparse; -s adds OFFSET to positions\n"
 "      --find PATTERN  print the offset of every match and exit\n"
 "      --hex           with --find: PATTERN is hex bytes, ?? any byte\n"
 "  -i, --ignore-case   with --find: text matches in any case\n"
@@ -59,6 +69,7 @@ static const struct option cli_options[] = {
 	{ "find", required_argument, NULL, OPT_FIND },
 	{ "hex", no_argument, NULL, OPT_HEX },
 	{ "keys", no_argument, NULL, OPT_KEYS },
+	{ "revert", required_argument, NULL, OPT_REVERT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -68,8 +79,14 @@ static const struct option cli_options[] = {
 enum {
 	CLI_MOD_R = 0x001, CLI_MOD_P = 0x002, CLI_MOD_W = 0x004,
 	CLI_MOD_C = 0x008, CLI_MOD_M = 0x010, CLI_MOD_S = 0x020,
-	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100
+	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100,
+	CLI_MOD_G = 0x200, CLI_MOD_E = 0x400, CLI_MOD_U = 0x800,
+	CLI_MOD_B = 0x1000, CLI_MOD_D = 0x2000, CLI_MOD_O = 0x4000,
+	CLI_MOD_N = 0x8000
 };
+#define CLI_MOD_XXD	(CLI_MOD_S | CLI_MOD_L | CLI_MOD_C | CLI_MOD_P | \
+	CLI_MOD_I | CLI_MOD_G | CLI_MOD_E | CLI_MOD_U | CLI_MOD_B | \
+	CLI_MOD_D | CLI_MOD_O | CLI_MOD_N)
 
 static const struct cli_modifier {
 	int		 ch;
@@ -80,7 +97,10 @@ static const struct cli_modifier {
 	{ 'w', CLI_MOD_W, "-w" }, { 'c', CLI_MOD_C, "-c" },
 	{ 'm', CLI_MOD_M, "-m" }, { 's', CLI_MOD_S, "-s" },
 	{ 'l', CLI_MOD_L, "-l" }, { 'i', CLI_MOD_I, "-i" },
-	{ OPT_HEX, CLI_MOD_HEX, "--hex" }
+	{ OPT_HEX, CLI_MOD_HEX, "--hex" }, { 'g', CLI_MOD_G, "-g" },
+	{ 'e', CLI_MOD_E, "-e" }, { 'u', CLI_MOD_U, "-u" },
+	{ 'b', CLI_MOD_B, "-b" }, { 'd', CLI_MOD_D, "-d" },
+	{ 'o', CLI_MOD_O, "-o" }, { 'n', CLI_MOD_N, "-n" }
 };
 #define CLI_NMODIFIERS	(sizeof cli_modifiers / sizeof cli_modifiers[0])
 
@@ -92,8 +112,9 @@ static const struct cli_takes {
 } cli_takes[] = {
 	{ CLI_EDIT, "the interactive mode", CLI_MOD_R | CLI_MOD_P |
 	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S },
-	{ CLI_DUMP, "--dump", CLI_MOD_S | CLI_MOD_L },
 	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX },
+	{ CLI_DUMP, "--dump", CLI_MOD_XXD },
+	{ CLI_REVERT, "--revert", CLI_MOD_P | CLI_MOD_C | CLI_MOD_S },
 	{ CLI_KEYS, "--keys", 0 },
 	{ CLI_HELP, "--help", 0 },
 	{ CLI_VERSION, "--version", 0 }
@@ -103,6 +124,7 @@ static const struct cli_takes *cli_action_of(enum cli_action);
 static int	cli_set_action(struct cli *, enum cli_action, char *, size_t);
 static void	cli_given(struct cli *, int);
 static int	cli_set_mode(struct cli *, enum mapping_mode, char *, size_t);
+static int	cli_columns(struct cli *, char *, size_t);
 static int	cli_option(struct cli *, int, char *, size_t);
 static int	cli_modifiers_fit(const struct cli *, char *, size_t);
 static int	cli_check(struct cli *, char *, size_t);
@@ -168,28 +190,42 @@ cli_set_mode(struct cli *c, enum mapping_mode mode, char *err,
 	return (0);
 }
 
+/*
+ * -c N of the interactive mode; --dump and --revert read it as xxd
+ * does (cli_dump.c).
+ */
 static int
-cli_option(struct cli *c, int ch, char *err, size_t errlen)
+cli_columns(struct cli *c, char *err, size_t errlen)
 {
 	uint64_t	n;
 
+	if (c->action != CLI_EDIT || c->cols == NULL)
+		return (0);
+	if (offset_number(c->cols, &n, err, errlen) == -1)
+		return (-1);
+	if (n == 0 || n > CLI_MAX_COLUMNS) {
+		snprintf(err, errlen, "-c wants 1 to %d bytes a row, "
+		    "not '%s'", CLI_MAX_COLUMNS, c->cols);
+		return (-1);
+	}
+	c->columns = (size_t)n;
+	return (0);
+}
+
+static int
+cli_option(struct cli *c, int ch, char *err, size_t errlen)
+{
 	cli_given(c, ch);
 	switch (ch) {
 	case 'r':
 		return (cli_set_mode(c, MAPPING_READONLY, err, errlen));
 	case 'p':
+		c->kind = ch;
 		return (cli_set_mode(c, MAPPING_PREVIEW, err, errlen));
 	case 'w':
 		return (cli_set_mode(c, MAPPING_DIRECT, err, errlen));
 	case 'c':
-		if (offset_number(optarg, &n, err, errlen) == -1)
-			return (-1);
-		if (n == 0 || n > CLI_MAX_COLUMNS) {
-			snprintf(err, errlen, "-c wants 1 to %d bytes a row, "
-			    "not '%s'", CLI_MAX_COLUMNS, optarg);
-			return (-1);
-		}
-		c->columns = (size_t)n;
+		c->cols = optarg;
 		return (0);
 	case 'm':
 		c->maximize = 1;
@@ -202,7 +238,29 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 		return (0);
 	case 'i':
 		c->icase = 1;
+		c->kind = ch;
 		return (0);
+	case 'b': case 'e':
+		c->kind = ch;
+		return (0);
+	case 'u':
+		c->upper = 1;
+		return (0);
+	case 'd':
+		c->decimal = 1;
+		return (0);
+	case 'g':
+		c->group = optarg;
+		return (0);
+	case 'o':
+		c->displace = optarg;
+		return (0);
+	case 'n':
+		c->name = optarg;
+		return (0);
+	case OPT_REVERT:
+		c->revert = optarg;
+		return (cli_set_action(c, CLI_REVERT, err, errlen));
 	case OPT_DUMP:
 		return (cli_set_action(c, CLI_DUMP, err, errlen));
 	case OPT_FIND:
@@ -258,7 +316,8 @@ cli_check(struct cli *c, char *err, size_t errlen)
 {
 	if (c->action == CLI_HELP || c->action == CLI_VERSION)
 		return (0);
-	if (cli_modifiers_fit(c, err, errlen) == -1)
+	if (cli_modifiers_fit(c, err, errlen) == -1 ||
+	    cli_columns(c, err, errlen) == -1)
 		return (-1);
 	if (c->action == CLI_KEYS) {
 		if (c->path == NULL)
@@ -291,7 +350,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 	c->mode = MAPPING_AUTO;
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":rpwc:ms:l:ihV", cli_options,
+	while ((ch = getopt_long(argc, argv, ":rpwc:ms:l:ihVg:ebudo:n:", cli_options,
 	    NULL)) != -1) {
 		if (ch == ':') {
 			snprintf(err, errlen, "option %s needs a value",

@@ -2,7 +2,8 @@
  * cli.h: the command line, parsed into options.
  *
  *   maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] FILE
- *   maphex --dump [-s OFFSET] [-l LEN] FILE
+ *   maphex --dump [-s OFFSET] [-l LEN] [xxd's -c -g -e -u -p -i -b -d -o -n] FILE
+ *   maphex --revert DUMP [-p] [-c N] [-s OFFSET] FILE
  *   maphex --find PATTERN [--hex] [-i] FILE
  *   maphex --help | --version | --keys
  */
@@ -14,7 +15,7 @@
 #include "mapping.h"
 
 enum cli_action { CLI_EDIT, CLI_DUMP, CLI_FIND, CLI_HELP, CLI_VERSION,
-	CLI_KEYS };
+	CLI_KEYS, CLI_REVERT };
 
 struct cli {
 	enum cli_action		 action;
@@ -29,6 +30,15 @@ struct cli {
 	int			 icase;
 	const char		*path;
 	unsigned		 given;		/* modifiers seen, by bit */
+	/* xxd's flags, for --dump and --revert (cli_dump.c reads them). */
+	const char		*cols;		/* -c, unparsed */
+	const char		*group;		/* -g */
+	const char		*displace;	/* -o */
+	const char		*name;		/* -n */
+	const char		*revert;	/* --revert DUMP */
+	int			 kind;		/* the last of -b -e -p -i */
+	int			 upper;		/* -u */
+	int			 decimal;	/* -d */
 };
 
 /*
