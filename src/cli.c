@@ -18,11 +18,13 @@
 #define CLI_MAX_COLUMNS	4096
 
 enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS, OPT_HISTORY, OPT_INSPECT,
-	OPT_SET, OPT_REGEX };
+	OPT_SET, OPT_REGEX, OPT_REVERT };
 
 const char cli_usage[] =
 "usage: maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] [--history SIZE] FILE\n"
-"       maphex --dump [-s OFFSET] [-l LEN] FILE\n"
+"       maphex --dump [-s OFFSET] [-l LEN] [-c N] [-g N] [-e|-b|-p|-i]\n"
+"                     [-u] [-d] [-o OFFSET] [-n NAME] FILE\n"
+"       maphex --revert DUMP [-p] [-c N] [-s [-]OFFSET] FILE\n"
 "       maphex --find PATTERN [--hex|--regex [-o]] [-i] FILE\n"
 "       maphex --inspect OFFSET FILE\n"
 "       maphex --set TYPE@OFFSET=VALUE [--set ...] FILE\n"
@@ -40,7 +42,15 @@ const char cli_usage[] =
 "      --history SIZE  keep at most SIZE of undo history (default 256M;\n"
 "                      k, M, G: KiB, MiB, GiB); the oldest steps go first\n"
 "  -l, --length LEN    with --dump: dump LEN bytes\n"
-"      --dump          print an xxd-identical hex dump and exit\n"
+"      --dump          print an xxd-identical hex dump and exit; takes\n"
+"                      xxd's layout flags, as xxd means them:\n"
+"                      -c N bytes a line, -g N bytes a group, -e little-\n"
+"                      endian groups, -b bits, -p plain, -i C include\n"
+"                      (-n NAME its name), -u upper case, -d decimal\n"
+"                      offsets, -o OFFSET added to the offsets shown\n"
+"      --revert DUMP   as xxd -r: write the bytes of a dump (- for\n"
+"                      stdin; -p plain) into FILE, patching it or\n"
+"                      creating it sparse; -s adds OFFSET to positions\n"
 "      --find PATTERN  print the offset of every match and exit\n"
 "      --hex           with --find: PATTERN is hex bytes, ?? any byte\n"
 "      --regex         with --find: PATTERN is a PCRE2 regex over the\n"
@@ -80,6 +90,7 @@ static const struct option cli_options[] = {
 	{ "keys", no_argument, NULL, OPT_KEYS },
 	{ "inspect", required_argument, NULL, OPT_INSPECT },
 	{ "set", required_argument, NULL, OPT_SET },
+	{ "revert", required_argument, NULL, OPT_REVERT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -90,8 +101,13 @@ enum {
 	CLI_MOD_R = 0x001, CLI_MOD_P = 0x002, CLI_MOD_W = 0x004,
 	CLI_MOD_C = 0x008, CLI_MOD_M = 0x010, CLI_MOD_S = 0x020,
 	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100,
-	CLI_MOD_HISTORY = 0x200, CLI_MOD_REGEX = 0x400, CLI_MOD_O = 0x800
+	CLI_MOD_G = 0x200, CLI_MOD_E = 0x400, CLI_MOD_U = 0x800,
+	CLI_MOD_B = 0x1000, CLI_MOD_D = 0x2000, CLI_MOD_O = 0x4000,
+	CLI_MOD_N = 0x8000, CLI_MOD_HISTORY = 0x10000, CLI_MOD_REGEX = 0x20000
 };
+#define CLI_MOD_XXD	(CLI_MOD_S | CLI_MOD_L | CLI_MOD_C | CLI_MOD_P | \
+	CLI_MOD_I | CLI_MOD_G | CLI_MOD_E | CLI_MOD_U | CLI_MOD_B | \
+	CLI_MOD_D | CLI_MOD_O | CLI_MOD_N)
 
 static const struct cli_modifier {
 	int		 ch;
@@ -102,9 +118,12 @@ static const struct cli_modifier {
 	{ 'w', CLI_MOD_W, "-w" }, { 'c', CLI_MOD_C, "-c" },
 	{ 'm', CLI_MOD_M, "-m" }, { 's', CLI_MOD_S, "-s" },
 	{ 'l', CLI_MOD_L, "-l" }, { 'i', CLI_MOD_I, "-i" },
-	{ OPT_HEX, CLI_MOD_HEX, "--hex" },
+	{ OPT_HEX, CLI_MOD_HEX, "--hex" }, { 'g', CLI_MOD_G, "-g" },
+	{ 'e', CLI_MOD_E, "-e" }, { 'u', CLI_MOD_U, "-u" },
+	{ 'b', CLI_MOD_B, "-b" }, { 'd', CLI_MOD_D, "-d" },
+	{ 'o', CLI_MOD_O, "-o" }, { 'n', CLI_MOD_N, "-n" },
 	{ OPT_HISTORY, CLI_MOD_HISTORY, "--history" },
-	{ OPT_REGEX, CLI_MOD_REGEX, "--regex" }, { 'o', CLI_MOD_O, "-o" }
+	{ OPT_REGEX, CLI_MOD_REGEX, "--regex" }
 };
 #define CLI_NMODIFIERS	(sizeof cli_modifiers / sizeof cli_modifiers[0])
 
@@ -116,9 +135,10 @@ static const struct cli_takes {
 } cli_takes[] = {
 	{ CLI_EDIT, "the interactive mode", CLI_MOD_R | CLI_MOD_P |
 	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S | CLI_MOD_HISTORY },
-	{ CLI_DUMP, "--dump", CLI_MOD_S | CLI_MOD_L },
 	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX | CLI_MOD_REGEX |
 	    CLI_MOD_O },
+	{ CLI_DUMP, "--dump", CLI_MOD_XXD },
+	{ CLI_REVERT, "--revert", CLI_MOD_P | CLI_MOD_C | CLI_MOD_S },
 	{ CLI_KEYS, "--keys", 0 },
 	{ CLI_INSPECT, "--inspect", 0 },
 	{ CLI_SET, "--set", 0 },
@@ -131,9 +151,11 @@ static int	cli_set_action(struct cli *, enum cli_action, char *, size_t);
 static void	cli_given(struct cli *, int);
 static int	cli_set_mode(struct cli *, enum mapping_mode, char *, size_t);
 static int	cli_size(const char *, uint64_t *, char *, size_t);
+static int	cli_columns(struct cli *, char *, size_t);
 static int	cli_option(struct cli *, int, char *, size_t);
 static int	cli_modifiers_fit(const struct cli *, char *, size_t);
 static int	cli_check(struct cli *, char *, size_t);
+static int	cli_unswallow(struct cli *, char *, size_t);
 
 static const struct cli_takes *
 cli_action_of(enum cli_action action)
@@ -230,28 +252,42 @@ bad:
 	return (-1);
 }
 
+/*
+ * -c N of the interactive mode; --dump and --revert read it as xxd
+ * does (cli_dump.c).
+ */
 static int
-cli_option(struct cli *c, int ch, char *err, size_t errlen)
+cli_columns(struct cli *c, char *err, size_t errlen)
 {
 	uint64_t	n;
 
+	if (c->action != CLI_EDIT || c->cols == NULL)
+		return (0);
+	if (offset_number(c->cols, &n, err, errlen) == -1)
+		return (-1);
+	if (n == 0 || n > CLI_MAX_COLUMNS) {
+		snprintf(err, errlen, "-c wants 1 to %d bytes a row, "
+		    "not '%s'", CLI_MAX_COLUMNS, c->cols);
+		return (-1);
+	}
+	c->columns = (size_t)n;
+	return (0);
+}
+
+static int
+cli_option(struct cli *c, int ch, char *err, size_t errlen)
+{
 	cli_given(c, ch);
 	switch (ch) {
 	case 'r':
 		return (cli_set_mode(c, MAPPING_READONLY, err, errlen));
 	case 'p':
+		c->kind = ch;
 		return (cli_set_mode(c, MAPPING_PREVIEW, err, errlen));
 	case 'w':
 		return (cli_set_mode(c, MAPPING_DIRECT, err, errlen));
 	case 'c':
-		if (offset_number(optarg, &n, err, errlen) == -1)
-			return (-1);
-		if (n == 0 || n > CLI_MAX_COLUMNS) {
-			snprintf(err, errlen, "-c wants 1 to %d bytes a row, "
-			    "not '%s'", CLI_MAX_COLUMNS, optarg);
-			return (-1);
-		}
-		c->columns = (size_t)n;
+		c->cols = optarg;
 		return (0);
 	case 'm':
 		c->maximize = 1;
@@ -264,7 +300,31 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 		return (0);
 	case 'i':
 		c->icase = 1;
+		c->kind = ch;
 		return (0);
+	case 'b': case 'e':
+		c->kind = ch;
+		return (0);
+	case 'u':
+		c->upper = 1;
+		return (0);
+	case 'd':
+		c->decimal = 1;
+		return (0);
+	case 'g':
+		c->group = optarg;
+		return (0);
+	case 'o':
+		/* --dump -o OFFSET; --find -o (--lengths) is a flag. */
+		c->displace = optarg;
+		c->lengths = 1;
+		return (0);
+	case 'n':
+		c->name = optarg;
+		return (0);
+	case OPT_REVERT:
+		c->revert = optarg;
+		return (cli_set_action(c, CLI_REVERT, err, errlen));
 	case OPT_DUMP:
 		return (cli_set_action(c, CLI_DUMP, err, errlen));
 	case OPT_FIND:
@@ -277,9 +337,6 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 		return (cli_size(optarg, &c->history, err, errlen));
 	case OPT_REGEX:
 		c->regex = 1;
-		return (0);
-	case 'o':
-		c->lengths = 1;
 		return (0);
 	case OPT_KEYS:
 		return (cli_set_action(c, CLI_KEYS, err, errlen));
@@ -339,7 +396,8 @@ cli_check(struct cli *c, char *err, size_t errlen)
 {
 	if (c->action == CLI_HELP || c->action == CLI_VERSION)
 		return (0);
-	if (cli_modifiers_fit(c, err, errlen) == -1)
+	if (cli_modifiers_fit(c, err, errlen) == -1 ||
+	    cli_columns(c, err, errlen) == -1)
 		return (-1);
 	if (c->action == CLI_KEYS) {
 		if (c->path == NULL)
@@ -360,7 +418,7 @@ cli_check(struct cli *c, char *err, size_t errlen)
 		snprintf(err, errlen, "choose one of --hex and --regex");
 		return (-1);
 	}
-	if (c->lengths && !c->regex) {
+	if (c->action == CLI_FIND && c->lengths && !c->regex) {
 		snprintf(err, errlen, "-o goes with --regex");
 		return (-1);
 	}
@@ -368,6 +426,25 @@ cli_check(struct cli *c, char *err, size_t errlen)
 		snprintf(err, errlen, "-i is for text patterns, not --hex");
 		return (-1);
 	}
+	return (0);
+}
+
+/*
+ * -o takes a value for --dump (xxd's -o OFFSET) but none for --find,
+ * where getopt still handed it the word after it: that word is FILE.
+ */
+static int
+cli_unswallow(struct cli *c, char *err, size_t errlen)
+{
+	if (c->action != CLI_FIND || c->displace == NULL)
+		return (0);
+	if (c->path != NULL) {
+		snprintf(err, errlen, "one FILE at a time ('%s' is extra)",
+		    c->displace);
+		return (-1);
+	}
+	c->path = c->displace;
+	c->displace = NULL;
 	return (0);
 }
 
@@ -380,8 +457,14 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 	c->mode = MAPPING_AUTO;
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":rpwc:ms:l:iohV", cli_options,
-	    NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":rpwc:ms:l:ihVg:ebudo:n:",
+	    cli_options, NULL)) != -1) {
+		if (ch == ':' && optopt == 'o') {
+			/* A closing -o of --find, with no value to take. */
+			cli_given(c, 'o');
+			c->lengths = 1;
+			continue;
+		}
 		if (ch == ':') {
 			snprintf(err, errlen, "option %s needs a value",
 			    argv[optind - 1]);
@@ -404,6 +487,8 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 	}
 	if (optind < argc)
 		c->path = argv[optind++];
+	if (cli_unswallow(c, err, errlen) == -1)
+		return (-1);
 	if (optind < argc) {
 		snprintf(err, errlen, "one FILE at a time ('%s' is extra)",
 		    argv[optind]);

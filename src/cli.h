@@ -2,7 +2,8 @@
  * cli.h: the command line, parsed into options.
  *
  *   maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] [--history SIZE] FILE
- *   maphex --dump [-s OFFSET] [-l LEN] FILE
+ *   maphex --dump [-s OFFSET] [-l LEN] [xxd's -c -g -e -u -p -i -b -d -o -n] FILE
+ *   maphex --revert DUMP [-p] [-c N] [-s OFFSET] FILE
  *   maphex --find PATTERN [--hex|--regex [-o]] [-i] FILE
  *   maphex --inspect OFFSET FILE
  *   maphex --set TYPE@OFFSET=VALUE [--set ...] FILE
@@ -17,7 +18,7 @@
 #include "mapping.h"
 
 enum cli_action { CLI_EDIT, CLI_DUMP, CLI_FIND, CLI_HELP, CLI_VERSION,
-	CLI_KEYS, CLI_INSPECT, CLI_SET };
+	CLI_KEYS, CLI_INSPECT, CLI_SET, CLI_REVERT };
 
 #define CLI_MAX_SETS	64	/* --set options one run takes */
 
@@ -40,6 +41,15 @@ struct cli {
 	uint64_t		 history;	/* 0: the default */
 	const char		*path;
 	unsigned		 given;		/* modifiers seen, by bit */
+	/* xxd's flags, for --dump and --revert (cli_dump.c reads them). */
+	const char		*cols;		/* -c, unparsed */
+	const char		*group;		/* -g */
+	const char		*displace;	/* -o */
+	const char		*name;		/* -n */
+	const char		*revert;	/* --revert DUMP */
+	int			 kind;		/* the last of -b -e -p -i */
+	int			 upper;		/* -u */
+	int			 decimal;	/* -d */
 };
 
 /*

@@ -4,9 +4,9 @@
  * This file owns the xxd line layout and the loop that streams it: a
  * chunk of the mapping at a time is formatted under guard_call(), so a
  * page that raises SIGBUS becomes an error, into one buffer of whole
- * lines built from a table of hex pairs, and the buffer goes out in one
- * write(2).  Speed is the point (at least 10 times xxd), which is why
- * lines are assembled a word at a time.  It must not print anywhere but
+ * lines, and the buffer goes out in one write(2).  xxd's default layout
+ * goes through dump_simd.c, the widest vectors the CPU has; the others
+ * through dump_layout.c.  It must not print anywhere but
  * the descriptor it is given, exit, or keep any state between calls.
  */
 #include "config.h"
@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "doc.h"
+#include "dump_simd.h"
 #include "guard.h"
 #include "io.h"
 #include "quote.h"
@@ -30,18 +31,6 @@
 #define DUMP_LINEMAX	(16 + 2 + DUMP_HEXW + DUMP_COLS + 1)
 #define DUMP_CHUNKMAX	(16 * 1024 * 1024)
 
-/*
- * Whole lines are assembled in 64-bit words and stored with memcpy(),
- * a dozen stores a line instead of sixty, which more than halves the
- * time a line takes.  DUMP_PUT(v, n, k) places the n-byte value v, as memcpy() loaded it
- * from memory, at byte k of a word that memcpy() will store.
- */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-#define DUMP_PUT(v, n, k)	((uint64_t)(v) << (64 - 8 * ((n) + (k))))
-#else
-#define DUMP_PUT(v, n, k)	((uint64_t)(v) << (8 * (k)))
-#endif
-
 struct dump {
 	const struct doc	*m;
 	int			 fd;
@@ -50,182 +39,21 @@ struct dump {
 	size_t			 chunk;
 	char			*err;
 	size_t			 errlen;
+	const struct dump_layout *l;
+	int			 fast;	/* l is xxd's default */
+	enum dump_isa		 isa;	/* the fast path's instructions */
+	size_t			 step;	/* bytes a line, for reads that fault */
+	char			*line;	/* scratch line of the other layouts */
+	uint64_t		 start;
 };
 
-static uint64_t	 dump_pair(unsigned char);
-static uint64_t	 dump_text8(const unsigned char *);
-static char	*dump_offset(char *, uint64_t);
-static char	*dump_full(char *, const unsigned char *);
-static char	*dump_short(char *, const unsigned char *, size_t);
-static size_t	 dump_lines(char *, uint64_t, const unsigned char *, size_t);
+static size_t	 dump_any(const struct dump *, char *, uint64_t,
+		    const unsigned char *, size_t);
+static int	 dump_setup(struct dump *, const struct dump_layout *);
 static int	 dump_read(struct dump *, uint64_t, size_t, size_t *);
 static int	 dump_write(struct dump *, const char *, size_t);
 static void	 dump_format(void *);
 static int	 dump_step(struct dump *, uint64_t, size_t);
-
-/* Byte b is at dump_hex[2 * b], as two lowercase hex digits. */
-static const char dump_hex[] =
-	"000102030405060708090a0b0c0d0e0f"
-	"101112131415161718191a1b1c1d1e1f"
-	"202122232425262728292a2b2c2d2e2f"
-	"303132333435363738393a3b3c3d3e3f"
-	"404142434445464748494a4b4c4d4e4f"
-	"505152535455565758595a5b5c5d5e5f"
-	"606162636465666768696a6b6c6d6e6f"
-	"707172737475767778797a7b7c7d7e7f"
-	"808182838485868788898a8b8c8d8e8f"
-	"909192939495969798999a9b9c9d9e9f"
-	"a0a1a2a3a4a5a6a7a8a9aaabacadaeaf"
-	"b0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
-	"c0c1c2c3c4c5c6c7c8c9cacbcccdcecf"
-	"d0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
-	"e0e1e2e3e4e5e6e7e8e9eaebecedeeef"
-	"f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
-
-/*
- * xxd's text column: printable ASCII (0x20..0x7e) as itself, anything
- * else a dot.  A table, because a compare on random data mispredicts.
- */
-static const char dump_text[] =
-	"................"
-	"................"
-	" !\"#$%&'()*+,-./"
-	"0123456789:;<=>?"
-	"@ABCDEFGHIJKLMNO"
-	"PQRSTUVWXYZ[\\]^_"
-	"`abcdefghijklmno"
-	"pqrstuvwxyz{|}~."
-	"................"
-	"................"
-	"................"
-	"................"
-	"................"
-	"................"
-	"................"
-	"................";
-
-/* The two hex digits of b, as memcpy() loads them. */
-static uint64_t
-dump_pair(unsigned char b)
-{
-	uint16_t	v;
-
-	memcpy(&v, dump_hex + 2 * (size_t)b, 2);
-	return (v);
-}
-
-/*
- * The text column of the 8 bytes at p, computed on all 8 at once: a
- * byte stays when its top bit is clear, it is at least 0x20 and it is
- * not 0x7f, else it becomes '.'.  No sum carries out of its byte, so
- * this holds in either byte order.
- */
-static uint64_t
-dump_text8(const unsigned char *p)
-{
-	const uint64_t	ones = 0x0101010101010101ULL;
-	uint64_t	x, low, keep;
-
-	memcpy(&x, p, 8);
-	low = x & 0x7f * ones;
-	keep = ~x & (low + 0x60 * ones) & ~(low + ones) & 0x80 * ones;
-	keep = (keep >> 7) * 0xff;
-	return ((x & keep) | ('.' * ones & ~keep));
-}
-
-/*
- * Writes "%08" PRIx64 ": ", which is what xxd's "%08lx:" and the space
- * before the first group come to: at least 8 digits, more past 4 GiB.
- */
-static char *
-dump_offset(char *q, uint64_t off)
-{
-	size_t		nd = 8, i;
-	uint64_t	w;
-
-	if (off <= UINT32_MAX) {
-		w = DUMP_PUT(dump_pair(off >> 24), 2, 0) |
-		    DUMP_PUT(dump_pair(off >> 16 & 0xff), 2, 2) |
-		    DUMP_PUT(dump_pair(off >> 8 & 0xff), 2, 4) |
-		    DUMP_PUT(dump_pair(off & 0xff), 2, 6);
-		memcpy(q, &w, 8);
-		memcpy(q + 8, ": ", 2);
-		return (q + 10);
-	}
-	while (nd < 16 && (off >> (4 * nd)) != 0)
-		nd++;
-	for (i = nd; i >= 2; i -= 2) {
-		memcpy(q + i - 2, dump_hex + 2 * (off & 0xff), 2);
-		off >>= 8;
-	}
-	if (i == 1)
-		q[0] = dump_hex[2 * (off & 0xf) + 1];
-	memcpy(q + nd, ": ", 2);
-	return (q + nd + 2);
-}
-
-/*
- * The hex groups and text of a whole line; the hot loop of a dump.
- * Each group's word carries its two spaces and three bytes the next
- * store overwrites, so the stores must stay in this order.
- */
-static char *
-dump_full(char *q, const unsigned char *p)
-{
-	uint64_t	w;
-	int		i;
-
-	for (i = 0; i < DUMP_COLS / 2; i++) {
-		w = DUMP_PUT(dump_pair(p[2 * i]), 2, 0) |
-		    DUMP_PUT(dump_pair(p[2 * i + 1]), 2, 2) |
-		    DUMP_PUT(' ', 1, 4) | DUMP_PUT(' ', 1, 5);
-		memcpy(q + 5 * i, &w, 8);
-	}
-	q += DUMP_HEXW;
-	w = dump_text8(p);
-	memcpy(q, &w, 8);
-	w = dump_text8(p + 8);
-	memcpy(q + 8, &w, 8);
-	q[16] = '\n';
-	return (q + 17);
-}
-
-/*
- * A last line of n < 16 bytes.  xxd pads the hex area with spaces, so
- * the text column starts where it does on a whole line.
- */
-static char *
-dump_short(char *q, const unsigned char *p, size_t n)
-{
-	size_t	i;
-
-	memset(q, ' ', DUMP_HEXW);
-	for (i = 0; i < n; i++)
-		memcpy(q + 5 * i / 2, dump_hex + 2 * (size_t)p[i], 2);
-	q += DUMP_HEXW;
-	for (i = 0; i < n; i++)
-		*q++ = dump_text[p[i]];
-	*q++ = '\n';
-	return (q);
-}
-
-/* Formats the n bytes at p, the file's bytes from off, into out. */
-static size_t
-dump_lines(char *out, uint64_t off, const unsigned char *p, size_t n)
-{
-	char	*q = out;
-	size_t	 i;
-
-	for (i = 0; n - i >= DUMP_COLS; i += DUMP_COLS) {
-		q = dump_offset(q, off + i);
-		q = dump_full(q, p + i);
-	}
-	if (i < n) {
-		q = dump_offset(q, off + i);
-		q = dump_short(q, p + i, n - i);
-	}
-	return ((size_t)(q - out));
-}
 
 /*
  * Copies n bytes at off into d->in.  When a page faults, finds the
@@ -242,7 +70,7 @@ dump_read(struct dump *d, uint64_t off, size_t n, size_t *got)
 	if (doc_read(d->m, off, d->in, n) == 0)
 		return (0);
 	for (i = 0; i < n; i += step) {
-		step = n - i < DUMP_COLS ? n - i : DUMP_COLS;
+		step = n - i < d->step ? n - i : d->step;
 		if (doc_read(d->m, off + i, d->in + i, step) == -1)
 			break;
 	}
@@ -267,9 +95,25 @@ dump_write(struct dump *d, const char *buf, size_t len)
 	return (-1);
 }
 
+/*
+ * Formats the n bytes at p, the file's bytes from off, in d's layout:
+ * the default through the fast lines above, the rest in dump_layout.c.
+ */
+static size_t
+dump_any(const struct dump *d, char *out, uint64_t off,
+    const unsigned char *p, size_t n)
+{
+	uint64_t	shown = off + d->l->displace;
+
+	if (d->fast)
+		return (dump_simd_lines(d->isa, out, shown, p, n));
+	return (dump_layout_format(d->l, out, d->line, off - d->start, shown,
+	    p, n));
+}
+
 /* The arguments and result of dump_format() under guard_call(). */
 struct dump_format_args {
-	char			*out;
+	const struct dump	*d;
 	uint64_t		 off;
 	const unsigned char	*p;
 	size_t			 n;
@@ -281,7 +125,7 @@ dump_format(void *arg)
 {
 	struct dump_format_args	*a = arg;
 
-	a->outlen = dump_lines(a->out, a->off, a->p, a->n);
+	a->outlen = dump_any(a->d, a->d->out, a->off, a->p, a->n);
 }
 
 /*
@@ -292,44 +136,87 @@ dump_format(void *arg)
 static int
 dump_step(struct dump *d, uint64_t off, size_t n)
 {
-	struct dump_format_args	 a = { d->out, off, NULL, n, 0 };
+	struct dump_format_args	 a = { d, off, NULL, n, 0 };
 	size_t			 got;
 	int			 rc = 0;
 
 	a.p = doc_span(d->m, off, n);
 	if (a.p == NULL || guard_call(dump_format, &a) == -1) {
 		rc = dump_read(d, off, n, &got);
-		a.outlen = dump_lines(d->out, off, d->in, got);
+		a.outlen = dump_any(d, d->out, off, d->in, got);
 	}
 	if (dump_write(d, d->out, a.outlen) == -1)
 		return (-1);
 	return (rc);
 }
 
-int
-dump_run_chunked(const struct doc *m, uint64_t start, uint64_t len,
-    int outfd, char *err, size_t errlen, size_t chunk)
+/*
+ * Sizes the chunk to whole lines of d->l and allocates its buffers;
+ * -1 when memory runs out.  The other layouts take a quarter of the
+ * default's chunk, their lines being up to four times as long.
+ */
+static int
+dump_setup(struct dump *d, const struct dump_layout *l)
 {
-	struct dump	d = { m, outfd, NULL, NULL, chunk, err, errlen };
+	size_t	unit = l->kind == DUMP_PLAIN || l->kind == DUMP_INCLUDE ?
+		    DUMP_COLS : (size_t)l->cols;
+
+	d->l = l;
+	d->fast = l->kind == DUMP_HEX && l->cols == DUMP_COLS &&
+	    l->group == 2 && !l->upper && !l->decimal;
+	if (!d->fast && d->chunk > DUMP_CHUNK / 4)
+		d->chunk = DUMP_CHUNK / 4;
+	if (d->chunk > DUMP_CHUNKMAX)
+		d->chunk = DUMP_CHUNKMAX;
+	d->chunk = d->chunk < unit ? unit : d->chunk / unit * unit;
+	d->step = unit;
+	d->isa = l->isa == DUMP_ISA_AUTO ||
+	    !dump_simd_supported((enum dump_isa)l->isa) ? dump_simd_best() :
+	    (enum dump_isa)l->isa;
+	d->in = malloc(d->chunk);
+	if (d->fast)
+		d->out = malloc(d->chunk / DUMP_COLS * DUMP_LINEMAX +
+		    DUMP_SIMD_SLACK);
+	else {
+		d->out = malloc(dump_layout_outmax(l, d->chunk));
+		d->line = malloc(DUMP_LINECAP(l->cols > DUMP_MAXCOLS ?
+		    0 : l->cols) + 128 + 2 * (l->name ? strlen(l->name) : 0));
+	}
+	return (d->in == NULL || d->out == NULL || (!d->fast &&
+	    d->line == NULL) ? -1 : 0);
+}
+
+int
+dump_run_layout(const struct doc *m, uint64_t start, uint64_t len,
+    const struct dump_layout *l, int outfd, char *err, size_t errlen,
+    size_t chunk)
+{
+	struct dump	d;
 	char		q[256];
 	uint64_t	done;
 	size_t		n;
 	int		rc = 0;
 
+	memset(&d, 0, sizeof d);
+	d.m = m;
+	d.fd = outfd;
+	d.chunk = chunk;
+	d.err = err;
+	d.errlen = errlen;
+	d.start = start;
 	if (start >= doc_size(m))
-		return (0);
-	if (len > doc_size(m) - start)
+		len = 0;
+	else if (len > doc_size(m) - start)
 		len = doc_size(m) - start;
-	if (d.chunk > DUMP_CHUNKMAX)
-		d.chunk = DUMP_CHUNKMAX;
-	d.chunk = d.chunk < DUMP_COLS ? DUMP_COLS : d.chunk & ~(size_t)15;
-	d.in = malloc(d.chunk);
-	d.out = malloc(d.chunk / DUMP_COLS * DUMP_LINEMAX);
-	if (d.in == NULL || d.out == NULL) {
+	if (d.chunk == 0)
+		d.chunk = DUMP_CHUNK;
+	if (dump_setup(&d, l) == -1) {
 		snprintf(err, errlen, "%s: %s", quote_string(q, sizeof q,
 		    doc_path(m)), strerror(ENOMEM));
 		rc = -1;
 	}
+	if (rc == 0 && !d.fast)
+		rc = dump_write(&d, d.line, dump_layout_head(l, d.line));
 	doc_advise(m, 1);
 	for (done = 0; rc == 0 && done < len; done += n) {
 		n = len - done < d.chunk ? (size_t)(len - done) : d.chunk;
@@ -338,9 +225,23 @@ dump_run_chunked(const struct doc *m, uint64_t start, uint64_t len,
 		doc_release(m, start + done, n);
 	}
 	doc_advise(m, 0);
+	if (rc == 0 && !d.fast)
+		rc = dump_write(&d, d.line, dump_layout_tail(l, d.line, len));
+	free(d.line);
 	free(d.out);
 	free(d.in);
 	return (rc);
+}
+
+int
+dump_run_chunked(const struct doc *m, uint64_t start, uint64_t len,
+    int outfd, char *err, size_t errlen, size_t chunk)
+{
+	struct dump_layout	l;
+
+	dump_layout_default(&l);
+	return (dump_run_layout(m, start, len, &l, outfd, err, errlen,
+	    chunk == 0 ? 1 : chunk));
 }
 
 int

@@ -15,10 +15,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dump_layout.h"
+
 struct doc;
 
 /* Bytes of the file formatted per write(2) when the caller does not say. */
 #define DUMP_CHUNK	(256 * 1024)
+
 
 /*
  * Writes the dump of [start, start + len) of m to outfd.  The range is
@@ -46,5 +49,15 @@ int	dump_run(const struct doc *m, uint64_t start, uint64_t len,
  */
 int	dump_run_chunked(const struct doc *m, uint64_t start,
 	    uint64_t len, int outfd, char *err, size_t errlen, size_t chunk);
+
+/*
+ * dump_run_chunked() in layout l, which must be resolved as its
+ * comment says (0 chunk: DUMP_CHUNK).  An empty range still prints
+ * what xxd prints for no input: -i's declarations, -p -c 0's newline.
+ * The chunk is rounded to whole lines of l.
+ */
+int	dump_run_layout(const struct doc *m, uint64_t start, uint64_t len,
+	    const struct dump_layout *l, int outfd, char *err, size_t errlen,
+	    size_t chunk);
 
 #endif

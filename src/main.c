@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -22,6 +23,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_dump.h"
 #include "doc.h"
 #include "dump.h"
 #include "find.h"
@@ -36,6 +38,7 @@
 #include "pattern.h"
 #include "quote.h"
 #include "search_regex.h"
+#include "revert.h"
 #include "session.h"
 #include "ui_curses.h"
 #include "view.h"
@@ -57,6 +60,7 @@ static int	main_signals(void);
 static int	main_dump(const struct cli *);
 static int	main_find(const struct cli *);
 static int	main_find_regex(const struct cli *);
+static int	main_revert(const struct cli *);
 static void	main_seek(struct session *, uint64_t);
 static int	main_edit(const struct cli *);
 static int	main_keys(void);
@@ -116,11 +120,16 @@ main_signals(void)
 static int
 main_dump(const struct cli *c)
 {
+	struct dump_layout	l;
 	struct doc	d;
 	char		err[512];
 	uint64_t	start = 0, len = UINT64_MAX;
 	int		rc;
 
+	if (cli_dump_layout(c, &l, err, sizeof err) == -1) {
+		main_error("%s", err);
+		return (2);
+	}
 	if (doc_open(&d, c->path, MAPPING_READONLY, err, sizeof err)) {
 		main_error("%s", err);
 		return (2);
@@ -139,10 +148,38 @@ main_dump(const struct cli *c)
 		doc_close(&d);
 		return (2);
 	}
-	rc = dump_run(&d, start, len, STDOUT_FILENO, err, sizeof err);
+	rc = dump_run_layout(&d, start, len, &l, STDOUT_FILENO, err,
+	    sizeof err, 0);
 	if (rc == -1)
 		main_error("%s", err);
 	doc_close(&d);
+	return (rc == -1 ? 1 : 0);
+}
+
+/* --revert DUMP FILE: DUMP's bytes into FILE, as xxd -r DUMP FILE. */
+static int
+main_revert(const struct cli *c)
+{
+	struct revert_opts	o = { c->kind == 'p', 16, 0, REVERT_HOLE };
+	char			err[512];
+	int			fd = STDIN_FILENO, rc;
+
+	if (cli_dump_revert(c, &o.cols, &o.base, err, sizeof err) == -1) {
+		main_error("%s", err);
+		return (2);
+	}
+	if (strcmp(c->revert, "-") != 0 &&
+	    (fd = open(c->revert, O_RDONLY | O_CLOEXEC)) == -1) {
+		main_error("%s: cannot open the dump: %s", c->revert,
+		    strerror(errno));
+		return (2);
+	}
+	rc = revert_run(fd, strcmp(c->revert, "-") == 0 ? "standard input" :
+	    c->revert, c->path, &o, NULL, err, sizeof err);
+	if (rc == -1)
+		main_error("%s", err);
+	if (fd != STDIN_FILENO)
+		close(fd);
 	return (rc == -1 ? 1 : 0);
 }
 
@@ -512,6 +549,8 @@ main(int argc, char **argv)
 		return (main_inspect(&c));
 	case CLI_SET:
 		return (main_set(&c));
+	case CLI_REVERT:
+		return (main_revert(&c));
 	case CLI_EDIT:
 		break;
 	}

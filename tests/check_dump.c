@@ -19,9 +19,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "doc.h"
+#include "dump_simd.h"
+#include "revert.h"
 #include "suites.h"
 #include "testutil.h"
 
@@ -582,6 +585,409 @@ START_TEST(test_shrunk_file)
 }
 END_TEST
 
+/* Dumps data in layout l with the given chunk into r. */
+static void
+run_layout(struct result *r, const void *data, size_t n, uint64_t start,
+    uint64_t len, const struct dump_layout *l, size_t chunk)
+{
+	struct doc	 m;
+	char		*path = tu_file(data, n), *outpath = tu_file(NULL, 0);
+	int		 fd;
+
+	ck_assert_int_eq(doc_open(&m, path, MAPPING_READONLY, r->err,
+	    sizeof r->err), 0);
+	fd = open(outpath, O_WRONLY | O_TRUNC);
+	ck_assert_int_ge(fd, 0);
+	r->rc = dump_run_layout(&m, start, len, l, fd, r->err, sizeof r->err,
+	    chunk);
+	ck_assert_int_eq(close(fd), 0);
+	doc_close(&m);
+	r->out = (char *)tu_slurp(outpath, &r->len);
+	r->out[r->len] = '\0';
+	tu_remove(outpath);
+	tu_remove(path);
+}
+
+static void
+layout(struct dump_layout *l, enum dump_kind kind, uint64_t cols,
+    uint64_t group)
+{
+	dump_layout_default(l);
+	l->kind = kind;
+	l->cols = cols;
+	l->group = group;
+}
+
+/* Each layout's output for a short input, written out as xxd prints it. */
+START_TEST(test_layouts_known)
+{
+	static const unsigned char	 d[] = "ABCDEFGHIJ\001\377";
+	static const struct {
+		enum dump_kind	 kind;
+		uint64_t	 cols, group;
+		int		 upper, decimal;
+		uint64_t	 displace;
+		const char	*name, *want;
+	} cases[] = {
+		{ DUMP_HEX, 8, 4, 0, 0, 0, NULL,
+		    "00000000: 41424344 45464748  ABCDEFGH\n"
+		    "00000008: 494a01ff           IJ..\n" },
+		{ DUMP_LITTLE, 16, 4, 1, 0, 0, NULL,
+		    "00000000: 44434241 48474645 FF014A49           "
+		    "ABCDEFGHIJ..\n" },
+		{ DUMP_LITTLE, 5, 4, 0, 0, 0, NULL,
+		    "00000000: 44434241     AB45E\n"
+		    "00000005: 49484746     FG4aJ\n"
+		    "0000000a:     ff01     ..\n" },
+		{ DUMP_BITS, 6, 1, 0, 1, 1000, NULL,
+		    "00001000: 01000001 01000010 01000011 01000100 01000101"
+		    " 01000110  ABCDEF\n"
+		    "00001006: 01000111 01001000 01001001 01001010 00000001"
+		    " 11111111  GHIJ..\n" },
+		{ DUMP_PLAIN, 5, 5, 0, 0, 0, NULL,
+		    "4142434445\n464748494a\n01ff\n" },
+		{ DUMP_PLAIN, 0, 0, 1, 0, 0, NULL,
+		    "4142434445464748494A01FF\n" },
+		{ DUMP_INCLUDE, 5, 5, 0, 0, 0, "9 x.y",
+		    "unsigned char __9_x_y[] = {\n"
+		    "  0x41, 0x42, 0x43, 0x44, 0x45,\n"
+		    "  0x46, 0x47, 0x48, 0x49, 0x4a,\n"
+		    "  0x01, 0xff\n"
+		    "};\nunsigned int __9_x_y_len = 12;\n" },
+		{ DUMP_HEX, 12, 12, 0, 1, UINT64_MAX, NULL,
+		    "-0000001: 4142434445464748494a01ff  ABCDEFGHIJ..\n" },
+	};
+	struct dump_layout	 l;
+	struct result		 r;
+	size_t			 i, chunk;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (chunk = 1; chunk <= 64; chunk *= 4) {
+			layout(&l, cases[i].kind, cases[i].cols,
+			    cases[i].group);
+			l.upper = cases[i].upper;
+			l.decimal = cases[i].decimal;
+			l.displace = cases[i].displace;
+			l.name = cases[i].name;
+			run_layout(&r, d, 12, 0, UINT64_MAX, &l, chunk);
+			same_bytes(&r, cases[i].want, strlen(cases[i].want),
+			    cases[i].want);
+		}
+}
+END_TEST
+
+/* What xxd prints for no input: -i's declarations, -p -c 0's newline. */
+START_TEST(test_layouts_empty)
+{
+	struct dump_layout	l;
+	struct result		r;
+	const char		*want = "unsigned char t[] = {\n};\n"
+				    "unsigned int t_len = 0;\n";
+
+	layout(&l, DUMP_INCLUDE, 12, 12);
+	l.name = "t";
+	run_layout(&r, "x", 1, 1, UINT64_MAX, &l, 0);
+	same_bytes(&r, want, strlen(want), "-i, empty");
+	l.name = NULL;
+	run_layout(&r, "x", 1, 0, 0, &l, 0);
+	same_bytes(&r, "", 0, "-i from stdin, empty");
+	layout(&l, DUMP_PLAIN, 0, 0);
+	run_layout(&r, "x", 1, 0, 0, &l, 0);
+	same_bytes(&r, "\n", 1, "-p -c 0, empty");
+	layout(&l, DUMP_PLAIN, 30, 30);
+	run_layout(&r, "x", 1, 0, 0, &l, 0);
+	same_bytes(&r, "", 0, "-p, empty");
+	layout(&l, DUMP_BITS, 6, 1);
+	run_layout(&r, "x", 1, 5, 9, &l, 0);
+	same_bytes(&r, "", 0, "-b past the end");
+}
+END_TEST
+
+/*
+ * Random layouts, ranges and chunks: the chunked output is the output
+ * of one chunk, and the real xxd's where it exists.
+ */
+START_TEST(test_layouts_random)
+{
+	static unsigned char	 data[2000];
+	static const char	 flag[] = { ' ', 'e', 'b', 'p', 'i' };
+	uint64_t		 seed = 0x1a70, start, len;
+	struct dump_layout	 l;
+	struct result		 r, one;
+	char			 what[256];
+	char			*path, *cmd, *outpath, *want;
+	size_t			 n, wl;
+	int			 i;
+
+	for (i = 0; i < 60; i++) {
+		n = tu_rand(&seed) % sizeof data;
+		tu_random(data, n, &seed);
+		layout(&l, (enum dump_kind)(tu_rand(&seed) % 5),
+		    1 + tu_rand(&seed) % 40, 1);
+		l.group = l.kind == DUMP_LITTLE ? 1u << tu_rand(&seed) % 4 :
+		    1 + tu_rand(&seed) % 9;
+		if (l.group > l.cols)
+			l.group = l.cols;
+		l.upper = tu_rand(&seed) % 2;
+		l.decimal = tu_rand(&seed) % 2;
+		l.displace = tu_rand(&seed) % 3 == 0 ? 0 : tu_rand(&seed);
+		l.name = "data";
+		start = tu_rand(&seed) % (n + 10);
+		len = tu_rand(&seed) % (n + 10);
+		snprintf(what, sizeof what, "-%c -c %" PRIu64 " -g %" PRIu64
+		    "%s%s -o %" PRIu64 " -s %" PRIu64 " -l %" PRIu64 " (%zu)",
+		    flag[l.kind], l.cols, l.group, l.upper ? " -u" : "",
+		    l.decimal ? " -d" : "", l.displace, start, len, n);
+		run_layout(&one, data, n, start, len, &l, 1 << 20);
+		run_layout(&r, data, n, start, len, &l,
+		    1 + tu_rand(&seed) % 100);
+		same_bytes(&r, one.out, one.len, what);
+		if (access(XXD, X_OK) != 0) {
+			free(one.out);
+			continue;
+		}
+		path = tu_file(data, n);
+		outpath = tu_file(NULL, 0);
+		/* xxd -i names the array after its input file: "data". */
+		ck_assert_int_ne(asprintf(&cmd, "cd $(dirname %s) && cp %s "
+		    "data && %s %s -c %" PRIu64 " -g %" PRIu64 " %s %s -o %"
+		    PRIu64 " -s %" PRIu64 " -l %" PRIu64 " data > %s; rm -f "
+		    "data", path, path, XXD, l.kind == DUMP_HEX ? "" :
+		    (char []){ '-', flag[l.kind], '\0' }, l.cols, l.group,
+		    l.upper ? "-u" : "",
+		    l.decimal ? "-d" : "", l.displace, start, len, outpath),
+		    -1);
+		ck_assert_int_eq(system(cmd), 0);
+		want = (char *)tu_slurp(outpath, &wl);
+		ck_assert_msg(one.len == wl && memcmp(one.out, want, wl) == 0,
+		    "%s: ours\n%.300s\nxxd's\n%.300s", what, one.out, want);
+		free(want);
+		free(cmd);
+		free(one.out);
+		tu_remove(outpath);
+		tu_remove(path);
+	}
+}
+END_TEST
+
+/* Runs --revert of the dump text into path; returns revert_run()'s. */
+static int
+revert_text(const char *text, const char *path, int plain, int64_t base,
+    size_t hole, uint64_t *written, char *err, size_t errlen)
+{
+	struct revert_opts	 o = { plain, 16, base, hole };
+	char			*in = tu_file(text, strlen(text));
+	int			 fd = open(in, O_RDONLY), rc;
+
+	ck_assert_int_ge(fd, 0);
+	rc = revert_run(fd, in, path, &o, written, err, errlen);
+	ck_assert_int_eq(close(fd), 0);
+	tu_remove(in);
+	return (rc);
+}
+
+/* A dump patches the bytes it names and nothing else. */
+START_TEST(test_revert_patch)
+{
+	char		*path = tu_file("0123456789abcdefghijklmnopqrstuv", 32);
+	char		 err[512];
+	unsigned char	*got;
+	size_t		 len;
+	uint64_t	 n;
+
+	ck_assert_int_eq(revert_text("00000004: 4142 43  ABC\n"
+	    "00000011: 5a  Z\nnot hex at all\n0000001e:5859 junk 41\n", path,
+	    0, 0, REVERT_HOLE, &n, err, sizeof err), 0);
+	got = tu_slurp(path, &len);
+	ck_assert_uint_eq(len, 32);
+	ck_assert_mem_eq(got, "0123ABC789abcdefgZijklmnopqrstXY", 32);
+	ck_assert_uint_eq(n, 6);
+	free(got);
+	/* -p: offsets are implied, -s adds to them. */
+	ck_assert_int_eq(revert_text("61 62\n6\n3", path, 1, 8, REVERT_HOLE,
+	    &n, err, sizeof err), 0);
+	got = tu_slurp(path, &len);
+	ck_assert_mem_eq(got, "0123ABC7abcbcdefgZijklmnopqrstXY", 32);
+	free(got);
+	tu_remove(path);
+}
+END_TEST
+
+/* A new file from a dump: zeros past the end become a hole. */
+START_TEST(test_revert_sparse)
+{
+	char		*path = tu_file(NULL, 0), err[512];
+	char		 line[64], *text = malloc(64 * 300 + 64), *q = text;
+	unsigned char	*got;
+	struct stat	 st;
+	size_t		 len, i;
+	uint64_t	 n;
+
+	ck_assert_ptr_nonnull(text);
+	ck_assert_int_eq(unlink(path), 0);
+	q += sprintf(q, "00000000: 4142\n");
+	for (i = 0; i < 256; i++) {
+		snprintf(line, sizeof line, "%08zx: 0000 0000 0000 0000 0000"
+		    " 0000 0000 0000\n", 16 + 16 * i);
+		q += sprintf(q, "%s", line);
+	}
+	q += sprintf(q, "00001010: 43\n");
+	ck_assert_int_eq(revert_text(text, path, 0, 0, 64, &n, err,
+	    sizeof err), 0);
+	ck_assert_uint_eq(n, 2 + 4096 + 1);
+	got = tu_slurp(path, &len);
+	ck_assert_uint_eq(len, 4113);
+	ck_assert_mem_eq(got, "AB", 2);
+	for (i = 2; i < 4112; i++)
+		ck_assert_uint_eq(got[i], 0);
+	ck_assert_uint_eq(got[4112], 'C');
+	free(got);
+	/* Zeros at the very end: the length still counts them. */
+	ck_assert_int_eq(revert_text("00002000: 0000 0000 0000 0000 0000 0000"
+	    " 0000 0000\n", path, 0, 0, 4, &n, err, sizeof err), 0);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_size, 0x2010);
+	free(text);
+	tu_remove(path);
+}
+END_TEST
+
+/* Bad dumps and bad targets: -1, a one-line reason naming the path. */
+START_TEST(test_revert_errors)
+{
+	char	*path = tu_file("abc", 3), err[512] = "";
+	char	 dir[] = "/tmp/maphex-revert-XXXXXX";
+	uint64_t n;
+
+	ck_assert_int_eq(revert_text("00000000: 4142\n", path, 0, -1,
+	    REVERT_HOLE, &n, err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, path));
+	ck_assert_ptr_nonnull(strstr(err, "before the start"));
+	ck_assert_ptr_null(strchr(err, '\n'));
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_int_eq(revert_text("00000000: 4142\n", dir, 0, 0,
+	    REVERT_HOLE, &n, err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, dir));
+	ck_assert_int_eq(rmdir(dir), 0);
+	tu_remove(path);
+}
+END_TEST
+
+/* Dump then revert, random data in every layout that reads back. */
+START_TEST(test_revert_round_trip)
+{
+	static unsigned char	 data[3000];
+	uint64_t		 seed = 77, w;
+	struct dump_layout	 l;
+	struct result		 r;
+	char			*path, err[512];
+	unsigned char		*got;
+	size_t			 n, len;
+	int			 i;
+
+	for (i = 0; i < 20; i++) {
+		n = tu_rand(&seed) % sizeof data;
+		tu_random(data, n, &seed);
+		if (i % 3 == 0)
+			memset(data + n / 3, 0, n / 3);
+		if (i % 2 == 0)
+			layout(&l, DUMP_HEX, 16, 1 + tu_rand(&seed) % 16);
+		else
+			layout(&l, DUMP_PLAIN, tu_rand(&seed) % 50, 1);
+		l.upper = i % 4 < 2;
+		run_layout(&r, data, n, 0, UINT64_MAX, &l, 0);
+		path = tu_file(NULL, 0);
+		ck_assert_int_eq(unlink(path), 0);
+		ck_assert_int_eq(revert_text(r.out, path, l.kind == DUMP_PLAIN,
+		    0, 32, &w, err, sizeof err), 0);
+		ck_assert_uint_eq(w, n);
+		got = tu_slurp(path, &len);
+		ck_assert_uint_eq(len, n);
+		ck_assert_mem_eq(got, data, n);
+		free(got);
+		free(r.out);
+		tu_remove(path);
+	}
+}
+END_TEST
+
+/*
+ * Every vector path the CPU has formats what the scalar path formats,
+ * on random lengths (whole and short last lines, fewer lines than a
+ * step) and offsets (across 4 GiB, where the offset grows a digit).
+ */
+START_TEST(test_simd_vs_scalar)
+{
+	static unsigned char	 data[4096];
+	static char		 want[4096 / 16 * 80 + 160];
+	static char		 got[4096 / 16 * 80 + 160];
+	uint64_t		 seed = 0x51d, off;
+	size_t			 n, wl, gl;
+	int			 isa, i, tried = 0;
+
+	tu_random(data, sizeof data, &seed);
+	/* Every byte value, so each digit and text character is seen. */
+	for (i = 0; i < 256; i++)
+		data[i] = (unsigned char)i;
+	for (isa = DUMP_ISA_SSSE3; isa < DUMP_ISA_COUNT; isa++) {
+		if (!dump_simd_supported((enum dump_isa)isa))
+			continue;
+		tried++;
+		for (i = 0; i < 400; i++) {
+			n = i < 130 ? (size_t)i : tu_rand(&seed) % sizeof data;
+			off = i % 3 == 0 ? tu_rand(&seed) % 4096 : i % 3 == 1 ?
+			    0xffffff00 + tu_rand(&seed) % 512 : tu_rand(&seed);
+			off &= ~(uint64_t)0 << (i % 2 ? 0 : 4);
+			wl = dump_simd_lines(DUMP_ISA_SCALAR, want, off, data, n);
+			memset(got, 'Z', sizeof got);
+			gl = dump_simd_lines((enum dump_isa)isa, got, off, data,
+			    n);
+			ck_assert_msg(gl == wl && memcmp(got, want, wl) == 0,
+			    "%s: n %zu off %" PRIu64 ":\n%.200s\nwant\n%.200s",
+			    dump_simd_name((enum dump_isa)isa), n, off, got,
+			    want);
+		}
+	}
+	/* x86-64 always has SSSE3 or better on the machines we build on. */
+	ck_assert_int_eq(dump_simd_supported(dump_simd_best()), 1);
+	ck_assert_int_ge(tried, dump_simd_best() >= DUMP_ISA_SSSE3 ? 1 : 0);
+}
+END_TEST
+
+/* dump_run_layout() forced onto each path, with shrunk chunks. */
+START_TEST(test_simd_runs)
+{
+	static unsigned char	 data[3000];
+	uint64_t		 seed = 0xa5, start, len;
+	struct dump_layout	 l;
+	struct result		 r;
+	char			*want, what[128];
+	size_t			 wl, n;
+	int			 isa, i;
+
+	for (isa = DUMP_ISA_SCALAR; isa < DUMP_ISA_COUNT; isa++) {
+		if (!dump_simd_supported((enum dump_isa)isa))
+			continue;
+		for (i = 0; i < 25; i++) {
+			n = tu_rand(&seed) % sizeof data;
+			tu_random(data, n, &seed);
+			start = tu_rand(&seed) % (n + 5);
+			len = tu_rand(&seed) % (n + 20);
+			dump_layout_default(&l);
+			l.isa = isa;
+			run_layout(&r, data, n, start, len, &l,
+			    16 + tu_rand(&seed) % 700);
+			want = ref_range(data, n, start, len, &wl);
+			snprintf(what, sizeof what, "%s n %zu -s %" PRIu64
+			    " -l %" PRIu64, dump_simd_name((enum dump_isa)isa),
+			    n, start, len);
+			same_bytes(&r, want, wl, what);
+			free(want);
+		}
+	}
+}
+END_TEST
+
 Suite *
 dump_suite(void)
 {
@@ -589,6 +995,7 @@ dump_suite(void)
 	TCase	*tc = tcase_create("format");
 	TCase	*tx = tcase_create("xxd");
 	TCase	*tf = tcase_create("failure");
+	TCase	*tl = tcase_create("layouts");
 
 	tcase_add_test(tc, test_known_small);
 	tcase_add_test(tc, test_all_bytes);
@@ -604,7 +1011,18 @@ dump_suite(void)
 	tcase_add_test(tf, test_write_readonly_fd);
 	tcase_add_test(tf, test_write_closed_pipe);
 	tcase_add_test(tf, test_shrunk_file);
+	tcase_add_test(tl, test_layouts_known);
+	tcase_add_test(tl, test_layouts_empty);
+	tcase_add_test(tl, test_layouts_random);
+	tcase_add_test(tl, test_revert_patch);
+	tcase_add_test(tl, test_revert_sparse);
+	tcase_add_test(tl, test_revert_errors);
+	tcase_add_test(tl, test_revert_round_trip);
+	tcase_add_test(tl, test_simd_vs_scalar);
+	tcase_add_test(tl, test_simd_runs);
+	tcase_set_timeout(tl, 120);
 	suite_add_tcase(s, tc);
+	suite_add_tcase(s, tl);
 	suite_add_tcase(s, tx);
 	suite_add_tcase(s, tf);
 	return (s);

@@ -67,7 +67,8 @@ ok "$([ "$status" = 0 ]; echo $?)" "--help exits 0"
 ok $? "--help writes nothing on stderr"
 cp "$tmp/out" "$tmp/help"
 for opt in -r --readonly -p --preview -w --write -c --columns -m \
-    --maximize -s --seek -l --length --dump --find --hex -i \
+    --maximize -s --seek -l --length --dump --find --hex -i --revert \
+    -g -e -u -b -d -o -n \
     --ignore-case --keys -h --help -V --version; do
 	grep -q -- "$opt\\([^a-z-]\\|\$\\)" "$tmp/help"
 	ok $? "--help mentions $opt"
@@ -169,13 +170,20 @@ conflict 'choose one of --dump and --find' --dump --find x "$f"
 conflict 'choose one of --dump and --keys' --dump --keys
 for o in -r -p -w -m; do
 	conflict "$o has no meaning with --find" --find x "$o" "$f"
+done
+for o in -r -w -m; do
 	conflict "$o has no meaning with --dump" --dump "$o" "$f"
 done
 conflict '-c has no meaning with --find' --find x -c 8 "$f"
-conflict '-c has no meaning with --dump' --dump -c 8 "$f"
+conflict '-c wants at most 256' --dump -c 300 "$f"
+conflict '-g wants a power of 2 with -e' --dump -e -g 3 "$f"
+conflict '-g has no meaning with --find' --find x -g 4 "$f"
+conflict '-e has no meaning with --revert' --revert "$f" -e "$f"
+conflict '-g goes with --dump' -g 2 "$f"
+conflict '-o goes with --find' -o 16 "$f"
+conflict 'choose one of --dump and --revert' --dump --revert "$f" "$f"
 conflict '-s has no meaning with --find' --find x -s 4 "$f"
 conflict '-l has no meaning with --find' --find x -l 4 "$f"
-conflict '-i has no meaning with --dump' --dump -i "$f"
 conflict '--hex has no meaning with --dump' --dump --hex "$f"
 conflict '-l goes with --dump' -l 4 "$f"
 conflict '-l goes with --dump' --length 4 -r "$f"

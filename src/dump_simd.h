@@ -1,0 +1,51 @@
+/*
+ * dump_simd.h: xxd's default line (16 bytes, groups of 2, lowercase)
+ * formatted with vector instructions, chosen at run time.
+ *
+ * The same lines come out of every path; the paths differ only in how
+ * many lines they format at once.  Nothing here allocates or fails.
+ */
+#ifndef MAPHEX_DUMP_SIMD_H
+#define MAPHEX_DUMP_SIMD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The instruction sets a dump can use, slowest first. */
+enum dump_isa {
+	DUMP_ISA_AUTO,		/* the best this CPU has */
+	DUMP_ISA_SCALAR,	/* 64-bit words, any CPU */
+	DUMP_ISA_SSSE3,		/* one line a step (pshufb) */
+	DUMP_ISA_AVX2,		/* two lines a step */
+	DUMP_ISA_AVX512,	/* four lines a step (AVX-512 BW) */
+	DUMP_ISA_COUNT
+};
+
+/* Bytes a formatter may write past the end of its last line. */
+#define DUMP_SIMD_SLACK	64
+
+/* Whether this CPU (and this build) can run isa. */
+int	dump_simd_supported(enum dump_isa isa);
+
+/* The fastest supported isa; DUMP_ISA_AUTO resolves to it. */
+enum dump_isa dump_simd_best(void);
+
+/* The isa's name for benchmarks and messages ("avx2"). */
+const char *dump_simd_name(enum dump_isa isa);
+
+/*
+ * Writes "%08" PRIx64 ": " for off (more digits past 4 GiB) at q and
+ * returns the end.
+ */
+char	*dump_simd_offset(char *q, uint64_t off);
+
+/*
+ * Formats the n bytes at p, shown from offset off, as whole lines of
+ * 16 and one short last line, in isa (which must be supported).  Returns
+ * the bytes written to out, which must have room for them plus
+ * DUMP_SIMD_SLACK.
+ */
+size_t	dump_simd_lines(enum dump_isa isa, char *out, uint64_t off,
+	    const unsigned char *p, size_t n);
+
+#endif
