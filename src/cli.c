@@ -17,10 +17,10 @@
 
 #define CLI_MAX_COLUMNS	4096
 
-enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS };
+enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS, OPT_SECTOR };
 
 const char cli_usage[] =
-"usage: maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] FILE\n"
+"usage: maphex [-r|-p|-w] [-c N|-m] [--sector] [-s OFFSET] FILE\n"
 "       maphex --dump [-s OFFSET] [-l LEN] FILE\n"
 "       maphex --find PATTERN [--hex] [-i] FILE\n"
 "       maphex --help | --version | --keys\n"
@@ -32,6 +32,8 @@ const char cli_usage[] =
 "                      cannot write opens read-only, saying why\n"
 "  -c, --columns N     bytes a row (default 16)\n"
 "  -m, --maximize      as many bytes a row as the terminal fits\n"
+"      --sector        go-to (Return) counts sectors of 512 bytes, and\n"
+"                      Esc-F/B/N/P move 8 bytes or rows (hexedit -s)\n"
 "  -s, --seek OFFSET   start at OFFSET: 0x1f, 31 (decimal, never octal),\n"
 "                      end-16 or -16 (16 bytes before the end), 50%\n"
 "  -l, --length LEN    with --dump: dump LEN bytes\n"
@@ -59,6 +61,7 @@ static const struct option cli_options[] = {
 	{ "find", required_argument, NULL, OPT_FIND },
 	{ "hex", no_argument, NULL, OPT_HEX },
 	{ "keys", no_argument, NULL, OPT_KEYS },
+	{ "sector", no_argument, NULL, OPT_SECTOR },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -68,7 +71,8 @@ static const struct option cli_options[] = {
 enum {
 	CLI_MOD_R = 0x001, CLI_MOD_P = 0x002, CLI_MOD_W = 0x004,
 	CLI_MOD_C = 0x008, CLI_MOD_M = 0x010, CLI_MOD_S = 0x020,
-	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100
+	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100,
+	CLI_MOD_SECTOR = 0x200
 };
 
 static const struct cli_modifier {
@@ -80,7 +84,8 @@ static const struct cli_modifier {
 	{ 'w', CLI_MOD_W, "-w" }, { 'c', CLI_MOD_C, "-c" },
 	{ 'm', CLI_MOD_M, "-m" }, { 's', CLI_MOD_S, "-s" },
 	{ 'l', CLI_MOD_L, "-l" }, { 'i', CLI_MOD_I, "-i" },
-	{ OPT_HEX, CLI_MOD_HEX, "--hex" }
+	{ OPT_HEX, CLI_MOD_HEX, "--hex" },
+	{ OPT_SECTOR, CLI_MOD_SECTOR, "--sector" }
 };
 #define CLI_NMODIFIERS	(sizeof cli_modifiers / sizeof cli_modifiers[0])
 
@@ -91,7 +96,7 @@ static const struct cli_takes {
 	unsigned	 takes;
 } cli_takes[] = {
 	{ CLI_EDIT, "the interactive mode", CLI_MOD_R | CLI_MOD_P |
-	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S },
+	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S | CLI_MOD_SECTOR },
 	{ CLI_DUMP, "--dump", CLI_MOD_S | CLI_MOD_L },
 	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX },
 	{ CLI_KEYS, "--keys", 0 },
@@ -213,6 +218,9 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 		return (0);
 	case OPT_KEYS:
 		return (cli_set_action(c, CLI_KEYS, err, errlen));
+	case OPT_SECTOR:
+		c->sector = 1;
+		return (0);
 	case 'h':
 		return (cli_set_action(c, CLI_HELP, err, errlen));
 	case 'V':

@@ -1,7 +1,7 @@
 /*
  * cli.h: the command line, parsed into options.
  *
- *   maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] FILE
+ *   maphex [-r|-p|-w] [-c N|-m] [--sector] [-s OFFSET] FILE
  *   maphex --dump [-s OFFSET] [-l LEN] FILE
  *   maphex --find PATTERN [--hex] [-i] FILE
  *   maphex --help | --version | --keys
@@ -22,6 +22,7 @@ struct cli {
 	int			 mode_set;
 	size_t			 columns;	/* 0: the default */
 	int			 maximize;
+	int			 sector;	/* --sector */
 	const char		*start;		/* -s, unparsed */
 	const char		*length;	/* -l, unparsed */
 	const char		*pattern;	/* --find */

@@ -104,6 +104,19 @@ cmd_set_mark(struct session *s)
 	return (0);
 }
 
+/* Ctrl-Space: sets the mark at the cursor, set or not, as hexedit. */
+int
+cmd_mark_here(struct session *s)
+{
+	struct window	*w = session_window(s);
+
+	w->has_mark = 1;
+	w->mark = w->cursor;
+	session_message(s, 0, "mark set at 0x%llx",
+	    (unsigned long long)w->cursor);
+	return (0);
+}
+
 /*
  * Writes len bytes at off as one step, with progress: buf, or when buf
  * is NULL the patlen bytes of pat repeated.  Cancel leaves everything

@@ -48,6 +48,10 @@ static int	file_write_new(struct session *, const char *,
 static int	file_save_selection_submit(void *, const char *);
 static int	file_save_as_submit(void *, const char *);
 static int	file_truncate_answer(void *, int);
+static int	file_switch(struct session *, struct doc *, int);
+static int	file_open_ask(struct session *);
+static int	file_open_answer(void *, int);
+static int	file_open_submit(void *, const char *);
 
 /* Saves; returns 0 on success, -1 (with a message) on failure. */
 static int
@@ -224,11 +228,21 @@ file_quit_answer(void *arg, int key)
 	return (0);
 }
 
+/* Esc-Y: the selection when there is one, else the copied bytes. */
 int
 cmd_save_selection(struct session *s)
 {
-	prompt_open_line(&s->prompt, "Save selection to file: ",
-	    file_save_selection_submit, NULL, s);
+	uint64_t	start, len;
+
+	if (window_selection(session_window(s), &start, &len))
+		prompt_open_line(&s->prompt, "Save selection to file: ",
+		    file_save_selection_submit, NULL, s);
+	else if (s->clip != NULL)
+		prompt_open_line(&s->prompt, "Save copied bytes to file: ",
+		    file_save_selection_submit, NULL, s);
+	else
+		session_message(s, 1, "nothing to save: set the mark "
+		    "(Ctrl-Space) or copy (Esc-W) first");
 	return (0);
 }
 
@@ -373,12 +387,28 @@ file_save_selection_submit(void *arg, const char *path)
 {
 	struct session	*s = arg;
 	uint64_t	 start, len;
+	int		 fd, e;
 
-	if (!window_selection(session_window(s), &start, &len))
+	if (window_selection(session_window(s), &start, &len)) {
+		if (file_write_new(s, "the selection", path, start, len) == 0)
+			session_message(s, 0, "wrote %llu bytes to %s",
+			    (unsigned long long)len, path);
 		return (0);
-	if (file_write_new(s, "the selection", path, start, len) == 0)
-		session_message(s, 0, "wrote %llu bytes to %s",
-		    (unsigned long long)len, path);
+	}
+	if (s->clip == NULL || (fd = file_create(s, path)) == -1)
+		return (0);
+	e = io_pwrite_all(fd, s->clip, s->cliplen, 0) == -1 ||
+	    fsync(fd) == -1 ? errno : 0;
+	if (close(fd) == -1 && e == 0)
+		e = errno;
+	if (e != 0) {
+		session_message(s, 1, "cannot write %s: %s (partial file "
+		    "removed)", path, strerror(e));
+		(void)unlink(path);
+		return (0);
+	}
+	session_message(s, 0, "wrote %zu copied bytes to %s", s->cliplen,
+	    path);
 	return (0);
 }
 
@@ -399,7 +429,7 @@ static int
 file_save_as_submit(void *arg, const char *path)
 {
 	struct session	*s = arg;
-	struct doc	 next, old;
+	struct doc	 next;
 	char		 err[256];
 	uint64_t	 size = doc_size(s->doc);
 	enum mapping_mode mode = doc_mode(s->doc);
@@ -416,8 +446,26 @@ file_save_as_submit(void *arg, const char *path)
 		snprintf(s->exit_note, sizeof s->exit_note, "%s: could not "
 		    "roll back the edits saved as %s: %s", doc_path(s->doc),
 		    path, err);
+	if (file_switch(s, &next, 1) != 0)
+		return (SESSION_QUIT);
+	session_message(s, 0, "saved %llu bytes as %s; now editing it",
+	    (unsigned long long)size, path);
+	return (0);
+}
+
+/*
+ * Puts next in the place of the open document, with a new journal; keep
+ * leaves the windows where they are, else they go to offset 0 and the
+ * marks are cleared.  Returns 0, or SESSION_QUIT when out of memory.
+ */
+static int
+file_switch(struct session *s, struct doc *next, int keep)
+{
+	struct doc	old;
+	int		i;
+
 	old = *s->doc;
-	*s->doc = next;
+	*s->doc = *next;
 	doc_close(&old);
 	journal_free(s->journal);
 	if ((s->journal = journal_new(s->doc)) == NULL) {
@@ -425,9 +473,95 @@ file_save_as_submit(void *arg, const char *path)
 		return (SESSION_QUIT);
 	}
 	s->path_state = MAPPING_PATH_SAME;
+	s->fault = 0;
+	s->has_match = 0;
+	for (i = 0; !keep && i < s->nwin; i++) {
+		s->win[i].has_mark = 0;
+		s->win[i].top = 0;
+		window_goto(&s->win[i], 0);
+	}
 	session_clamp(s);
-	session_message(s, 0, "saved %llu bytes as %s; now editing it",
-	    (unsigned long long)size, path);
+	return (0);
+}
+
+/* Ctrl-O, F3: another file, after asking about unsaved changes. */
+int
+cmd_open_file(struct session *s)
+{
+	if (session_unsaved(s) == 0)
+		return (file_open_ask(s));
+	prompt_open_key(&s->prompt, "Unsaved changes: (s)ave, (d)iscard, "
+	    "(c)ancel? ", file_open_answer, s);
+	return (0);
+}
+
+static int
+file_open_ask(struct session *s)
+{
+	prompt_open_line(&s->prompt, "Open file: ", file_open_submit, NULL, s);
+	return (0);
+}
+
+static int
+file_open_answer(void *arg, int key)
+{
+	struct session	*s = arg;
+	char		 err[256];
+
+	prompt_close(&s->prompt);
+	switch (key) {
+	case 's':
+	case 'S':
+		if (journal_past_end(s->journal) > 0) {
+			session_message(s, 1, "some edits lie past the end of "
+			    "the file: F2 first");
+			return (0);
+		}
+		if (file_save_now(s) == -1)
+			return (0);
+		return (file_open_ask(s));
+	case 'd':
+	case 'D':
+		if (journal_discard(s->journal, err, sizeof err) == -1) {
+			session_message(s, 1, "%s", err);
+			return (0);
+		}
+		return (file_open_ask(s));
+	}
+	session_message(s, 0, "cancelled");
+	return (0);
+}
+
+/*
+ * Opens path in the mode the open file has (a file that fell back to
+ * read-only opens the next one writable if it can) and shows it.
+ */
+static int
+file_open_submit(void *arg, const char *path)
+{
+	struct session		*s = arg;
+	struct doc		 next;
+	char			 err[256];
+	enum mapping_mode	 mode = doc_mode(s->doc);
+
+	if (path[0] == '\0') {
+		session_message(s, 1, "no file name given");
+		return (0);
+	}
+	if (mode == MAPPING_DIRECT ||
+	    (mode == MAPPING_READONLY && doc_note(s->doc)[0] != '\0'))
+		mode = MAPPING_AUTO;
+	if (doc_open(&next, path, mode, err, sizeof err) == -1) {
+		session_message(s, 1, "%s", err);
+		return (0);
+	}
+	if (file_switch(s, &next, 0) != 0)
+		return (SESSION_QUIT);
+	if (doc_note(s->doc)[0] != '\0')
+		session_message(s, 0, "%s", doc_note(s->doc));
+	else
+		session_message(s, 0, "opened %s (%llu bytes)", path,
+		    (unsigned long long)doc_size(s->doc));
 	return (0);
 }
 

@@ -313,6 +313,7 @@ main_edit(const struct cli *c)
 		doc_close(&d);
 		return (2);
 	}
+	s.sector = c->sector;
 	memset(&u, 0, sizeof u);
 	u.s = &s;
 	s.hooks.paint = main_paint;

@@ -28,6 +28,7 @@ struct journal;
 #define SESSION_SUSPEND	0x04	/* stop the process (Ctrl-Z) */
 
 #define SESSION_WINDOWS	2	/* windows a session can hold */
+#define SESSION_SECTOR	512	/* bytes a sector (--sector) */
 
 struct session_hooks {
 	/* Returns non-zero if the user asked to cancel (Ctrl-C, Esc). */
@@ -58,6 +59,7 @@ struct session {
 	int			 help_top;
 	int			 quote;		/* the next key is typed */
 	int			 too_small;	/* the screen cannot show a row */
+	int			 sector;	/* --sector: go-to counts sectors */
 	int			 path_state;	/* MAPPING_PATH_ of the file */
 	uint64_t		 fault;		/* last unreadable offset + 1 */
 

@@ -15,5 +15,6 @@ Suite	*format_suite(void);
 Suite	*dump_suite(void);
 Suite	*session_suite(void);
 Suite	*view_suite(void);
+Suite	*keys_suite(void);
 
 #endif

@@ -1,0 +1,310 @@
+/*
+ * check_keys.c: hexedit's keys and the daily-use keys, fed to a session;
+ * asserts on the cursor, the mark, the history and the file's bytes.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "doc.h"
+#include "input.h"
+#include "journal.h"
+#include "keymap.h"
+#include "layout.h"
+#include "session.h"
+#include "suites.h"
+#include "testutil.h"
+
+#define M(c)	(KEYMAP_META | (c))
+#define C(c)	KEYMAP_CTRL(c)
+
+struct kfx {
+	struct doc	 d;
+	struct session	 s;
+	char		*path;
+	unsigned char	 data[4096];
+};
+
+static void
+kfx_open(struct kfx *fx, enum mapping_mode mode)
+{
+	char	err[256];
+	size_t	i;
+
+	for (i = 0; i < sizeof fx->data; i++)
+		fx->data[i] = (unsigned char)(i * 7 + 3);
+	fx->path = tu_file(fx->data, sizeof fx->data);
+	ck_assert_int_eq(doc_open(&fx->d, fx->path, mode, err, sizeof err),
+	    0);
+	ck_assert_int_eq(session_init(&fx->s, &fx->d, 16, 0, err,
+	    sizeof err), 0);
+	layout_apply(&fx->s, 11, 100);
+}
+
+static void
+kfx_close(struct kfx *fx)
+{
+	session_free(&fx->s);
+	doc_close(&fx->d);
+	tu_remove(fx->path);
+}
+
+static void
+kfx_keys(struct kfx *fx, const int *keys, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		input_key(&fx->s, keys[i]);
+}
+
+static void
+kfx_type(struct kfx *fx, const char *text)
+{
+	for (; *text != '\0'; text++)
+		input_key(&fx->s, (unsigned char)*text);
+}
+
+static uint64_t
+kfx_cursor(struct kfx *fx)
+{
+	return (session_window(&fx->s)->cursor);
+}
+
+/* The byte at off as the file holds it now. */
+static unsigned char
+kfx_byte(struct kfx *fx, uint64_t off)
+{
+	unsigned char	b;
+
+	ck_assert_int_eq(doc_read(&fx->d, off, &b, 1), 0);
+	return (b);
+}
+
+START_TEST(test_undo_all_keys_and_redo)
+{
+	struct kfx	fx;
+
+	kfx_open(&fx, MAPPING_DIRECT);
+	kfx_type(&fx, "aabb");
+	ck_assert_uint_eq(kfx_byte(&fx, 0), 0xaa);
+	ck_assert_uint_eq(kfx_byte(&fx, 1), 0xbb);
+	/* Ctrl-_ (what Ctrl-/ sends) undoes all, as in hexedit. */
+	input_key(&fx.s, C('_'));
+	ck_assert_uint_eq(kfx_byte(&fx, 0), fx.data[0]);
+	ck_assert_uint_eq(kfx_byte(&fx, 1), fx.data[1]);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	/* Esc-U redoes what the undo-all took back, once. */
+	input_key(&fx.s, M('U'));
+	ck_assert_uint_eq(kfx_byte(&fx, 0), 0xaa);
+	ck_assert_uint_eq(kfx_byte(&fx, 1), 0xbb);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 2);
+	input_key(&fx.s, M('U'));
+	ck_assert_str_eq(fx.s.message, "nothing to redo");
+	ck_assert_uint_eq(kfx_byte(&fx, 0), 0xaa);
+	/* Ctrl-U too, and Backspace still undoes one step. */
+	input_key(&fx.s, C('U'));
+	ck_assert_uint_eq(kfx_byte(&fx, 1), fx.data[1]);
+	input_key(&fx.s, M('U'));
+	input_key(&fx.s, KEYMAP_BACKSPACE);
+	ck_assert_uint_eq(kfx_byte(&fx, 0), 0xaa);
+	ck_assert_uint_eq(kfx_byte(&fx, 1), fx.data[1]);
+	kfx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_mark_copy_paste_keys)
+{
+	struct kfx	fx;
+	int		keys[] = { 0, KEYMAP_RIGHT, KEYMAP_RIGHT, 0 };
+
+	kfx_open(&fx, MAPPING_DIRECT);
+	/* Ctrl-Space sets the mark every time: the second moves it. */
+	kfx_keys(&fx, keys, 4);
+	ck_assert(session_window(&fx.s)->has_mark);
+	ck_assert_uint_eq(session_window(&fx.s)->mark, 2);
+	/* F9 still sets and clears. */
+	input_key(&fx.s, KEYMAP_F(9));
+	ck_assert(!session_window(&fx.s)->has_mark);
+	/* Delete copies the selection, Insert pastes it. */
+	input_key(&fx.s, 0);
+	input_key(&fx.s, KEYMAP_RIGHT);
+	input_key(&fx.s, KEYMAP_DELETE);
+	ck_assert_uint_eq(fx.s.cliplen, 2);
+	ck_assert_mem_eq(fx.s.clip, fx.data + 2, 2);
+	window_goto(session_window(&fx.s), 100);
+	input_key(&fx.s, KEYMAP_INSERT);
+	ck_assert_uint_eq(kfx_byte(&fx, 100), fx.data[2]);
+	ck_assert_uint_eq(kfx_byte(&fx, 101), fx.data[3]);
+	ck_assert_uint_eq(kfx_byte(&fx, 102), fx.data[102]);
+	kfx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_save_selection_writes_clipboard)
+{
+	struct kfx	 fx;
+	char		 out[256];
+	unsigned char	*got;
+	size_t		 len;
+
+	kfx_open(&fx, MAPPING_PREVIEW);
+	snprintf(out, sizeof out, "/tmp/maphex-keys-%ld.bin", (long)getpid());
+	(void)unlink(out);
+	/* Nothing marked, nothing copied: says so, opens no prompt. */
+	input_key(&fx.s, M('Y'));
+	ck_assert(!fx.s.prompt.active);
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "nothing to save"));
+	window_goto(session_window(&fx.s), 8);
+	input_key(&fx.s, 0);
+	window_goto(session_window(&fx.s), 11);
+	input_key(&fx.s, M('W'));
+	ck_assert(!session_window(&fx.s)->has_mark);
+	/* Esc-Y now writes the copied bytes. */
+	input_key(&fx.s, M('Y'));
+	ck_assert(fx.s.prompt.active);
+	kfx_type(&fx, out);
+	input_key(&fx.s, '\r');
+	got = tu_slurp(out, &len);
+	ck_assert_ptr_nonnull(got);
+	ck_assert_uint_eq(len, 4);
+	ck_assert_mem_eq(got, fx.data + 8, 4);
+	free(got);
+	ck_assert_int_eq(unlink(out), 0);
+	kfx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_block_moves)
+{
+	struct kfx	fx;
+
+	kfx_open(&fx, MAPPING_READONLY);
+	input_key(&fx.s, M('F'));
+	ck_assert_uint_eq(kfx_cursor(&fx), 4);
+	input_key(&fx.s, M(KEYMAP_RIGHT));
+	ck_assert_uint_eq(kfx_cursor(&fx), 8);
+	input_key(&fx.s, M('N'));
+	ck_assert_uint_eq(kfx_cursor(&fx), 8 + 64);
+	input_key(&fx.s, M(KEYMAP_DOWN));
+	ck_assert_uint_eq(kfx_cursor(&fx), 8 + 128);
+	input_key(&fx.s, M('p'));
+	ck_assert_uint_eq(kfx_cursor(&fx), 8 + 64);
+	input_key(&fx.s, M(KEYMAP_UP));
+	input_key(&fx.s, M('b'));
+	ck_assert_uint_eq(kfx_cursor(&fx), 4);
+	/* Stops at the ends. */
+	input_key(&fx.s, M(KEYMAP_LEFT));
+	input_key(&fx.s, M(KEYMAP_LEFT));
+	ck_assert_uint_eq(kfx_cursor(&fx), 0);
+	window_goto(session_window(&fx.s), 4094);
+	input_key(&fx.s, M('N'));
+	ck_assert_uint_eq(kfx_cursor(&fx), 4095);
+	/* --sector: 8 bytes, 8 rows. */
+	fx.s.sector = 1;
+	window_goto(session_window(&fx.s), 0);
+	input_key(&fx.s, M('F'));
+	ck_assert_uint_eq(kfx_cursor(&fx), 8);
+	input_key(&fx.s, M('N'));
+	ck_assert_uint_eq(kfx_cursor(&fx), 8 + 128);
+	kfx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_page_from_cursor)
+{
+	struct kfx	fx;
+
+	kfx_open(&fx, MAPPING_READONLY);
+	window_goto(session_window(&fx.s), 0x35);
+	ck_assert_uint_eq(session_window(&fx.s)->top, 0);
+	input_key(&fx.s, M('L'));
+	ck_assert_uint_eq(session_window(&fx.s)->top, 0x30);
+	ck_assert_uint_eq(kfx_cursor(&fx), 0x35);
+	kfx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_goto_sector)
+{
+	struct kfx	fx;
+
+	kfx_open(&fx, MAPPING_READONLY);
+	fx.s.sector = 1;
+	input_key(&fx.s, '\r');
+	ck_assert_ptr_nonnull(strstr(fx.s.prompt.label, "sector"));
+	kfx_type(&fx, "3");
+	input_key(&fx.s, '\r');
+	ck_assert_uint_eq(kfx_cursor(&fx), 3 * 512);
+	input_key(&fx.s, '\r');
+	kfx_type(&fx, "+2");
+	input_key(&fx.s, '\r');
+	ck_assert_uint_eq(kfx_cursor(&fx), 5 * 512);
+	input_key(&fx.s, '\r');
+	kfx_type(&fx, "9");
+	input_key(&fx.s, '\r');
+	ck_assert_uint_eq(kfx_cursor(&fx), 5 * 512);
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "sectors of 512"));
+	kfx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_open_file_asks_first)
+{
+	struct kfx	 fx;
+	unsigned char	 other[3] = { 1, 2, 3 };
+	char		*path2 = tu_file(other, sizeof other);
+	unsigned char	*got;
+	size_t		 len;
+
+	kfx_open(&fx, MAPPING_DIRECT);
+	kfx_type(&fx, "ff");
+	input_key(&fx.s, C('O'));
+	ck_assert(fx.s.prompt.active && fx.s.prompt.answer != NULL);
+	/* Cancel keeps the edit and the file. */
+	input_key(&fx.s, 'c');
+	ck_assert(!fx.s.prompt.active);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 1);
+	/* Discard rolls the edit back, then asks for the path. */
+	input_key(&fx.s, KEYMAP_F(3));
+	input_key(&fx.s, 'd');
+	ck_assert(fx.s.prompt.active && fx.s.prompt.submit != NULL);
+	got = tu_slurp(fx.path, &len);
+	ck_assert_uint_eq(got[0], fx.data[0]);
+	free(got);
+	kfx_type(&fx, "/nonexistent/maphex-none");
+	input_key(&fx.s, '\r');
+	ck_assert(fx.s.message_error);
+	ck_assert_uint_eq(doc_size(&fx.d), sizeof fx.data);
+	input_key(&fx.s, C('O'));
+	kfx_type(&fx, path2);
+	input_key(&fx.s, '\r');
+	ck_assert_str_eq(doc_path(&fx.d), path2);
+	ck_assert_uint_eq(doc_size(&fx.d), 3);
+	ck_assert_uint_eq(kfx_cursor(&fx), 0);
+	ck_assert_uint_eq(kfx_byte(&fx, 2), 3);
+	tu_remove(path2);
+	kfx_close(&fx);
+}
+END_TEST
+
+Suite *
+keys_suite(void)
+{
+	Suite	*s = suite_create("keys");
+	TCase	*tc = tcase_create("hexedit");
+
+	tcase_add_test(tc, test_undo_all_keys_and_redo);
+	tcase_add_test(tc, test_mark_copy_paste_keys);
+	tcase_add_test(tc, test_save_selection_writes_clipboard);
+	tcase_add_test(tc, test_block_moves);
+	tcase_add_test(tc, test_page_from_cursor);
+	tcase_add_test(tc, test_goto_sector);
+	tcase_add_test(tc, test_open_file_asks_first);
+	suite_add_tcase(s, tc);
+	return (s);
+}
