@@ -475,6 +475,8 @@ file_switch(struct session *s, struct doc *next, int keep)
 	s->path_state = MAPPING_PATH_SAME;
 	s->fault = 0;
 	s->has_match = 0;
+	if (!keep)
+		session_forget_positions(s);
 	for (i = 0; !keep && i < s->nwin; i++) {
 		s->win[i].has_mark = 0;
 		s->win[i].top = 0;

@@ -9,7 +9,10 @@
 
 #include "cmd_move.h"
 
+#include <stdio.h>
+
 #include "doc.h"
+#include "keymap.h"
 #include "offset.h"
 #include "session.h"
 
@@ -17,6 +20,8 @@
 #define MOVE_BLOCK_SECTOR	8	/* the same with --sector, as hexedit */
 
 static int	move_goto_submit(void *, const char *);
+static int	move_bookmark_set_answer(void *, int);
+static int	move_bookmark_jump_answer(void *, int);
 static uint64_t	move_block(const struct session *);
 static void	move_by(struct session *, uint64_t, int);
 
@@ -192,7 +197,7 @@ move_goto_submit(void *arg, const char *text)
 		session_message(s, 1, "%s", err);
 		return (0);
 	}
-	window_goto(w, off);
+	session_jump(s, off);
 	return (0);
 }
 
@@ -212,5 +217,76 @@ cmd_switch_pane(struct session *s)
 
 	w->pane = w->pane == WINDOW_HEX ? WINDOW_TEXT : WINDOW_HEX;
 	w->nibble = 0;
+	return (0);
+}
+
+/* Esc-M: asks for a letter and sets that bookmark at the cursor. */
+int
+cmd_set_bookmark(struct session *s)
+{
+	prompt_open_key(&s->prompt, "Set bookmark (a-z): ",
+	    move_bookmark_set_answer, s);
+	return (0);
+}
+
+static int
+move_bookmark_set_answer(void *arg, int key)
+{
+	struct session	*s = arg;
+
+	prompt_close(&s->prompt);
+	if (session_bookmark_set(s, key) == -1) {
+		session_message(s, key == KEYMAP_ESC ? 0 : 1, key ==
+		    KEYMAP_ESC ? "cancelled" : "bookmarks are named a to z");
+		return (0);
+	}
+	session_message(s, 0, "bookmark %c set at 0x%llx", key,
+	    (unsigned long long)session_window(s)->cursor);
+	return (0);
+}
+
+/* Esc-J: lists the bookmarks in the prompt and jumps to the one typed. */
+int
+cmd_jump_bookmark(struct session *s)
+{
+	char	names[2 * SESSION_MARKS], label[sizeof s->prompt.label + 64];
+
+	if (session_bookmark_names(s, names, sizeof names) == 0) {
+		session_message(s, 1, "no bookmarks: Esc-M sets one");
+		return (0);
+	}
+	snprintf(label, sizeof label, "Jump to bookmark (%s): ", names);
+	prompt_open_key(&s->prompt, label, move_bookmark_jump_answer, s);
+	return (0);
+}
+
+static int
+move_bookmark_jump_answer(void *arg, int key)
+{
+	struct session	*s = arg;
+	uint64_t	 off;
+
+	prompt_close(&s->prompt);
+	if (key == KEYMAP_ESC || key == KEYMAP_CTRL('G')) {
+		session_message(s, 0, "cancelled");
+		return (0);
+	}
+	if (session_bookmark_get(s, key, &off) == -1) {
+		session_message(s, 1, "no such bookmark (Esc-J lists them)");
+		return (0);
+	}
+	session_jump(s, off);
+	session_message(s, 0, "bookmark %c: 0x%llx", key,
+	    (unsigned long long)session_window(s)->cursor);
+	return (0);
+}
+
+/* Esc-,: back to where the last jump came from. */
+int
+cmd_back(struct session *s)
+{
+	if (session_back(s) == -1)
+		session_message(s, 1, "no earlier position (go-to, searches "
+		    "and bookmark jumps leave one)");
 	return (0);
 }

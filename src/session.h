@@ -29,6 +29,8 @@ struct journal;
 
 #define SESSION_WINDOWS	2	/* windows a session can hold */
 #define SESSION_SECTOR	512	/* bytes a sector (--sector) */
+#define SESSION_MARKS	26	/* bookmarks a to z */
+#define SESSION_BACK	64	/* positions session_back() remembers */
 
 struct session_hooks {
 	/* Returns non-zero if the user asked to cancel (Ctrl-C, Esc). */
@@ -79,6 +81,11 @@ struct session {
 	size_t			 matchlen;
 	struct session_search	 search;	/* the last search made */
 	struct session_search	 ask;		/* the one being typed */
+
+	uint64_t		 mark_at[SESSION_MARKS];
+	uint32_t		 marks;		/* which are set, a bit each */
+	uint64_t		 back[SESSION_BACK];	/* oldest first */
+	size_t			 nback;
 };
 
 /*
@@ -103,6 +110,38 @@ int	session_split(struct session *);
 
 /* Gives the focus to the next window. */
 void	session_next_window(struct session *);
+
+/*
+ * Moves the focused window's cursor to off (clamped to the last byte),
+ * remembering where it was for session_back() when that differs.  Every
+ * jump (go-to, a search, a bookmark, a followed value) goes through it;
+ * the oldest position is forgotten past SESSION_BACK.
+ */
+void	session_jump(struct session *, uint64_t off);
+
+/*
+ * Moves the focused window back to the position before the last jump
+ * and forgets it.  Returns 0, or -1 when no position is remembered.
+ */
+int	session_back(struct session *);
+
+/* Forgets the remembered positions and the bookmarks (another file). */
+void	session_forget_positions(struct session *);
+
+/*
+ * Sets bookmark name ('a' to 'z') at the cursor.  Returns 0, or -1 for
+ * any other name.
+ */
+int	session_bookmark_set(struct session *, int name);
+
+/* Sets *off to bookmark name's offset; returns 0, or -1 if it is unset. */
+int	session_bookmark_get(const struct session *, int name, uint64_t *off);
+
+/*
+ * Writes the set bookmarks' names, "a c f", into buf; returns how many
+ * are set.
+ */
+int	session_bookmark_names(const struct session *, char *buf, size_t len);
 
 /* Sets the status message; error non-zero shows it as an error. */
 void	session_message(struct session *, int error, const char *fmt, ...)

@@ -292,6 +292,86 @@ START_TEST(test_open_file_asks_first)
 }
 END_TEST
 
+START_TEST(test_position_history)
+{
+	struct kfx	fx;
+	size_t		i;
+
+	kfx_open(&fx, MAPPING_READONLY);
+	ck_assert_int_eq(session_back(&fx.s), -1);
+	session_jump(&fx.s, 100);
+	session_jump(&fx.s, 100);	/* no move: nothing remembered */
+	session_jump(&fx.s, 200);
+	ck_assert_uint_eq(fx.s.nback, 2);
+	ck_assert_int_eq(session_back(&fx.s), 0);
+	ck_assert_uint_eq(kfx_cursor(&fx), 100);
+	ck_assert_int_eq(session_back(&fx.s), 0);
+	ck_assert_uint_eq(kfx_cursor(&fx), 0);
+	ck_assert_int_eq(session_back(&fx.s), -1);
+	/* Past SESSION_BACK the oldest goes. */
+	for (i = 1; i <= SESSION_BACK + 5; i++)
+		session_jump(&fx.s, i);
+	ck_assert_uint_eq(fx.s.nback, SESSION_BACK);
+	ck_assert_uint_eq(fx.s.back[0], 5);
+	ck_assert_uint_eq(fx.s.back[SESSION_BACK - 1], SESSION_BACK + 4);
+	/* A position past a shrunken end is clamped. */
+	fx.s.back[fx.s.nback - 1] = 1u << 30;
+	ck_assert_int_eq(session_back(&fx.s), 0);
+	ck_assert_uint_eq(kfx_cursor(&fx), sizeof fx.data - 1);
+	kfx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_bookmarks)
+{
+	struct kfx	fx;
+	char		names[64];
+	uint64_t	off;
+
+	kfx_open(&fx, MAPPING_READONLY);
+	ck_assert_int_eq(session_bookmark_names(&fx.s, names, sizeof names),
+	    0);
+	ck_assert_str_eq(names, "");
+	input_key(&fx.s, M('J'));
+	ck_assert(!fx.s.prompt.active);
+	ck_assert_str_eq(fx.s.message, "no bookmarks: Esc-M sets one");
+	window_goto(session_window(&fx.s), 0x40);
+	input_key(&fx.s, M('m'));
+	input_key(&fx.s, 'c');
+	ck_assert_int_eq(session_bookmark_get(&fx.s, 'c', &off), 0);
+	ck_assert_uint_eq(off, 0x40);
+	window_goto(session_window(&fx.s), 0x123);
+	input_key(&fx.s, M('M'));
+	input_key(&fx.s, 'a');
+	input_key(&fx.s, M('M'));
+	input_key(&fx.s, '1');
+	ck_assert_str_eq(fx.s.message, "bookmarks are named a to z");
+	ck_assert_int_eq(session_bookmark_names(&fx.s, names, sizeof names),
+	    2);
+	ck_assert_str_eq(names, "a c");
+	ck_assert_int_eq(session_bookmark_get(&fx.s, 'b', &off), -1);
+	/* Esc-J lists them in its prompt and jumps; Esc-, comes back. */
+	window_goto(session_window(&fx.s), 0x200);
+	input_key(&fx.s, M('j'));
+	ck_assert_str_eq(fx.s.prompt.label, "Jump to bookmark (a c): ");
+	input_key(&fx.s, 'c');
+	ck_assert_uint_eq(kfx_cursor(&fx), 0x40);
+	input_key(&fx.s, M('J'));
+	input_key(&fx.s, 'z');
+	ck_assert_str_eq(fx.s.message, "no such bookmark (Esc-J lists them)");
+	ck_assert_uint_eq(kfx_cursor(&fx), 0x40);
+	input_key(&fx.s, M(','));
+	ck_assert_uint_eq(kfx_cursor(&fx), 0x200);
+	/* Go-to and search jumps are remembered too. */
+	input_key(&fx.s, C('G'));
+	kfx_type(&fx, "0x10\r");
+	ck_assert_uint_eq(kfx_cursor(&fx), 0x10);
+	input_key(&fx.s, M(','));
+	ck_assert_uint_eq(kfx_cursor(&fx), 0x200);
+	kfx_close(&fx);
+}
+END_TEST
+
 Suite *
 keys_suite(void)
 {
@@ -305,6 +385,8 @@ keys_suite(void)
 	tcase_add_test(tc, test_page_from_cursor);
 	tcase_add_test(tc, test_goto_sector);
 	tcase_add_test(tc, test_open_file_asks_first);
+	tcase_add_test(tc, test_position_history);
+	tcase_add_test(tc, test_bookmarks);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -351,8 +351,11 @@ START_TEST(test_search_keys)
 	input_key(&fx.s, 'n');
 	ck_assert_uint_eq(session_window(&fx.s)->cursor, 12);
 	input_key(&fx.s, 'n');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 2);
+	ck_assert_str_eq(fx.s.message, "'abc' (text, ignore case, forward): "
+	    "found at 0x2 (2); wrapped past the end");
+	input_key(&fx.s, 'N');
 	ck_assert_uint_eq(session_window(&fx.s)->cursor, 12);
-	ck_assert_str_eq(fx.s.message, "not found");
 	input_key(&fx.s, KEYMAP_CTRL('R'));
 	fx_type(&fx, "abc\r");
 	ck_assert_uint_eq(session_window(&fx.s)->cursor, 7);
@@ -587,7 +590,8 @@ START_TEST(test_search_prompt_state)
 	/* A long pattern is cut short to fit the label. */
 	input_key(&fx.s, '/');
 	fx_type(&fx, "41 42 43 44 45 46 47 48 49 4a 4b 4c\r");
-	ck_assert_str_eq(fx.s.message, "not found");
+	ck_assert_str_eq(fx.s.message, "41 42 43 44 45 46 47 48 49 4a 4b 4c "
+	    "(hex, forward): not found");
 	input_key(&fx.s, '?');
 	ck_assert_str_eq(fx.s.prompt.label, "Search backward (hex) "
 	    "[41 42 43 44 45 46 47 48 49 4a 4b 4c]: ");

@@ -108,6 +108,21 @@ t_keys Enter
 t_expect 'opened other.bin (10 bytes)' "Ctrl-O opened the other file"
 t_expect '|other file ' "and shows it"
 quit
+# Bookmarks and the way back.
+t_start -r "$orig"
+t_keys M-f M-m a
+t_expect 'bookmark a set at 0x4' "Esc-M a sets bookmark a"
+t_keys Enter
+t_type '0x100'
+t_keys Enter M-m b M-j
+t_expect 'Jump to bookmark (a b)' "Esc-J lists the bookmarks"
+t_keys a
+t_expect 'bookmark a: 0x4' "Esc-J a jumps to a"
+t_keys M-,
+t_expect '0x00000100 (256)' "Esc-, goes back"
+t_keys M-,
+t_expect '0x00000004 (4)' "and back again, to before the go-to"
+quit
 cmp -s "$orig" "$T_DIR/orig.bin"
 t_ok $? "orig untouched"
 

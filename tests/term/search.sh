@@ -42,8 +42,11 @@ t_keys Enter
 t_expect 'found at 0x2000 (8192)' "an empty prompt repeats the search: the wildcard matches 00"
 cursor_is 8192 "the cursor is on the second match"
 t_keys C-s Enter
-t_expect 'not found' "a third repeat finds nothing"
-cursor_is 8192 "not found leaves the cursor where it was"
+t_expect 'de ad ?? ef (hex, forward): found at 0x1000 (4096); wrapped past the end' \
+    "a third repeat wraps around the end, showing pattern and direction"
+cursor_is 4096 "the wrap went back to the first match"
+t_keys M-/
+t_expect 'found at 0x2000 (8192)' "Esc-/ repeats the search in any mode"
 t_keys C-r
 t_expect 'Search backward (hex) \[de ad ?? ef\]:' "Ctrl-R asks for a backward search"
 t_keys Enter
@@ -163,10 +166,11 @@ t_keys C-s Enter
 t_expect 'found at 0xa00001000 (42949677056)' "repeated: found at 40 GiB"
 t_keys C-s Enter
 t_expect 'found at 0xffffffffa (68719476730)' "repeated: found at the very end"
-t_keys C-s Enter
-t_expect 'not found' "repeated: no more"
 t_keys C-r Enter
 t_expect 'found at 0xa00001000 (42949677056)' "backward: found at 40 GiB"
+t_keys M-/ M-/
+t_expect 'found at 0xffffffffa (68719476730); wrapped past the start' \
+    "Esc-/ goes on backward and wraps past the start"
 t_keys Tab C-s
 t_type 'de ad be ef 01'
 t_keys Enter
