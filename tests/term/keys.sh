@@ -108,6 +108,28 @@ t_keys Enter
 t_expect 'opened other.bin (10 bytes)' "Ctrl-O opened the other file"
 t_expect '|other file ' "and shows it"
 quit
+# Without -c the rows fit a narrow terminal; -c N stays fixed.
+t_start -r "$orig"
+t_resize 60 30
+t_expect_not 'too small' "a 60-column terminal is not too small by default"
+row=$(t_screen | head -n 1)
+bytes=$(printf '%s\n' "$row" | sed 's/^[0-9a-f]*  //; s/  |.*//' |
+    tr -s ' ' '\n' | grep -c '^[0-9a-f][0-9a-f]$')
+[ "$bytes" -gt 8 ] && [ "$bytes" -lt 16 ] &&
+    printf '%s\n' "$row" | grep -q '|0123456789a.*|$'
+t_ok $? "the row holds as many bytes as fit ($bytes), text column too"
+t_keys Down
+t_expect "0x0000000$(printf '%x' "$bytes") ($bytes)" "Down moves one such row"
+t_resize 100 30
+row=$(t_screen | head -n 1)
+printf '%s\n' "$row" | grep -q '|0123456789abcdef|'
+t_ok $? "a wide terminal shows 16 again"
+quit
+t_start -r -c 16 "$orig"
+t_resize 60 30
+t_expect 'too small' "-c 16 stays fixed and says the terminal is too small"
+quit
+
 # Bookmarks and the way back.
 t_start -r "$orig"
 t_keys M-f M-m a
