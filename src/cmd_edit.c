@@ -233,6 +233,7 @@ cmd_fill_selection(struct session *s)
 {
 	prompt_open_line(&s->prompt, "Fill selection with hex bytes: ",
 	    edit_fill_submit, NULL, s);
+	session_prompt_history(s, SESSION_HIST_FILL);
 	return (0);
 }
 

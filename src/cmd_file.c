@@ -240,9 +240,12 @@ cmd_save_selection(struct session *s)
 	else if (s->clip != NULL)
 		prompt_open_line(&s->prompt, "Save copied bytes to file: ",
 		    file_save_selection_submit, NULL, s);
-	else
+	else {
 		session_message(s, 1, "nothing to save: set the mark "
 		    "(Ctrl-Space) or copy (Esc-W) first");
+		return (0);
+	}
+	session_prompt_history(s, SESSION_HIST_PATH);
 	return (0);
 }
 
@@ -417,6 +420,7 @@ cmd_save_as(struct session *s)
 {
 	prompt_open_line(&s->prompt, "Save as (a new file): ",
 	    file_save_as_submit, NULL, s);
+	session_prompt_history(s, SESSION_HIST_PATH);
 	return (0);
 }
 
@@ -501,6 +505,7 @@ static int
 file_open_ask(struct session *s)
 {
 	prompt_open_line(&s->prompt, "Open file: ", file_open_submit, NULL, s);
+	session_prompt_history(s, SESSION_HIST_PATH);
 	return (0);
 }
 

@@ -207,6 +207,7 @@ cmd_goto_offset(struct session *s)
 	prompt_open_line(&s->prompt, s->sector ? "Go to sector (of 512 "
 	    "bytes; 7, 0x10, +1, end-1, 50%): " : "Go to offset (0x1f, 31, "
 	    "+16, end-16, 50%): ", move_goto_submit, NULL, s);
+	session_prompt_history(s, SESSION_HIST_GOTO);
 	return (0);
 }
 

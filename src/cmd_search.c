@@ -95,6 +95,7 @@ static int
 ask_open(struct session *s, int backward)
 {
 	prompt_open_line(&s->prompt, "", ask_submit, ask_toggle, s);
+	session_prompt_history(s, SESSION_HIST_SEARCH);
 	s->ask.backward = backward;
 	s->ask.hex = session_window(s)->pane == WINDOW_HEX;
 	/* A text prompt keeps the case mode of the last text search. */

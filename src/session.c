@@ -106,6 +106,12 @@ session_back(struct session *s)
 }
 
 void
+session_prompt_history(struct session *s, enum session_history which)
+{
+	prompt_set_history(&s->prompt, &s->hist[which]);
+}
+
+void
 session_forget_positions(struct session *s)
 {
 	s->nback = 0;

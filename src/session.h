@@ -30,6 +30,10 @@ struct journal;
 #define SESSION_WINDOWS	2	/* windows a session can hold */
 #define SESSION_SECTOR	512	/* bytes a sector (--sector) */
 #define SESSION_MARKS	26	/* bookmarks a to z */
+
+/* The prompts that keep a history, one each (Up/Down in the prompt). */
+enum session_history { SESSION_HIST_GOTO, SESSION_HIST_SEARCH,
+	SESSION_HIST_PATH, SESSION_HIST_FILL, SESSION_HISTORIES };
 #define SESSION_BACK	64	/* positions session_back() remembers */
 
 struct session_hooks {
@@ -86,6 +90,7 @@ struct session {
 	uint32_t		 marks;		/* which are set, a bit each */
 	uint64_t		 back[SESSION_BACK];	/* oldest first */
 	size_t			 nback;
+	struct prompt_history	 hist[SESSION_HISTORIES];
 };
 
 /*
@@ -124,6 +129,9 @@ void	session_jump(struct session *, uint64_t off);
  * and forgets it.  Returns 0, or -1 when no position is remembered.
  */
 int	session_back(struct session *);
+
+/* Gives the open line prompt the history of its kind. */
+void	session_prompt_history(struct session *, enum session_history);
 
 /* Forgets the remembered positions and the bookmarks (another file). */
 void	session_forget_positions(struct session *);

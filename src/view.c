@@ -235,6 +235,12 @@ view_prompt(const struct session *s, struct frame *f, int row)
 	    FRAME_STATUS);
 	frame_put(f, row, (int)lw, s->prompt.input + cut, s->prompt.len - cut,
 	    FRAME_STATUS);
+	/* The editing cursor, inside the part of the line shown. */
+	if (s->prompt.pos >= cut)
+		iw = frame_width(s->prompt.input + cut, s->prompt.pos - cut, 0,
+		    NULL);
+	else
+		iw = 0;
 	f->cursor_row = row;
 	f->cursor_col = (int)(lw + iw);
 	if (f->cursor_col >= f->cols)

@@ -15,6 +15,7 @@
 #include "journal.h"
 #include "keymap.h"
 #include "layout.h"
+#include "prompt.h"
 #include "session.h"
 #include "suites.h"
 #include "testutil.h"
@@ -372,6 +373,148 @@ START_TEST(test_bookmarks)
 }
 END_TEST
 
+static char	 prompt_got[PROMPT_LINE];
+
+static int
+prompt_keep(void *arg, const char *line)
+{
+	(void)arg;
+	snprintf(prompt_got, sizeof prompt_got, "%s", line);
+	return (0);
+}
+
+static void
+prompt_feed(struct prompt *p, const int *keys, size_t n)
+{
+	enum prompt_event	ev;
+	size_t			i;
+
+	for (i = 0; i < n; i++)
+		(void)prompt_key(p, keys[i], &ev);
+}
+
+static void
+prompt_text(struct prompt *p, const char *text)
+{
+	enum prompt_event	ev;
+
+	for (; *text != '\0'; text++)
+		(void)prompt_key(p, (unsigned char)*text, &ev);
+}
+
+START_TEST(test_prompt_editing)
+{
+	struct prompt	p;
+	int		k1[] = { KEYMAP_LEFT, KEYMAP_LEFT, 'X' };
+	int		k2[] = { KEYMAP_HOME, '<', KEYMAP_END, '>' };
+	int		k3[] = { KEYMAP_HOME, KEYMAP_DELETE, KEYMAP_RIGHT,
+			    KEYMAP_BACKSPACE };
+	int		k4[] = { KEYMAP_END, KEYMAP_LEFT, KEYMAP_BACKSPACE };
+	int		k5[] = { KEYMAP_CTRL('A'), KEYMAP_RIGHT, KEYMAP_RIGHT,
+			    KEYMAP_CTRL('E'), KEYMAP_DELETE };
+
+	memset(&p, 0, sizeof p);
+	prompt_open_line(&p, "x: ", prompt_keep, NULL, NULL);
+	prompt_text(&p, "abcd");
+	ck_assert_uint_eq(p.pos, 4);
+	prompt_feed(&p, k1, 3);
+	ck_assert_str_eq(p.input, "abXcd");
+	ck_assert_uint_eq(p.pos, 3);
+	prompt_feed(&p, k2, 4);
+	ck_assert_str_eq(p.input, "<abXcd>");
+	prompt_feed(&p, k3, 4);
+	ck_assert_str_eq(p.input, "bXcd>");
+	ck_assert_uint_eq(p.pos, 0);
+	/* A UTF-8 character is one step and one deletion. */
+	prompt_set_input(&p, "a\xc3\xa9" "b");
+	prompt_feed(&p, k4, 3);
+	ck_assert_str_eq(p.input, "ab");
+	ck_assert_uint_eq(p.pos, 1);
+	/* Delete at the end deletes nothing. */
+	prompt_feed(&p, k5, 5);
+	ck_assert_str_eq(p.input, "ab");
+	ck_assert_uint_eq(p.len, 2);
+	prompt_feed(&p, (const int []){ '\r' }, 1);
+	ck_assert_str_eq(prompt_got, "ab");
+	ck_assert(!p.active);
+}
+END_TEST
+
+START_TEST(test_prompt_history)
+{
+	struct prompt		p;
+	struct prompt_history	h;
+	int			i;
+	char			line[16];
+	int			up[] = { KEYMAP_UP }, down[] = { KEYMAP_DOWN };
+
+	memset(&p, 0, sizeof p);
+	memset(&h, 0, sizeof h);
+	prompt_history_add(&h, "");
+	ck_assert_int_eq(h.n, 0);
+	prompt_history_add(&h, "one");
+	prompt_history_add(&h, "one");
+	prompt_history_add(&h, "two");
+	ck_assert_int_eq(h.n, 2);
+	prompt_open_line(&p, "x: ", prompt_keep, NULL, NULL);
+	prompt_set_history(&p, &h);
+	prompt_text(&p, "typed");
+	prompt_feed(&p, up, 1);
+	ck_assert_str_eq(p.input, "two");
+	ck_assert_uint_eq(p.pos, 3);
+	prompt_feed(&p, up, 1);
+	ck_assert_str_eq(p.input, "one");
+	prompt_feed(&p, up, 1);
+	ck_assert_str_eq(p.input, "one");
+	prompt_feed(&p, down, 1);
+	prompt_feed(&p, down, 1);
+	ck_assert_str_eq(p.input, "");
+	prompt_text(&p, "three\r");
+	ck_assert_str_eq(prompt_got, "three");
+	ck_assert_int_eq(h.n, 3);
+	ck_assert_str_eq(h.line[2], "three");
+	/* The oldest goes when it is full. */
+	for (i = 0; i < PROMPT_HISTORY + 2; i++) {
+		snprintf(line, sizeof line, "l%d", i);
+		prompt_history_add(&h, line);
+	}
+	ck_assert_int_eq(h.n, PROMPT_HISTORY);
+	ck_assert_str_eq(h.line[0], "l2");
+	snprintf(line, sizeof line, "l%d", PROMPT_HISTORY + 1);
+	ck_assert_str_eq(h.line[PROMPT_HISTORY - 1], line);
+}
+END_TEST
+
+START_TEST(test_goto_history_in_session)
+{
+	struct kfx	fx;
+
+	kfx_open(&fx, MAPPING_READONLY);
+	input_key(&fx.s, C('G'));
+	kfx_type(&fx, "0x10\r");
+	input_key(&fx.s, C('G'));
+	kfx_type(&fx, "2k+1\r");
+	ck_assert_uint_eq(kfx_cursor(&fx), 2049);
+	input_key(&fx.s, C('G'));
+	kfx_type(&fx, "3*5\r");
+	ck_assert_uint_eq(kfx_cursor(&fx), 15);
+	/* Up twice brings back 2k+1; Left and Backspace edit it. */
+	input_key(&fx.s, C('G'));
+	input_key(&fx.s, KEYMAP_UP);
+	input_key(&fx.s, KEYMAP_UP);
+	ck_assert_str_eq(fx.s.prompt.input, "2k+1");
+	input_key(&fx.s, KEYMAP_LEFT);
+	input_key(&fx.s, KEYMAP_BACKSPACE);
+	input_key(&fx.s, '-');
+	input_key(&fx.s, '\r');
+	ck_assert_uint_eq(kfx_cursor(&fx), 2047);
+	ck_assert_str_eq(fx.s.hist[SESSION_HIST_GOTO].line[3], "2k-1");
+	/* The search prompt keeps its own. */
+	ck_assert_int_eq(fx.s.hist[SESSION_HIST_SEARCH].n, 0);
+	kfx_close(&fx);
+}
+END_TEST
+
 Suite *
 keys_suite(void)
 {
@@ -387,6 +530,9 @@ keys_suite(void)
 	tcase_add_test(tc, test_open_file_asks_first);
 	tcase_add_test(tc, test_position_history);
 	tcase_add_test(tc, test_bookmarks);
+	tcase_add_test(tc, test_prompt_editing);
+	tcase_add_test(tc, test_prompt_history);
+	tcase_add_test(tc, test_goto_history_in_session);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -130,6 +130,28 @@ t_resize 60 30
 t_expect 'too small' "-c 16 stays fixed and says the terminal is too small"
 quit
 
+# The go-to prompt shows its forms, edits in place, keeps a history
+# and takes arithmetic.
+t_start -r "$orig"
+t_keys Enter
+t_expect 'Go to offset (0x1f, 31, +16, end-16, 50%):' "the go-to prompt shows the forms it takes"
+t_type 'x10+1'
+t_keys Home
+t_type '0'
+t_keys End BSpace
+t_type '2'
+t_keys Enter
+t_expect '0x00000012 (18)' "Home, End and Backspace edit the line: 0x10+2"
+t_keys Enter
+t_type '1k'
+t_keys Enter Enter Up Up
+t_expect 'Go to offset.*: 0x10+2' "Up brings back an older line"
+t_keys Left DC
+t_type '3'
+t_keys Enter
+t_expect '0x00000013 (19)' "Left and Delete edit it: 0x10+3"
+quit
+
 # Bookmarks and the way back.
 t_start -r "$orig"
 t_keys M-f M-m a
