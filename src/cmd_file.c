@@ -24,6 +24,7 @@
 #include "io.h"
 #include "journal.h"
 #include "keymap.h"
+#include "path.h"
 #include "progress.h"
 #include "session.h"
 
@@ -49,6 +50,8 @@ static int	file_save_selection_submit(void *, const char *);
 static int	file_save_as_submit(void *, const char *);
 static int	file_truncate_answer(void *, int);
 static int	file_switch(struct session *, struct doc *, int);
+static void	file_tab(void *);
+static int	file_expand(struct session *, const char *, char *, size_t);
 static int	file_open_ask(struct session *);
 static int	file_open_answer(void *, int);
 static int	file_open_submit(void *, const char *);
@@ -236,10 +239,10 @@ cmd_save_selection(struct session *s)
 
 	if (window_selection(session_window(s), &start, &len))
 		prompt_open_line(&s->prompt, "Save selection to file: ",
-		    file_save_selection_submit, NULL, s);
+		    file_save_selection_submit, file_tab, s);
 	else if (s->clip != NULL)
 		prompt_open_line(&s->prompt, "Save copied bytes to file: ",
-		    file_save_selection_submit, NULL, s);
+		    file_save_selection_submit, file_tab, s);
 	else {
 		session_message(s, 1, "nothing to save: set the mark "
 		    "(Ctrl-Space) or copy (Esc-W) first");
@@ -385,12 +388,45 @@ file_write_new(struct session *s, const char *what, const char *path,
 	return (-1);
 }
 
+/* Tab in a file-name prompt: completes the name, as a shell does. */
+static void
+file_tab(void *arg)
+{
+	struct session	*s = arg;
+	char		 line[sizeof s->prompt.input], err[256];
+	int		 n;
+
+	memcpy(line, s->prompt.input, sizeof line);
+	if ((n = path_complete(line, sizeof line, err, sizeof err)) > 0)
+		prompt_set_input(&s->prompt, line);
+	if (n == 0)
+		session_message(s, 1, "no file name starts so");
+	else if (n == -1)
+		session_message(s, 1, "%s", err);
+}
+
+/* Expands a leading ~ of the name typed; -1 with a message if it fails. */
 static int
-file_save_selection_submit(void *arg, const char *path)
+file_expand(struct session *s, const char *typed, char *path, size_t len)
+{
+	char	err[256];
+
+	if (path_expand(typed, path, len, err, sizeof err) == 0)
+		return (0);
+	session_message(s, 1, "%s", err);
+	return (-1);
+}
+
+static int
+file_save_selection_submit(void *arg, const char *typed)
 {
 	struct session	*s = arg;
 	uint64_t	 start, len;
 	int		 fd, e;
+	char		 path[4096];
+
+	if (file_expand(s, typed, path, sizeof path) == -1)
+		return (0);
 
 	if (window_selection(session_window(s), &start, &len)) {
 		if (file_write_new(s, "the selection", path, start, len) == 0)
@@ -419,7 +455,7 @@ int
 cmd_save_as(struct session *s)
 {
 	prompt_open_line(&s->prompt, "Save as (a new file): ",
-	    file_save_as_submit, NULL, s);
+	    file_save_as_submit, file_tab, s);
 	session_prompt_history(s, SESSION_HIST_PATH);
 	return (0);
 }
@@ -430,15 +466,17 @@ cmd_save_as(struct session *s)
  * held at the last save, as a discard would leave it.
  */
 static int
-file_save_as_submit(void *arg, const char *path)
+file_save_as_submit(void *arg, const char *typed)
 {
 	struct session	*s = arg;
+	char		 path[4096];
 	struct doc	 next;
 	char		 err[256];
 	uint64_t	 size = doc_size(s->doc);
 	enum mapping_mode mode = doc_mode(s->doc);
 
-	if (file_write_new(s, "the file", path, 0, size) == -1)
+	if (file_expand(s, typed, path, sizeof path) == -1 ||
+	    file_write_new(s, "the file", path, 0, size) == -1)
 		return (0);
 	if (doc_open(&next, path, mode, err, sizeof err) == -1) {
 		session_message(s, 1, "wrote %s, but cannot open it: %s", path,
@@ -448,8 +486,8 @@ file_save_as_submit(void *arg, const char *path)
 	if (session_unsaved(s) > 0 &&
 	    journal_discard(s->journal, err, sizeof err) == -1)
 		snprintf(s->exit_note, sizeof s->exit_note, "%s: could not "
-		    "roll back the edits saved as %s: %s", doc_path(s->doc),
-		    path, err);
+		    "roll back the edits saved as %.200s: %s",
+		    doc_path(s->doc), path, err);
 	if (file_switch(s, &next, 1) != 0)
 		return (SESSION_QUIT);
 	session_message(s, 0, "saved %llu bytes as %s; now editing it",
@@ -504,7 +542,8 @@ cmd_open_file(struct session *s)
 static int
 file_open_ask(struct session *s)
 {
-	prompt_open_line(&s->prompt, "Open file: ", file_open_submit, NULL, s);
+	prompt_open_line(&s->prompt, "Open file: ", file_open_submit, file_tab,
+	    s);
 	session_prompt_history(s, SESSION_HIST_PATH);
 	return (0);
 }
@@ -544,17 +583,19 @@ file_open_answer(void *arg, int key)
  * read-only opens the next one writable if it can) and shows it.
  */
 static int
-file_open_submit(void *arg, const char *path)
+file_open_submit(void *arg, const char *typed)
 {
 	struct session		*s = arg;
 	struct doc		 next;
-	char			 err[256];
+	char			 err[256], path[4096];
 	enum mapping_mode	 mode = doc_mode(s->doc);
 
-	if (path[0] == '\0') {
+	if (typed[0] == '\0') {
 		session_message(s, 1, "no file name given");
 		return (0);
 	}
+	if (file_expand(s, typed, path, sizeof path) == -1)
+		return (0);
 	if (mode == MAPPING_DIRECT ||
 	    (mode == MAPPING_READONLY && doc_note(s->doc)[0] != '\0'))
 		mode = MAPPING_AUTO;

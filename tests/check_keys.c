@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include "journal.h"
 #include "keymap.h"
 #include "layout.h"
+#include "path.h"
 #include "prompt.h"
 #include "session.h"
 #include "suites.h"
@@ -515,6 +518,77 @@ START_TEST(test_goto_history_in_session)
 }
 END_TEST
 
+START_TEST(test_path_expand_and_complete)
+{
+	char	dir[] = "/tmp/maphex-path-XXXXXX", line[256], out[256], p[300];
+	char	err[256], *home = getenv("HOME"), *saved;
+	FILE	*f;
+	const char *names[] = { "alpha1", "alpha2", ".hidden" };
+	size_t	i;
+
+	saved = home != NULL ? strdup(home) : NULL;
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	for (i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s/%s", dir, names[i]);
+		ck_assert_ptr_nonnull(f = fopen(p, "w"));
+		ck_assert_int_eq(fclose(f), 0);
+	}
+	snprintf(p, sizeof p, "%s/beta", dir);
+	ck_assert_int_eq(mkdir(p, 0700), 0);
+	ck_assert_int_eq(setenv("HOME", dir, 1), 0);
+	ck_assert_int_eq(path_expand("~/x", out, sizeof out, err,
+	    sizeof err), 0);
+	snprintf(p, sizeof p, "%s/x", dir);
+	ck_assert_str_eq(out, p);
+	ck_assert_int_eq(path_expand("a~b", out, sizeof out, err,
+	    sizeof err), 0);
+	ck_assert_str_eq(out, "a~b");
+	ck_assert_int_eq(path_expand("~no-such-user-mx/x", out, sizeof out,
+	    err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "no such user"));
+	/* Two matches complete to what they share; one dir gets a '/'. */
+	snprintf(line, sizeof line, "~/al");
+	ck_assert_int_eq(path_complete(line, sizeof line, err, sizeof err),
+	    2);
+	snprintf(p, sizeof p, "%s/alpha", dir);
+	ck_assert_str_eq(line, p);
+	snprintf(line, sizeof line, "%s/b", dir);
+	ck_assert_int_eq(path_complete(line, sizeof line, err, sizeof err),
+	    1);
+	snprintf(p, sizeof p, "%s/beta/", dir);
+	ck_assert_str_eq(line, p);
+	/* Dot files only for a leading dot; no match leaves the line. */
+	snprintf(line, sizeof line, "%s/", dir);
+	ck_assert_int_eq(path_complete(line, sizeof line, err, sizeof err),
+	    3);
+	snprintf(line, sizeof line, "%s/.h", dir);
+	ck_assert_int_eq(path_complete(line, sizeof line, err, sizeof err),
+	    1);
+	snprintf(p, sizeof p, "%s/.hidden", dir);
+	ck_assert_str_eq(line, p);
+	snprintf(line, sizeof line, "%s/zz", dir);
+	ck_assert_int_eq(path_complete(line, sizeof line, err, sizeof err),
+	    0);
+	snprintf(p, sizeof p, "%s/zz", dir);
+	ck_assert_str_eq(line, p);
+	snprintf(line, sizeof line, "%s/nodir/x", dir);
+	ck_assert_int_eq(path_complete(line, sizeof line, err, sizeof err),
+	    -1);
+	for (i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s/%s", dir, names[i]);
+		ck_assert_int_eq(unlink(p), 0);
+	}
+	snprintf(p, sizeof p, "%s/beta", dir);
+	ck_assert_int_eq(rmdir(p), 0);
+	ck_assert_int_eq(rmdir(dir), 0);
+	if (saved != NULL)
+		setenv("HOME", saved, 1);
+	else
+		unsetenv("HOME");
+	free(saved);
+}
+END_TEST
+
 Suite *
 keys_suite(void)
 {
@@ -533,6 +607,7 @@ keys_suite(void)
 	tcase_add_test(tc, test_prompt_editing);
 	tcase_add_test(tc, test_prompt_history);
 	tcase_add_test(tc, test_goto_history_in_session);
+	tcase_add_test(tc, test_path_expand_and_complete);
 	suite_add_tcase(s, tc);
 	return (s);
 }

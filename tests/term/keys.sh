@@ -103,7 +103,9 @@ t_expect 'Unsaved changes: (s)ave' "Ctrl-O asks about unsaved changes"
 t_keys s
 t_expect 'Open file' "after saving it asks for the file"
 is "$(at "$f" 0 1)" ff "the edit was saved"
-t_type 'other.bin'
+t_type 'oth'
+t_keys Tab
+t_expect 'Open file: other.bin' "Tab completes the file name"
 t_keys Enter
 t_expect 'opened other.bin (10 bytes)' "Ctrl-O opened the other file"
 t_expect '|other file ' "and shows it"
