@@ -188,9 +188,8 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 	case 'w':
 		return (cli_set_mode(c, MAPPING_DIRECT, err, errlen));
 	case 'c':
-		if (offset_number(optarg, &n, err, errlen) == -1)
-			return (-1);
-		if (n == 0 || n > CLI_MAX_COLUMNS) {
+		if (offset_number(optarg, &n, err, errlen) == -1 || n == 0 ||
+		    n > CLI_MAX_COLUMNS) {
 			snprintf(err, errlen, "-c wants 1 to %d bytes a row, "
 			    "not '%s'", CLI_MAX_COLUMNS, optarg);
 			return (-1);

@@ -231,7 +231,8 @@ cmd_paste(struct session *s)
 int
 cmd_fill_selection(struct session *s)
 {
-	prompt_open_line(&s->prompt, "Fill selection with hex bytes: ",
+	prompt_open_line(&s->prompt, session_window(s)->pane == WINDOW_TEXT ?
+	    "Fill selection with text: " : "Fill selection with hex bytes: ",
 	    edit_fill_submit, NULL, s);
 	session_prompt_history(s, SESSION_HIST_FILL);
 	return (0);
@@ -248,7 +249,17 @@ edit_fill_submit(void *arg, const char *text)
 
 	if (!window_selection(w, &start, &len))
 		return (0);
-	if (pattern_parse_hex(text, &pat, err, sizeof err) == -1) {
+	if (w->pane == WINDOW_TEXT) {
+		/* The text pane fills with the text as typed, byte for byte. */
+		if (text[0] == '\0') {
+			session_message(s, 1, "no fill text given");
+			return (0);
+		}
+		if (pattern_parse_text(text, 0, &pat, err, sizeof err) == -1) {
+			session_message(s, 1, "bad fill text: %s", err);
+			return (0);
+		}
+	} else if (pattern_parse_hex(text, &pat, err, sizeof err) == -1) {
 		session_message(s, 1, "bad fill bytes: %s", err);
 		return (0);
 	}

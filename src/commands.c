@@ -83,7 +83,7 @@ const struct command commands_table[] = {
 	{ "save-selection", cmd_save_selection, 0,
 	    "write the selection (else the copied bytes) to a file" },
 	{ "fill-selection", cmd_fill_selection, E | S,
-	    "fill the selection with hex bytes" },
+	    "fill the selection with hex bytes (text in the text pane)" },
 	{ "truncate", cmd_truncate, E, "truncate the file at the cursor" },
 	{ "help", cmd_help, 0, "show this help" },
 	{ "redraw", cmd_redraw, 0, "redraw the screen" },

@@ -589,6 +589,38 @@ START_TEST(test_path_expand_and_complete)
 }
 END_TEST
 
+START_TEST(test_fill_text_pane)
+{
+	struct kfx	fx;
+	unsigned char	buf[5];
+
+	kfx_open(&fx, MAPPING_DIRECT);
+	window_goto(session_window(&fx.s), 10);
+	input_key(&fx.s, 0);
+	window_goto(session_window(&fx.s), 14);
+	input_key(&fx.s, '\t');
+	input_key(&fx.s, M('I'));
+	ck_assert_str_eq(fx.s.prompt.label, "Fill selection with text: ");
+	input_key(&fx.s, '\r');
+	ck_assert_str_eq(fx.s.message, "no fill text given");
+	input_key(&fx.s, M('I'));
+	kfx_type(&fx, "ab\r");
+	ck_assert_int_eq(doc_read(&fx.d, 10, buf, 5), 0);
+	ck_assert_mem_eq(buf, "ababa", 5);
+	ck_assert_uint_eq(kfx_byte(&fx, 15), fx.data[15]);
+	/* The hex pane still takes hex bytes. */
+	input_key(&fx.s, 0);
+	window_goto(session_window(&fx.s), 11);
+	input_key(&fx.s, '\t');
+	input_key(&fx.s, M('I'));
+	kfx_type(&fx, "ff\r");
+	ck_assert_uint_eq(kfx_byte(&fx, 10), 0x61);
+	ck_assert_uint_eq(kfx_byte(&fx, 11), 0xff);
+	ck_assert_uint_eq(kfx_byte(&fx, 14), 0xff);
+	kfx_close(&fx);
+}
+END_TEST
+
 Suite *
 keys_suite(void)
 {
@@ -608,6 +640,7 @@ keys_suite(void)
 	tcase_add_test(tc, test_prompt_history);
 	tcase_add_test(tc, test_goto_history_in_session);
 	tcase_add_test(tc, test_path_expand_and_complete);
+	tcase_add_test(tc, test_fill_text_pane);
 	suite_add_tcase(s, tc);
 	return (s);
 }
