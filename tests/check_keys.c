@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "doc.h"
+#include "frame.h"
+#include "help.h"
 #include "input.h"
 #include "journal.h"
 #include "keymap.h"
@@ -22,6 +24,7 @@
 #include "session.h"
 #include "suites.h"
 #include "testutil.h"
+#include "view.h"
 
 #define M(c)	(KEYMAP_META | (c))
 #define C(c)	KEYMAP_CTRL(c)
@@ -621,6 +624,64 @@ START_TEST(test_fill_text_pane)
 }
 END_TEST
 
+/* The status row of fx's session drawn cols wide, into row. */
+static void
+kfx_status(struct kfx *fx, int cols, char *row, size_t len)
+{
+	struct frame	f;
+
+	memset(&f, 0, sizeof f);
+	ck_assert_int_eq(frame_resize(&f, 11, cols), 0);
+	layout_apply(&fx->s, 11, cols);
+	fx->s.message[0] = '\0';
+	(void)view_render(&fx->s, &f);
+	frame_row(&f, 10, row, len);
+	frame_free(&f);
+}
+
+START_TEST(test_status_narrow)
+{
+	struct kfx	fx;
+	char		row[1024];
+
+	kfx_open(&fx, MAPPING_DIRECT);
+	session_window(&fx.s)->autofit = 1;	/* as without -c */
+	kfx_type(&fx, "aa");
+	window_goto(session_window(&fx.s), 0x123);
+	kfx_status(&fx, 120, row, sizeof row);
+	ck_assert_msg(strstr(row, "0x00000123 (291) / 0x1000 (4096)  7%  ** 1 "
+	    "unsaved (in file, not flushed)") != NULL, "%s", row);
+	ck_assert_ptr_nonnull(strstr(row, fx.path));
+	/* Narrower: the size and the long words go first, then the path's
+	 * middle; the mode, the unsaved mark and the cursor stay. */
+	kfx_status(&fx, 60, row, sizeof row);
+	ck_assert_msg(strncmp(row, " DIRECT  ", 9) == 0 &&
+	    strstr(row, "0x00000123") != NULL && strstr(row, "**") != NULL,
+	    "%s", row);
+	kfx_status(&fx, 40, row, sizeof row);
+	ck_assert_msg(strncmp(row, " DIRECT  ", 9) == 0 &&
+	    strstr(row, "...") != NULL && strstr(row, " 0x00000123 **") != NULL,
+	    "%s", row);
+	ck_assert_msg(strstr(row, strrchr(fx.path, '/') + 1) != NULL ||
+	    strstr(row, "...") != NULL, "%s", row);
+	kfx_close(&fx);
+}
+END_TEST
+
+START_TEST(test_help_hex_pane_keys)
+{
+	struct help	h;
+	int		i, found = 0;
+
+	help_build(&h, 0);
+	for (i = 0; i < h.n; i++)
+		if (strstr(h.line[i], "go to the first byte (< only in the "
+		    "hex pane)") != NULL)
+			found++;
+	ck_assert_int_eq(found, 1);
+}
+END_TEST
+
 Suite *
 keys_suite(void)
 {
@@ -641,6 +702,8 @@ keys_suite(void)
 	tcase_add_test(tc, test_goto_history_in_session);
 	tcase_add_test(tc, test_path_expand_and_complete);
 	tcase_add_test(tc, test_fill_text_pane);
+	tcase_add_test(tc, test_status_narrow);
+	tcase_add_test(tc, test_help_hex_pane_keys);
 	suite_add_tcase(s, tc);
 	return (s);
 }

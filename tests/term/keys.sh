@@ -154,6 +154,21 @@ t_keys Enter
 t_expect '0x00000013 (19)' "Left and Delete edit it: 0x10+3"
 quit
 
+# A narrow status line keeps the mode, the cursor and the unsaved mark
+# and cuts the middle of a long path, keeping the file name.
+d="$T_DIR/a-rather-long-directory-name/and-another-one"
+mkdir -p "$d"
+cp "$orig" "$d/narrow.bin"
+t_start -w "$d/narrow.bin"
+t_type 'ab'
+t_resize 50 30
+t_keys C-l
+t_expect '^ DIRECT  /tmp.*\.\.\..*/narrow.bin 0x00000001 \*\*' \
+    "a 50-column status line keeps mode, name, cursor and the unsaved mark"
+t_resize 100 30
+t_keys C-c
+t_wait_exit >/dev/null
+
 # Bookmarks and the way back.
 t_start -r "$orig"
 t_keys M-f M-m a
