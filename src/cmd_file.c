@@ -52,6 +52,10 @@ static int	file_truncate_answer(void *, int);
 static int	file_switch(struct session *, struct doc *, int);
 static void	file_tab(void *);
 static int	file_expand(struct session *, const char *, char *, size_t);
+static int	file_ask_overwrite(struct session *, const char *, int);
+static int	file_overwrite_answer(void *, int);
+static int	file_write_over(struct session *, const char *, const char *,
+		    uint64_t, uint64_t);
 static int	file_open_ask(struct session *);
 static int	file_open_answer(void *, int);
 static int	file_open_submit(void *, const char *);
@@ -388,6 +392,75 @@ file_write_new(struct session *s, const char *what, const char *path,
 	return (-1);
 }
 
+/*
+ * A save to a name that exists asks first; returns 1 if it asked (the
+ * answer goes on with the save) or refused, 0 to go on now.  The open
+ * file itself is never a target: save writes it.
+ */
+static int
+file_ask_overwrite(struct session *s, const char *path, int as)
+{
+	char		 label[sizeof s->prompt.label];
+	const char	*name = strrchr(path, '/');
+
+	if (s->overwrite_ok || access(path, F_OK) == -1)
+		return (0);
+	if (doc_same_file(s->doc, path)) {
+		session_message(s, 1, "%s is the open file: F2 saves it", path);
+		return (1);
+	}
+	snprintf(s->overwrite, sizeof s->overwrite, "%s", path);
+	s->overwrite_as = as;
+	snprintf(label, sizeof label, "%.36s exists: overwrite? (y/n) ",
+	    name != NULL && strlen(path) > 36 ? name + 1 : path);
+	prompt_open_key(&s->prompt, label, file_overwrite_answer, s);
+	return (1);
+}
+
+static int
+file_overwrite_answer(void *arg, int key)
+{
+	struct session	*s = arg;
+	int		 rc;
+
+	prompt_close(&s->prompt);
+	if (key != 'y' && key != 'Y') {
+		session_message(s, 0, "cancelled: %s not written",
+		    s->overwrite);
+		return (0);
+	}
+	s->overwrite_ok = 1;
+	rc = s->overwrite_as ? file_save_as_submit(s, s->overwrite) :
+	    file_save_selection_submit(s, s->overwrite);
+	s->overwrite_ok = 0;
+	return (rc);
+}
+
+/*
+ * As file_write_new(), but over an existing file when the user said
+ * so: the copy goes to a new file beside it that replaces it only when
+ * complete, so a failed or cancelled save leaves the old one whole.
+ */
+static int
+file_write_over(struct session *s, const char *what, const char *path,
+    uint64_t start, uint64_t len)
+{
+	char	tmp[4200];
+
+	if (!s->overwrite_ok || access(path, F_OK) == -1)
+		return (file_write_new(s, what, path, start, len));
+	snprintf(tmp, sizeof tmp, "%s.maphex-%ld", path, (long)getpid());
+	if (file_write_new(s, what, tmp, start, len) == -1)
+		return (-1);
+	if (rename(tmp, path) == -1) {
+		session_message(s, 1, "cannot replace %s: %s", path,
+		    strerror(errno));
+		(void)unlink(tmp);
+		return (-1);
+	}
+	return (0);
+}
+
 /* Tab in a file-name prompt: completes the name, as a shell does. */
 static void
 file_tab(void *arg)
@@ -422,28 +495,34 @@ file_save_selection_submit(void *arg, const char *typed)
 {
 	struct session	*s = arg;
 	uint64_t	 start, len;
-	int		 fd, e;
-	char		 path[4096];
+	int		 fd, e, over;
+	char		 path[4096], target[4200];
 
-	if (file_expand(s, typed, path, sizeof path) == -1)
+	if (file_expand(s, typed, path, sizeof path) == -1 ||
+	    file_ask_overwrite(s, path, 0))
 		return (0);
-
 	if (window_selection(session_window(s), &start, &len)) {
-		if (file_write_new(s, "the selection", path, start, len) == 0)
+		if (file_write_over(s, "the selection", path, start, len) == 0)
 			session_message(s, 0, "wrote %llu bytes to %s",
 			    (unsigned long long)len, path);
 		return (0);
 	}
-	if (s->clip == NULL || (fd = file_create(s, path)) == -1)
+	/* The copied bytes: over an existing file, by a rename too. */
+	over = s->overwrite_ok && access(path, F_OK) == 0;
+	snprintf(target, sizeof target, over ? "%s.maphex-%ld" : "%s", path,
+	    (long)getpid());
+	if (s->clip == NULL || (fd = file_create(s, target)) == -1)
 		return (0);
 	e = io_pwrite_all(fd, s->clip, s->cliplen, 0) == -1 ||
 	    fsync(fd) == -1 ? errno : 0;
 	if (close(fd) == -1 && e == 0)
 		e = errno;
+	if (e == 0 && over && rename(target, path) == -1)
+		e = errno;
 	if (e != 0) {
 		session_message(s, 1, "cannot write %s: %s (partial file "
 		    "removed)", path, strerror(e));
-		(void)unlink(path);
+		(void)unlink(target);
 		return (0);
 	}
 	session_message(s, 0, "wrote %zu copied bytes to %s", s->cliplen,
@@ -476,7 +555,8 @@ file_save_as_submit(void *arg, const char *typed)
 	enum mapping_mode mode = doc_mode(s->doc);
 
 	if (file_expand(s, typed, path, sizeof path) == -1 ||
-	    file_write_new(s, "the file", path, 0, size) == -1)
+	    file_ask_overwrite(s, path, 1) ||
+	    file_write_over(s, "the file", path, 0, size) == -1)
 		return (0);
 	if (doc_open(&next, path, mode, err, sizeof err) == -1) {
 		session_message(s, 1, "wrote %s, but cannot open it: %s", path,

@@ -91,6 +91,10 @@ struct session {
 	uint64_t		 back[SESSION_BACK];	/* oldest first */
 	size_t			 nback;
 	struct prompt_history	 hist[SESSION_HISTORIES];
+	/* A save to an existing file waits for "overwrite? (y/n)". */
+	char			 overwrite[4096];
+	int			 overwrite_as;	/* save as, else selection */
+	int			 overwrite_ok;
 };
 
 /*

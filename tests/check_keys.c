@@ -682,6 +682,53 @@ START_TEST(test_help_hex_pane_keys)
 }
 END_TEST
 
+START_TEST(test_overwrite_asks)
+{
+	struct kfx	 fx;
+	char		 out[256];
+	unsigned char	*got;
+	size_t		 len;
+	FILE		*f;
+
+	kfx_open(&fx, MAPPING_PREVIEW);
+	snprintf(out, sizeof out, "%s.old", fx.path);
+	ck_assert_ptr_nonnull(f = fopen(out, "w"));
+	ck_assert_int_eq(fputs("old contents", f) >= 0, 1);
+	ck_assert_int_eq(fclose(f), 0);
+	window_goto(session_window(&fx.s), 4);
+	input_key(&fx.s, 0);
+	window_goto(session_window(&fx.s), 6);
+	/* n leaves the file as it was. */
+	input_key(&fx.s, M('Y'));
+	kfx_type(&fx, out);
+	input_key(&fx.s, '\r');
+	ck_assert_ptr_nonnull(strstr(fx.s.prompt.label, "overwrite? (y/n)"));
+	input_key(&fx.s, 'n');
+	got = tu_slurp(out, &len);
+	ck_assert_uint_eq(len, 12);
+	ck_assert_mem_eq(got, "old contents", 12);
+	free(got);
+	/* y replaces it whole with the selection, and leaves no temp. */
+	input_key(&fx.s, M('Y'));
+	kfx_type(&fx, out);
+	input_key(&fx.s, '\r');
+	input_key(&fx.s, 'y');
+	ck_assert_msg(strstr(fx.s.message, "wrote 3 bytes") != NULL, "%s",
+	    fx.s.message);
+	got = tu_slurp(out, &len);
+	ck_assert_uint_eq(len, 3);
+	ck_assert_mem_eq(got, fx.data + 4, 3);
+	free(got);
+	ck_assert_int_eq(fx.s.overwrite_ok, 0);
+	snprintf(out + strlen(out), sizeof out - strlen(out), ".maphex-%ld",
+	    (long)getpid());
+	ck_assert_int_eq(access(out, F_OK), -1);
+	out[strlen(out) - strlen(strrchr(out, '.'))] = '\0';
+	ck_assert_int_eq(unlink(out), 0);
+	kfx_close(&fx);
+}
+END_TEST
+
 Suite *
 keys_suite(void)
 {
@@ -704,6 +751,7 @@ keys_suite(void)
 	tcase_add_test(tc, test_fill_text_pane);
 	tcase_add_test(tc, test_status_narrow);
 	tcase_add_test(tc, test_help_hex_pane_keys);
+	tcase_add_test(tc, test_overwrite_asks);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -1040,7 +1040,7 @@ START_TEST(test_save_as)
 	fx_bytes(out, data, sizeof data);
 	data[0] = 'p';
 	fx_bytes(fx.path, data, sizeof data);	/* rolled back */
-	/* It edits the new file now, and refuses to overwrite a file. */
+	/* It edits the new file now, and asks before overwriting one. */
 	fx_type(&fx, "11");
 	input_key(&fx.s, KEYMAP_F(2));
 	data[0] = 0;
@@ -1049,8 +1049,17 @@ START_TEST(test_save_as)
 	input_key(&fx.s, KEYMAP_META | 's');
 	fx_type(&fx, fx.path);
 	input_key(&fx.s, '\r');
-	ck_assert_ptr_nonnull(strstr(fx.s.message, "will not overwrite"));
+	ck_assert_ptr_nonnull(strstr(fx.s.prompt.label,
+	    "exists: overwrite? (y/n)"));
+	input_key(&fx.s, 'n');
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "not written"));
 	ck_assert_str_eq(doc_path(&fx.m), out);
+	/* The open file itself is never a target. */
+	input_key(&fx.s, KEYMAP_META | 's');
+	fx_type(&fx, out);
+	input_key(&fx.s, '\r');
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "is the open file"));
+	ck_assert(!fx.s.prompt.active);
 	unlink(out);
 	fx_close(&fx);
 
