@@ -17,7 +17,8 @@ put() {
 # status line shows the cursor at OFFSET (decimal).
 cursor_is() {
 	t_keys C-l
-	t_expect "$(printf '0x%08x (%s)' "$1" "$1")" "$2"
+	# The offset has as many digits as the rows: 9 for 64 GiB.
+	t_expect "$(printf '0x0*%x (%s)' "$1" "$1")" "$2"
 }
 
 # A 64 KiB file of '.' with patterns at known places.
