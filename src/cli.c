@@ -18,10 +18,11 @@
 #define CLI_MAX_COLUMNS	4096
 
 enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS, OPT_HISTORY, OPT_INSPECT,
-	OPT_SET, OPT_REGEX, OPT_REVERT };
+	OPT_SET, OPT_REGEX, OPT_REVERT, OPT_SECTOR };
 
 const char cli_usage[] =
-"usage: maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] [--history SIZE] FILE\n"
+"usage: maphex [-r|-p|-w] [-c N|-m] [--sector] [-s OFFSET]\n"
+"                     [--history SIZE] FILE\n"
 "       maphex --dump [-s OFFSET] [-l LEN] [-c N] [-g N] [-e|-b|-p|-i]\n"
 "                     [-u] [-d] [-o OFFSET] [-n NAME] FILE\n"
 "       maphex --revert DUMP [-p] [-c N] [-s [-]OFFSET] FILE\n"
@@ -35,8 +36,11 @@ const char cli_usage[] =
 "  -w, --write         direct mode (default when writable): edits hit\n"
 "                      the file, F2 flushes them to disk; a file it\n"
 "                      cannot write opens read-only, saying why\n"
-"  -c, --columns N     bytes a row (default 16)\n"
+"  -c, --columns N     bytes a row, fixed (default 16, fewer when the\n"
+"                      terminal is narrower)\n"
 "  -m, --maximize      as many bytes a row as the terminal fits\n"
+"      --sector        go-to (Return) counts sectors of 512 bytes, and\n"
+"                      Esc-F/B/N/P move 8 bytes or rows (hexedit -s)\n"
 "  -s, --seek OFFSET   start at OFFSET: 0x1f, 31 (decimal, never octal),\n"
 "                      end-16 or -16 (16 bytes before the end), 50%\n"
 "      --history SIZE  keep at most SIZE of undo history (default 256M;\n"
@@ -91,6 +95,7 @@ static const struct option cli_options[] = {
 	{ "inspect", required_argument, NULL, OPT_INSPECT },
 	{ "set", required_argument, NULL, OPT_SET },
 	{ "revert", required_argument, NULL, OPT_REVERT },
+	{ "sector", no_argument, NULL, OPT_SECTOR },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -103,7 +108,8 @@ enum {
 	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100,
 	CLI_MOD_G = 0x200, CLI_MOD_E = 0x400, CLI_MOD_U = 0x800,
 	CLI_MOD_B = 0x1000, CLI_MOD_D = 0x2000, CLI_MOD_O = 0x4000,
-	CLI_MOD_N = 0x8000, CLI_MOD_HISTORY = 0x10000, CLI_MOD_REGEX = 0x20000
+	CLI_MOD_N = 0x8000, CLI_MOD_HISTORY = 0x10000, CLI_MOD_REGEX = 0x20000,
+	CLI_MOD_SECTOR = 0x40000
 };
 #define CLI_MOD_XXD	(CLI_MOD_S | CLI_MOD_L | CLI_MOD_C | CLI_MOD_P | \
 	CLI_MOD_I | CLI_MOD_G | CLI_MOD_E | CLI_MOD_U | CLI_MOD_B | \
@@ -123,7 +129,8 @@ static const struct cli_modifier {
 	{ 'b', CLI_MOD_B, "-b" }, { 'd', CLI_MOD_D, "-d" },
 	{ 'o', CLI_MOD_O, "-o" }, { 'n', CLI_MOD_N, "-n" },
 	{ OPT_HISTORY, CLI_MOD_HISTORY, "--history" },
-	{ OPT_REGEX, CLI_MOD_REGEX, "--regex" }
+	{ OPT_REGEX, CLI_MOD_REGEX, "--regex" },
+	{ OPT_SECTOR, CLI_MOD_SECTOR, "--sector" }
 };
 #define CLI_NMODIFIERS	(sizeof cli_modifiers / sizeof cli_modifiers[0])
 
@@ -134,7 +141,8 @@ static const struct cli_takes {
 	unsigned	 takes;
 } cli_takes[] = {
 	{ CLI_EDIT, "the interactive mode", CLI_MOD_R | CLI_MOD_P |
-	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S | CLI_MOD_HISTORY },
+	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S | CLI_MOD_HISTORY |
+	    CLI_MOD_SECTOR },
 	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX | CLI_MOD_REGEX |
 	    CLI_MOD_O },
 	{ CLI_DUMP, "--dump", CLI_MOD_XXD },
@@ -263,9 +271,8 @@ cli_columns(struct cli *c, char *err, size_t errlen)
 
 	if (c->action != CLI_EDIT || c->cols == NULL)
 		return (0);
-	if (offset_number(c->cols, &n, err, errlen) == -1)
-		return (-1);
-	if (n == 0 || n > CLI_MAX_COLUMNS) {
+	if (offset_number(c->cols, &n, err, errlen) == -1 || n == 0 ||
+	    n > CLI_MAX_COLUMNS) {
 		snprintf(err, errlen, "-c wants 1 to %d bytes a row, "
 		    "not '%s'", CLI_MAX_COLUMNS, c->cols);
 		return (-1);
@@ -351,6 +358,9 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 		}
 		c->set[c->nset++] = optarg;
 		return (cli_set_action(c, CLI_SET, err, errlen));
+	case OPT_SECTOR:
+		c->sector = 1;
+		return (0);
 	case 'h':
 		return (cli_set_action(c, CLI_HELP, err, errlen));
 	case 'V':

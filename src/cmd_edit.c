@@ -104,6 +104,19 @@ cmd_set_mark(struct session *s)
 	return (0);
 }
 
+/* Ctrl-Space: sets the mark at the cursor, set or not, as hexedit. */
+int
+cmd_mark_here(struct session *s)
+{
+	struct window	*w = session_window(s);
+
+	w->has_mark = 1;
+	w->mark = w->cursor;
+	session_message(s, 0, "mark set at 0x%llx",
+	    (unsigned long long)w->cursor);
+	return (0);
+}
+
 /*
  * Writes len bytes at off as one step, with progress: buf, or when buf
  * is NULL the patlen bytes of pat repeated.  Cancel leaves everything
@@ -218,8 +231,10 @@ cmd_paste(struct session *s)
 int
 cmd_fill_selection(struct session *s)
 {
-	prompt_open_line(&s->prompt, "Fill selection with hex bytes: ",
+	prompt_open_line(&s->prompt, session_window(s)->pane == WINDOW_TEXT ?
+	    "Fill selection with text: " : "Fill selection with hex bytes: ",
 	    edit_fill_submit, NULL, s);
+	session_prompt_history(s, SESSION_HIST_FILL);
 	return (0);
 }
 
@@ -234,7 +249,17 @@ edit_fill_submit(void *arg, const char *text)
 
 	if (!window_selection(w, &start, &len))
 		return (0);
-	if (pattern_parse_hex(text, &pat, err, sizeof err) == -1) {
+	if (w->pane == WINDOW_TEXT) {
+		/* The text pane fills with the text as typed, byte for byte. */
+		if (text[0] == '\0') {
+			session_message(s, 1, "no fill text given");
+			return (0);
+		}
+		if (pattern_parse_text(text, 0, &pat, err, sizeof err) == -1) {
+			session_message(s, 1, "bad fill text: %s", err);
+			return (0);
+		}
+	} else if (pattern_parse_hex(text, &pat, err, sizeof err) == -1) {
 		session_message(s, 1, "bad fill bytes: %s", err);
 		return (0);
 	}

@@ -16,6 +16,7 @@ int	cmd_undo(struct session *);
 int	cmd_redo(struct session *);
 int	cmd_undo_all(struct session *);
 int	cmd_set_mark(struct session *);
+int	cmd_mark_here(struct session *);
 int	cmd_copy(struct session *);
 int	cmd_paste(struct session *);
 int	cmd_fill_selection(struct session *);

@@ -24,6 +24,7 @@
 #include "io.h"
 #include "journal.h"
 #include "keymap.h"
+#include "path.h"
 #include "progress.h"
 #include "session.h"
 
@@ -48,6 +49,16 @@ static int	file_write_new(struct session *, const char *,
 static int	file_save_selection_submit(void *, const char *);
 static int	file_save_as_submit(void *, const char *);
 static int	file_truncate_answer(void *, int);
+static int	file_switch(struct session *, struct doc *, int);
+static void	file_tab(void *);
+static int	file_expand(struct session *, const char *, char *, size_t);
+static int	file_ask_overwrite(struct session *, const char *, int);
+static int	file_overwrite_answer(void *, int);
+static int	file_write_over(struct session *, const char *, const char *,
+		    uint64_t, uint64_t);
+static int	file_open_ask(struct session *);
+static int	file_open_answer(void *, int);
+static int	file_open_submit(void *, const char *);
 
 /* Saves; returns 0 on success, -1 (with a message) on failure. */
 static int
@@ -224,11 +235,24 @@ file_quit_answer(void *arg, int key)
 	return (0);
 }
 
+/* Esc-Y: the selection when there is one, else the copied bytes. */
 int
 cmd_save_selection(struct session *s)
 {
-	prompt_open_line(&s->prompt, "Save selection to file: ",
-	    file_save_selection_submit, NULL, s);
+	uint64_t	start, len;
+
+	if (window_selection(session_window(s), &start, &len))
+		prompt_open_line(&s->prompt, "Save selection to file: ",
+		    file_save_selection_submit, file_tab, s);
+	else if (s->clip != NULL)
+		prompt_open_line(&s->prompt, "Save copied bytes to file: ",
+		    file_save_selection_submit, file_tab, s);
+	else {
+		session_message(s, 1, "nothing to save: set the mark "
+		    "(Ctrl-Space) or copy (Esc-W) first");
+		return (0);
+	}
+	session_prompt_history(s, SESSION_HIST_PATH);
 	return (0);
 }
 
@@ -368,17 +392,141 @@ file_write_new(struct session *s, const char *what, const char *path,
 	return (-1);
 }
 
+/*
+ * A save to a name that exists asks first; returns 1 if it asked (the
+ * answer goes on with the save) or refused, 0 to go on now.  The open
+ * file itself is never a target: save writes it.
+ */
 static int
-file_save_selection_submit(void *arg, const char *path)
+file_ask_overwrite(struct session *s, const char *path, int as)
+{
+	char		 label[sizeof s->prompt.label];
+	const char	*name = strrchr(path, '/');
+
+	if (s->overwrite_ok || access(path, F_OK) == -1)
+		return (0);
+	if (doc_same_file(s->doc, path)) {
+		session_message(s, 1, "%s is the open file: F2 saves it", path);
+		return (1);
+	}
+	snprintf(s->overwrite, sizeof s->overwrite, "%s", path);
+	s->overwrite_as = as;
+	snprintf(label, sizeof label, "%.36s exists: overwrite? (y/n) ",
+	    name != NULL && strlen(path) > 36 ? name + 1 : path);
+	prompt_open_key(&s->prompt, label, file_overwrite_answer, s);
+	return (1);
+}
+
+static int
+file_overwrite_answer(void *arg, int key)
+{
+	struct session	*s = arg;
+	int		 rc;
+
+	prompt_close(&s->prompt);
+	if (key != 'y' && key != 'Y') {
+		session_message(s, 0, "cancelled: %s not written",
+		    s->overwrite);
+		return (0);
+	}
+	s->overwrite_ok = 1;
+	rc = s->overwrite_as ? file_save_as_submit(s, s->overwrite) :
+	    file_save_selection_submit(s, s->overwrite);
+	s->overwrite_ok = 0;
+	return (rc);
+}
+
+/*
+ * As file_write_new(), but over an existing file when the user said
+ * so: the copy goes to a new file beside it that replaces it only when
+ * complete, so a failed or cancelled save leaves the old one whole.
+ */
+static int
+file_write_over(struct session *s, const char *what, const char *path,
+    uint64_t start, uint64_t len)
+{
+	char	tmp[4200];
+
+	if (!s->overwrite_ok || access(path, F_OK) == -1)
+		return (file_write_new(s, what, path, start, len));
+	snprintf(tmp, sizeof tmp, "%s.maphex-%ld", path, (long)getpid());
+	if (file_write_new(s, what, tmp, start, len) == -1)
+		return (-1);
+	if (rename(tmp, path) == -1) {
+		session_message(s, 1, "cannot replace %s: %s", path,
+		    strerror(errno));
+		(void)unlink(tmp);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Tab in a file-name prompt: completes the name, as a shell does. */
+static void
+file_tab(void *arg)
+{
+	struct session	*s = arg;
+	char		 line[sizeof s->prompt.input], err[256];
+	int		 n;
+
+	memcpy(line, s->prompt.input, sizeof line);
+	if ((n = path_complete(line, sizeof line, err, sizeof err)) > 0)
+		prompt_set_input(&s->prompt, line);
+	if (n == 0)
+		session_message(s, 1, "no file name starts so");
+	else if (n == -1)
+		session_message(s, 1, "%s", err);
+}
+
+/* Expands a leading ~ of the name typed; -1 with a message if it fails. */
+static int
+file_expand(struct session *s, const char *typed, char *path, size_t len)
+{
+	char	err[256];
+
+	if (path_expand(typed, path, len, err, sizeof err) == 0)
+		return (0);
+	session_message(s, 1, "%s", err);
+	return (-1);
+}
+
+static int
+file_save_selection_submit(void *arg, const char *typed)
 {
 	struct session	*s = arg;
 	uint64_t	 start, len;
+	int		 fd, e, over;
+	char		 path[4096], target[4200];
 
-	if (!window_selection(session_window(s), &start, &len))
+	if (file_expand(s, typed, path, sizeof path) == -1 ||
+	    file_ask_overwrite(s, path, 0))
 		return (0);
-	if (file_write_new(s, "the selection", path, start, len) == 0)
-		session_message(s, 0, "wrote %llu bytes to %s",
-		    (unsigned long long)len, path);
+	if (window_selection(session_window(s), &start, &len)) {
+		if (file_write_over(s, "the selection", path, start, len) == 0)
+			session_message(s, 0, "wrote %llu bytes to %s",
+			    (unsigned long long)len, path);
+		return (0);
+	}
+	/* The copied bytes: over an existing file, by a rename too. */
+	over = s->overwrite_ok && access(path, F_OK) == 0;
+	snprintf(target, sizeof target, over ? "%s.maphex-%ld" : "%s", path,
+	    (long)getpid());
+	if (s->clip == NULL || (fd = file_create(s, target)) == -1)
+		return (0);
+	e = io_pwrite_all(fd, s->clip, s->cliplen, 0) == -1 ||
+	    fsync(fd) == -1 ? errno : 0;
+	if (close(fd) == -1 && e == 0)
+		e = errno;
+	if (e == 0 && over && rename(target, path) == -1)
+		e = errno;
+	if (e != 0) {
+		session_message(s, 1, "cannot write %s: %s (partial file "
+		    "removed)", path, strerror(e));
+		(void)unlink(target);
+		return (0);
+	}
+	session_message(s, 0, "wrote %zu copied bytes to %s", s->cliplen,
+	    path);
 	return (0);
 }
 
@@ -386,7 +534,8 @@ int
 cmd_save_as(struct session *s)
 {
 	prompt_open_line(&s->prompt, "Save as (a new file): ",
-	    file_save_as_submit, NULL, s);
+	    file_save_as_submit, file_tab, s);
+	session_prompt_history(s, SESSION_HIST_PATH);
 	return (0);
 }
 
@@ -396,15 +545,18 @@ cmd_save_as(struct session *s)
  * held at the last save, as a discard would leave it.
  */
 static int
-file_save_as_submit(void *arg, const char *path)
+file_save_as_submit(void *arg, const char *typed)
 {
 	struct session	*s = arg;
-	struct doc	 next, old;
+	char		 path[4096];
+	struct doc	 next;
 	char		 err[256];
 	uint64_t	 size = doc_size(s->doc);
 	enum mapping_mode mode = doc_mode(s->doc);
 
-	if (file_write_new(s, "the file", path, 0, size) == -1)
+	if (file_expand(s, typed, path, sizeof path) == -1 ||
+	    file_ask_overwrite(s, path, 1) ||
+	    file_write_over(s, "the file", path, 0, size) == -1)
 		return (0);
 	if (doc_open(&next, path, mode, err, sizeof err) == -1) {
 		session_message(s, 1, "wrote %s, but cannot open it: %s", path,
@@ -414,10 +566,28 @@ file_save_as_submit(void *arg, const char *path)
 	if (session_unsaved(s) > 0 &&
 	    journal_discard(s->journal, err, sizeof err) == -1)
 		snprintf(s->exit_note, sizeof s->exit_note, "%s: could not "
-		    "roll back the edits saved as %s: %s", doc_path(s->doc),
-		    path, err);
+		    "roll back the edits saved as %.200s: %s",
+		    doc_path(s->doc), path, err);
+	if (file_switch(s, &next, 1) != 0)
+		return (SESSION_QUIT);
+	session_message(s, 0, "saved %llu bytes as %s; now editing it",
+	    (unsigned long long)size, path);
+	return (0);
+}
+
+/*
+ * Puts next in the place of the open document, with a new journal; keep
+ * leaves the windows where they are, else they go to offset 0 and the
+ * marks are cleared.  Returns 0, or SESSION_QUIT when out of memory.
+ */
+static int
+file_switch(struct session *s, struct doc *next, int keep)
+{
+	struct doc	old;
+	int		i;
+
 	old = *s->doc;
-	*s->doc = next;
+	*s->doc = *next;
 	doc_close(&old);
 	journal_free(s->journal);
 	if ((s->journal = journal_new(s->doc)) == NULL) {
@@ -425,9 +595,101 @@ file_save_as_submit(void *arg, const char *path)
 		return (SESSION_QUIT);
 	}
 	s->path_state = MAPPING_PATH_SAME;
+	s->fault = 0;
+	s->has_match = 0;
+	if (!keep)
+		session_forget_positions(s);
+	for (i = 0; !keep && i < s->nwin; i++) {
+		s->win[i].has_mark = 0;
+		s->win[i].top = 0;
+		window_goto(&s->win[i], 0);
+	}
 	session_clamp(s);
-	session_message(s, 0, "saved %llu bytes as %s; now editing it",
-	    (unsigned long long)size, path);
+	return (0);
+}
+
+/* Ctrl-O, F3: another file, after asking about unsaved changes. */
+int
+cmd_open_file(struct session *s)
+{
+	if (session_unsaved(s) == 0)
+		return (file_open_ask(s));
+	prompt_open_key(&s->prompt, "Unsaved changes: (s)ave, (d)iscard, "
+	    "(c)ancel? ", file_open_answer, s);
+	return (0);
+}
+
+static int
+file_open_ask(struct session *s)
+{
+	prompt_open_line(&s->prompt, "Open file: ", file_open_submit, file_tab,
+	    s);
+	session_prompt_history(s, SESSION_HIST_PATH);
+	return (0);
+}
+
+static int
+file_open_answer(void *arg, int key)
+{
+	struct session	*s = arg;
+	char		 err[256];
+
+	prompt_close(&s->prompt);
+	switch (key) {
+	case 's':
+	case 'S':
+		if (journal_past_end(s->journal) > 0) {
+			session_message(s, 1, "some edits lie past the end of "
+			    "the file: F2 first");
+			return (0);
+		}
+		if (file_save_now(s) == -1)
+			return (0);
+		return (file_open_ask(s));
+	case 'd':
+	case 'D':
+		if (journal_discard(s->journal, err, sizeof err) == -1) {
+			session_message(s, 1, "%s", err);
+			return (0);
+		}
+		return (file_open_ask(s));
+	}
+	session_message(s, 0, "cancelled");
+	return (0);
+}
+
+/*
+ * Opens path in the mode the open file has (a file that fell back to
+ * read-only opens the next one writable if it can) and shows it.
+ */
+static int
+file_open_submit(void *arg, const char *typed)
+{
+	struct session		*s = arg;
+	struct doc		 next;
+	char			 err[256], path[4096];
+	enum mapping_mode	 mode = doc_mode(s->doc);
+
+	if (typed[0] == '\0') {
+		session_message(s, 1, "no file name given");
+		return (0);
+	}
+	if (file_expand(s, typed, path, sizeof path) == -1)
+		return (0);
+	if (mode == MAPPING_DIRECT ||
+	    (mode == MAPPING_READONLY && doc_note(s->doc)[0] != '\0'))
+		mode = MAPPING_AUTO;
+	if (doc_open(&next, path, mode, err, sizeof err) == -1) {
+		session_message(s, 1, "%s", err);
+		return (0);
+	}
+	if (file_switch(s, &next, 0) != 0)
+		return (SESSION_QUIT);
+	if (doc_note(s->doc)[0] != '\0')
+		session_message(s, 0, "%s", doc_note(s->doc));
+	else
+		session_message(s, 0, "opened %s (%llu bytes)", path,
+		    (unsigned long long)doc_size(s->doc));
 	return (0);
 }
 

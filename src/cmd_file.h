@@ -14,6 +14,7 @@ int	cmd_quit(struct session *);
 int	cmd_quit_discard(struct session *);
 int	cmd_save_selection(struct session *);
 int	cmd_save_as(struct session *);
+int	cmd_open_file(struct session *);
 int	cmd_truncate(struct session *);
 
 #endif

@@ -43,6 +43,11 @@ static void	ask_free(struct ask_pat *);
 static int	ask_run(struct session *, const struct ask_pat *, int,
 		    int);
 static int	ask_repeat(struct session *, int);
+static enum search_result ask_scan(struct session *, const struct ask_pat *,
+		    int, uint64_t, struct search_opts *, uint64_t *, uint64_t *,
+		    char *, size_t);
+static void	ask_say(struct session *, enum search_result, uint64_t, int,
+		    int);
 static void	ask_result(struct session *, enum search_result, uint64_t,
 		    size_t, const char *);
 
@@ -101,6 +106,7 @@ static int
 ask_open(struct session *s, int backward)
 {
 	prompt_open_line(&s->prompt, "", ask_submit, ask_toggle, s);
+	session_prompt_history(s, SESSION_HIST_SEARCH);
 	s->ask.backward = backward;
 	s->ask.hex = session_window(s)->pane == WINDOW_HEX;
 	/* A text prompt keeps the case mode of the last text search. */
@@ -185,14 +191,19 @@ ask_run(struct session *s, const struct ask_pat *ap, int backward,
 	char			 err[256];
 	uint64_t		 from = session_window(s)->cursor, at = 0;
 	uint64_t		 len = pat->len;
+	int			 wrapped = 0;
 
+	if (doc_size(s->doc) == 0) {
+		session_message(s, 1, "not found: the file is empty");
+		return (0);
+	}
 	if (again || (s->has_match && s->match == from)) {
-		if ((backward && from == 0) ||
-		    (!backward && from + 1 >= doc_size(s->doc))) {
-			session_message(s, 1, "not found");
-			return (0);
-		}
-		from = backward ? from - 1 : from + 1;
+		/* At the edge, the next one can only be past the wrap. */
+		wrapped = backward ? from == 0 : from + 1 >= doc_size(s->doc);
+		if (backward)
+			from = from == 0 ? doc_size(s->doc) - 1 : from - 1;
+		else
+			from = wrapped ? 0 : from + 1;
 	}
 	memset(&opts, 0, sizeof opts);
 	opts.use_holes = doc_mode(s->doc) != MAPPING_PREVIEW ||
@@ -201,20 +212,63 @@ ask_run(struct session *s, const struct ask_pat *ap, int backward,
 	opts.progress = progress_hook;
 	opts.cancel = progress_cancel_hook;
 	opts.arg = &run;
-	if (ap->re != NULL && backward)
-		res = search_regex_backward(s->doc, ap->re, from, &opts, &at,
-		    &len, err, sizeof err);
-	else if (ap->re != NULL)
-		res = search_regex_forward(s->doc, ap->re, from, &opts, &at,
-		    &len, err, sizeof err);
-	else if (backward)
-		res = search_backward(s->doc, pat, from, &opts, &at, err,
-		    sizeof err);
-	else
-		res = search_forward(s->doc, pat, from, &opts, &at, err,
-		    sizeof err);
+	res = ask_scan(s, ap, backward, from, &opts, &at, &len, err,
+	    sizeof err);
+	/* Not found up to the end: go on from the other end, as less does. */
+	if (res == SEARCH_NOT_FOUND && (backward ? from + 1 <
+	    doc_size(s->doc) : from > 0)) {
+		res = ask_scan(s, ap, backward, backward ? doc_size(s->doc) -
+		    1 : 0, &opts, &at, &len, err, sizeof err);
+		if (res == SEARCH_FOUND && (backward ? at <= from : at >= from))
+			res = SEARCH_NOT_FOUND;
+		wrapped = 1;
+	}
 	ask_result(s, res, at, (size_t)len, err);
+	if (res == SEARCH_FOUND || res == SEARCH_NOT_FOUND)
+		ask_say(s, res, at, backward, wrapped);
 	return (0);
+}
+
+static enum search_result
+ask_scan(struct session *s, const struct ask_pat *ap, int backward,
+    uint64_t from, struct search_opts *opts, uint64_t *at, uint64_t *len,
+    char *err, size_t errlen)
+{
+	if (ap->re != NULL && backward)
+		return (search_regex_backward(s->doc, ap->re, from, opts, at,
+		    len, err, errlen));
+	if (ap->re != NULL)
+		return (search_regex_forward(s->doc, ap->re, from, opts, at,
+		    len, err, errlen));
+	*len = ap->pat.len;
+	if (backward)
+		return (search_backward(s->doc, &ap->pat, from, opts, at, err,
+		    errlen));
+	return (search_forward(s->doc, &ap->pat, from, opts, at, err,
+	    errlen));
+}
+
+/*
+ * Says what was searched for, which way, and where it was found (and
+ * that it wrapped around the end), so n or Esc-/ can be pressed with
+ * the pattern in view.
+ */
+static void
+ask_say(struct session *s, enum search_result res, uint64_t at,
+    int backward, int wrapped)
+{
+	char	what[96];
+
+	snprintf(what, sizeof what, "%s%.40s%s (%s, %s)", s->search.hex ?
+	    "" : "'", s->search.text, s->search.hex ? "" : "'",
+	    ask_mode(&s->search), backward ? "backward" : "forward");
+	if (res == SEARCH_NOT_FOUND)
+		session_message(s, 1, "%s: not found", what);
+	else
+		session_message(s, 0, "%s: found at 0x%llx (%llu)%s", what,
+		    (unsigned long long)at, (unsigned long long)at, !wrapped ?
+		    "" : backward ? "; wrapped past the start" :
+		    "; wrapped past the end");
 }
 
 /* Runs the last search again, past the cursor, in a direction. */
@@ -236,7 +290,7 @@ ask_result(struct session *s, enum search_result res, uint64_t at,
 {
 	switch (res) {
 	case SEARCH_FOUND:
-		window_goto(session_window(s), at);
+		session_jump(s, at);
 		s->has_match = 1;
 		s->match = at;
 		s->matchlen = len;

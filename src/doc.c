@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include "doc.h"
 
 #include <string.h>
@@ -182,6 +184,15 @@ int
 doc_path_state(const struct doc *d)
 {
 	return (mapping_path_state(&d->map));
+}
+
+int
+doc_same_file(const struct doc *d, const char *path)
+{
+	struct stat	st;
+
+	return (stat(path, &st) == 0 && st.st_dev == d->map.dev &&
+	    st.st_ino == d->map.ino);
 }
 
 int

@@ -141,6 +141,9 @@ int	doc_fsync(struct doc *);
  */
 int	doc_path_state(const struct doc *);
 
+/* 1 if path names the open file itself (its device and inode), else 0. */
+int	doc_same_file(const struct doc *, const char *path);
+
 /* 1 if path would land on the document's file system, else 0. */
 int	doc_same_fs(const struct doc *, const char *path);
 

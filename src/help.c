@@ -16,6 +16,7 @@
 
 static int	help_keys(const struct command *, int, char *, size_t);
 static void	help_add(struct help *, int, const char *);
+static void	help_hexpane(const struct command *, char *, size_t);
 
 /*
  * Writes the keys of c into buf, with the read-only (less) keys too
@@ -38,6 +39,26 @@ help_keys(const struct command *c, int readonly, char *buf, size_t len)
 	return (n);
 }
 
+/*
+ * Writes " (KEY only in the hex pane)" into buf when one of c's keys
+ * acts only there (it types in the text pane), else "".
+ */
+static void
+help_hexpane(const struct command *c, char *buf, size_t len)
+{
+	const struct keymap_entry	*e;
+	char				 name[32];
+
+	buf[0] = '\0';
+	for (e = keymap_table; e->command != NULL; e++) {
+		if (e->where != KEYMAP_HEXPANE || strcmp(e->command, c->name))
+			continue;
+		keymap_key_name(e->key, name, sizeof name);
+		snprintf(buf, len, " (%s only in the hex pane)", name);
+		return;
+	}
+}
+
 static void
 help_add(struct help *h, int title, const char *s)
 {
@@ -51,7 +72,7 @@ void
 help_build(struct help *h, int readonly)
 {
 	const struct command	*c;
-	char			 keys[256], line[HELP_WIDTH];
+	char			 keys[256], line[HELP_WIDTH], hex[64];
 
 	h->n = 0;
 	help_add(h, 1, "maphex keys (Up/Down/PgDn scroll, any other key "
@@ -60,7 +81,8 @@ help_build(struct help *h, int readonly)
 	for (c = commands_table; c->name != NULL; c++) {
 		if (help_keys(c, readonly, keys, sizeof keys) == 0)
 			continue;
-		snprintf(line, sizeof line, "  %-34s %s", keys, c->help);
+		help_hexpane(c, hex, sizeof hex);
+		snprintf(line, sizeof line, "  %-34s %s%s", keys, c->help, hex);
 		help_add(h, 0, line);
 	}
 	help_add(h, 0, "");
@@ -74,7 +96,7 @@ int
 help_keys_line(size_t i, char *buf, size_t len)
 {
 	const struct command	*c = commands_table;
-	char			 keys[256], less[128];
+	char			 keys[256], less[128], hex[64];
 	size_t			 k;
 
 	for (k = 0; k < i && c->name != NULL; k++)
@@ -82,10 +104,12 @@ help_keys_line(size_t i, char *buf, size_t len)
 	if (c->name == NULL)
 		return (-1);
 	keymap_keys_for(c->name, 0, keys, sizeof keys);
+	help_hexpane(c, hex, sizeof hex);
 	if (keymap_keys_for(c->name, 1, less, sizeof less) > 0)
-		snprintf(buf, len, "%-18s %s (read-only also: %s): %s",
-		    c->name, keys, less, c->help);
+		snprintf(buf, len, "%-18s %s (read-only also: %s): %s%s",
+		    c->name, keys, less, c->help, hex);
 	else
-		snprintf(buf, len, "%-18s %s: %s", c->name, keys, c->help);
+		snprintf(buf, len, "%-18s %s: %s%s", c->name, keys, c->help,
+		    hex);
 	return (0);
 }

@@ -55,6 +55,7 @@ struct journal_step {
 	uint64_t		where;		/* where the cursor goes */
 	uint64_t		bytes;		/* memory the step holds */
 	unsigned char		*pat;		/* a fill's pattern, or NULL */
+	int			all;		/* an undo-all step */
 	size_t			n;
 	struct journal_piece	p[];
 };
@@ -669,9 +670,20 @@ int
 journal_redo(struct journal *j, uint64_t *off, char *err, size_t errlen)
 {
 	struct journal_step	*s;
+	int			 rc;
 
-	if (j->pos == j->nsteps)
-		return (0);
+	if (j->pos == j->nsteps) {
+		if (j->pos == 0 || !j->steps[j->pos - 1]->all)
+			return (0);
+		/*
+		 * Redo after an undo-all puts back what it took back, as if
+		 * the undo-all had been a run of undos; the step goes, so a
+		 * second redo finds nothing to redo.
+		 */
+		if ((rc = journal_undo(j, off, err, errlen)) == 1)
+			journal_cut(j, j->pos);
+		return (rc);
+	}
 	s = j->steps[j->pos];
 	if (journal_apply(j, s, 1, err, errlen) == -1)
 		return (-1);
@@ -720,6 +732,7 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
 	free(all);
 	s->bytes += sizeof *s + n * sizeof s->p[0];
 	s->where = first;
+	s->all = 1;
 	if (journal_commit(j, s, err, errlen) == -1)
 		return (-1);
 	*off = first;

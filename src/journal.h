@@ -100,13 +100,17 @@ uint64_t journal_take_dropped(struct journal *);
 int	journal_undo(struct journal *, uint64_t *off, char *err,
 	    size_t errlen);
 
-/* Redoes the last undone step; returns as journal_undo(). */
+/*
+ * Redoes the last undone step; returns as journal_undo().  With nothing
+ * to redo right after an undo-all, it takes the undo-all back instead
+ * (and forgets it), so the changes it undid come back.
+ */
 int	journal_redo(struct journal *, uint64_t *off, char *err,
 	    size_t errlen);
 
 /*
  * Restores every unsaved byte to its saved value, as one new step that
- * can itself be undone.  Returns 1 with *off the first byte that
+ * can itself be undone (or redone away, see journal_redo()).  Returns 1 with *off the first byte that
  * changed, 0 if nothing was unsaved, or -1.
  */
 int	journal_undo_all(struct journal *, uint64_t *off, char *err,

@@ -33,6 +33,7 @@ enum {
 	KEYMAP_UNKNOWN,		/* a key sequence maphex does not know */
 	KEYMAP_PASTE,		/* a bracketed paste, read and dropped */
 	KEYMAP_LOST,		/* keys typed during a scan were dropped */
+	KEYMAP_INSERT,
 	KEYMAP_F0 = 0x10100
 };
 

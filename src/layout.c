@@ -18,6 +18,8 @@
 #include "doc.h"
 #include "format.h"
 
+#define LAYOUT_COLUMNS		16	/* bytes a row without -c or -m */
+
 static size_t	layout_fit(const struct window *, int, int);
 static int	layout_side(struct layout *, const struct session *, int, int);
 static void	layout_windows(struct layout *, const struct session *, int,
@@ -87,15 +89,21 @@ layout_make(struct layout *l, const struct session *s, int rows, int cols)
 	layout_windows(l, s, layout_side(l, s, rows, cols), cols);
 }
 
-/* The bytes a row that fit in cols cells for -m, in eights from 8 up. */
+/*
+ * The bytes a row that fit in cols cells: for -m in eights from 8 up;
+ * without -c, 16 or as many as fit when fewer do (as hexedit refits).
+ */
 static size_t
 layout_fit(const struct window *w, int digits, int cols)
 {
 	size_t	fit;
 
-	if (!w->maximize)
+	if (!w->maximize && !w->autofit)
 		return (0);
 	fit = format_fit_columns(digits, (size_t)(cols > 0 ? cols : 0));
+	if (w->autofit)
+		return (fit >= LAYOUT_COLUMNS ? LAYOUT_COLUMNS : fit > 0 ? fit :
+		    1);
 	if (fit > 8)
 		fit -= fit % 8;
 	return (fit > 0 ? fit : 1);

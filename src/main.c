@@ -491,6 +491,7 @@ main_edit(const struct cli *c)
 	}
 	if (c->history > 0)
 		journal_set_history_max(s.journal, c->history);
+	s.sector = c->sector;
 	memset(&u, 0, sizeof u);
 	u.s = &s;
 	s.hooks.paint = main_paint;

@@ -1,9 +1,10 @@
 /*
  * offset.c: parses go-to expressions into file offsets.
  *
- * The grammar is small on purpose: [+|-]NUMBER, end[(+|-)NUMBER] and
- * NUMBER%.  Arithmetic is checked so that no expression wraps around a
- * 64-bit offset.  Nothing here knows about the cursor beyond the value
+ * The grammar is small on purpose: [+|-]EXPR and NUMBER%, where EXPR
+ * is numbers (0x1f, 31, 4k, 1M, 2G), "end" and brackets joined by
+ * + - * / with the usual precedence.  Arithmetic is checked so that no
+ * expression wraps around a 64-bit offset.  Nothing here knows about the cursor beyond the value
  * it is handed.
  */
 #include "config.h"
@@ -20,6 +21,25 @@ static int		 offset_percent(const char *, size_t, uint64_t,
 			    uint64_t *, char *, size_t);
 static int		 offset_apply(uint64_t, int, uint64_t, uint64_t,
 			    uint64_t *, char *, size_t);
+
+/* An expression being read: where, the whole text, the file's size. */
+struct offset_expr {
+	const char	*p;
+	const char	*text;
+	uint64_t	 size;
+	int		 depth;
+	char		*err;
+	size_t		 errlen;
+};
+
+#define OFFSET_DEPTH	16	/* brackets inside brackets, at most */
+
+static int		 offset_syntax(struct offset_expr *);
+static int		 offset_factor(struct offset_expr *, uint64_t *);
+static int		 offset_term(struct offset_expr *, uint64_t *);
+static int		 offset_sum(struct offset_expr *, uint64_t *);
+static int		 offset_eval(const char *, uint64_t, uint64_t *, char *,
+			    size_t);
 
 static const char *
 offset_skip(const char *s)
@@ -114,6 +134,164 @@ offset_percent(const char *s, size_t len, uint64_t size, uint64_t *out,
 	return (0);
 }
 
+static int
+offset_syntax(struct offset_expr *e)
+{
+	snprintf(e->err, e->errlen, "not a number or expression: '%s' (try "
+	    "0x10+5, 4k, 3*512, end-16)", e->text);
+	return (-1);
+}
+
+/*
+ * A number (a decimal one may end in a unit: k, M, G, powers of 1024),
+ * "end", or a bracketed expression.
+ */
+static int
+offset_factor(struct offset_expr *e, uint64_t *out)
+{
+	char		 word[64];
+	size_t		 n = 0;
+	uint64_t	 unit = 1;
+
+	e->p = offset_skip(e->p);
+	if (*e->p == '(') {
+		if (++e->depth > OFFSET_DEPTH)
+			return (offset_syntax(e));
+		e->p++;
+		if (offset_sum(e, out) == -1)
+			return (-1);
+		e->p = offset_skip(e->p);
+		if (*e->p != ')')
+			return (offset_syntax(e));
+		e->p++;
+		e->depth--;
+		return (0);
+	}
+	while (isalnum((unsigned char)e->p[n]) && n + 1 < sizeof word) {
+		word[n] = e->p[n];
+		n++;
+	}
+	word[n] = '\0';
+	if (n == 0)
+		return (offset_syntax(e));
+	e->p += n;
+	if (strcasecmp(word, "end") == 0) {
+		*out = e->size;
+		return (0);
+	}
+	switch (word[n - 1]) {
+	case 'k': case 'K':
+		unit = 1ULL << 10;
+		break;
+	case 'm': case 'M':
+		unit = 1ULL << 20;
+		break;
+	case 'g': case 'G':
+		unit = 1ULL << 30;
+		break;
+	}
+	/* Units go after decimal numbers only: 0xfg is a typo. */
+	if (unit > 1 && n > 1 && !(word[0] == '0' && (word[1] == 'x' ||
+	    word[1] == 'X')))
+		word[n - 1] = '\0';
+	else
+		unit = 1;
+	if (offset_number(word, out, e->err, e->errlen) == -1) {
+		/* Say it of the whole text, as the user typed it. */
+		(void)offset_number(e->text, out, e->err, e->errlen);
+		return (-1);
+	}
+	if (*out > UINT64_MAX / unit) {
+		snprintf(e->err, e->errlen, "number too large: '%s'", e->text);
+		return (-1);
+	}
+	*out *= unit;
+	return (0);
+}
+
+static int
+offset_term(struct offset_expr *e, uint64_t *out)
+{
+	uint64_t	r;
+	char		op;
+
+	if (offset_factor(e, out) == -1)
+		return (-1);
+	for (;;) {
+		e->p = offset_skip(e->p);
+		if (*e->p != '*' && *e->p != '/')
+			return (0);
+		op = *e->p++;
+		if (offset_factor(e, &r) == -1)
+			return (-1);
+		if (op == '/' && r == 0) {
+			snprintf(e->err, e->errlen, "division by zero: '%s'",
+			    e->text);
+			return (-1);
+		}
+		if (op == '*' && r != 0 && *out > UINT64_MAX / r) {
+			snprintf(e->err, e->errlen, "number too large: '%s'",
+			    e->text);
+			return (-1);
+		}
+		*out = op == '*' ? *out * r : *out / r;
+	}
+}
+
+static int
+offset_sum(struct offset_expr *e, uint64_t *out)
+{
+	uint64_t	r;
+	char		op;
+
+	if (offset_term(e, out) == -1)
+		return (-1);
+	for (;;) {
+		e->p = offset_skip(e->p);
+		if (*e->p != '+' && *e->p != '-')
+			return (0);
+		op = *e->p++;
+		if (offset_term(e, &r) == -1)
+			return (-1);
+		if (op == '-' && r > *out) {
+			snprintf(e->err, e->errlen, "offset before the start of "
+			    "the file");
+			return (-1);
+		}
+		if (op == '+' && r > UINT64_MAX - *out) {
+			snprintf(e->err, e->errlen, "offset past the end of the "
+			    "file");
+			return (-1);
+		}
+		*out = op == '+' ? *out + r : *out - r;
+	}
+}
+
+/* Evaluates a whole expression; trailing garbage is an error. */
+static int
+offset_eval(const char *text, uint64_t size, uint64_t *out, char *err,
+    size_t errlen)
+{
+	struct offset_expr	e;
+
+	memset(&e, 0, sizeof e);
+	e.p = text;
+	e.text = text;
+	e.size = size;
+	e.err = err;
+	e.errlen = errlen;
+	if (offset_sum(&e, out) == -1)
+		return (-1);
+	if (*offset_skip(e.p) != '\0') {
+		if (isalnum((unsigned char)*offset_skip(e.p)))
+			snprintf(err, errlen, "not a number: '%s'", text);
+		else
+			(void)offset_syntax(&e);
+		return (-1);
+	}
+	return (0);
+}
+
 int
 offset_parse(const char *text, uint64_t cur, uint64_t size, uint64_t *out,
     char *err, size_t errlen)
@@ -133,28 +311,13 @@ offset_parse(const char *text, uint64_t cur, uint64_t size, uint64_t *out,
 			return (-1);
 		return (offset_apply(*out, 1, 0, size, out, err, errlen));
 	}
-	if (strncasecmp(s, "end", 3) == 0) {
-		s = offset_skip(s + 3);
-		if (*s == '\0')
-			return (offset_apply(size, 1, 0, size, out, err,
-			    errlen));
-		if (*s != '+' && *s != '-') {
-			snprintf(err, errlen, "bad offset: '%s' (try end-16)",
-			    text);
-			return (-1);
-		}
-		if (offset_number(s + 1, &delta, err, errlen) == -1)
-			return (-1);
-		return (offset_apply(size, *s == '-' ? -1 : 1, delta, size,
-		    out, err, errlen));
-	}
 	if (*s == '+' || *s == '-') {
-		if (offset_number(s + 1, &delta, err, errlen) == -1)
+		if (offset_eval(s + 1, size, &delta, err, errlen) == -1)
 			return (-1);
 		return (offset_apply(cur, *s == '-' ? -1 : 1, delta, size,
 		    out, err, errlen));
 	}
-	if (offset_number(s, &delta, err, errlen) == -1)
+	if (offset_eval(s, size, &delta, err, errlen) == -1)
 		return (-1);
 	return (offset_apply(delta, 1, 0, size, out, err, errlen));
 }
@@ -168,7 +331,7 @@ offset_seek(const char *text, uint64_t size, uint64_t *out, char *err,
 
 	if (*s != '-')
 		return (offset_parse(text, 0, size, out, err, errlen));
-	if (offset_number(s + 1, &delta, err, errlen) == -1)
+	if (offset_eval(s + 1, size, &delta, err, errlen) == -1)
 		return (-1);
 	return (offset_apply(size, -1, delta, size, out, err, errlen));
 }

@@ -3,8 +3,9 @@
  *
  * An expression names a byte of the file: "0x1f" and "31" are absolute,
  * "+16" and "-0x10" are relative to the cursor, "end-16" counts back
- * from the end, "50%" is a fraction of the size.  Nothing here reads
- * the file.
+ * from the end, "50%" is a fraction of the size.  Numbers take units
+ * (4k, 1M, 2G: powers of 1024) and join with + - * / and brackets:
+ * "0x10+5", "3*512", "end-4k".  Nothing here reads the file.
  */
 #ifndef MAPHEX_OFFSET_H
 #define MAPHEX_OFFSET_H

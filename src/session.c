@@ -80,6 +80,86 @@ session_next_window(struct session *s)
 }
 
 void
+session_jump(struct session *s, uint64_t off)
+{
+	struct window	*w = session_window(s);
+	uint64_t	 was = w->cursor;
+
+	window_goto(w, off);
+	if (w->cursor == was)
+		return;
+	if (s->nback == SESSION_BACK) {
+		memmove(s->back, s->back + 1, (SESSION_BACK - 1) *
+		    sizeof s->back[0]);
+		s->nback--;
+	}
+	s->back[s->nback++] = was;
+}
+
+int
+session_back(struct session *s)
+{
+	if (s->nback == 0)
+		return (-1);
+	window_goto(session_window(s), s->back[--s->nback]);
+	return (0);
+}
+
+void
+session_prompt_history(struct session *s, enum session_history which)
+{
+	prompt_set_history(&s->prompt, &s->hist[which]);
+}
+
+void
+session_forget_positions(struct session *s)
+{
+	s->nback = 0;
+	s->marks = 0;
+}
+
+int
+session_bookmark_set(struct session *s, int name)
+{
+	if (name < 'a' || name > 'z')
+		return (-1);
+	s->mark_at[name - 'a'] = session_window(s)->cursor;
+	s->marks |= 1u << (name - 'a');
+	return (0);
+}
+
+int
+session_bookmark_get(const struct session *s, int name, uint64_t *off)
+{
+	if (name < 'a' || name > 'z' || !(s->marks & (1u << (name - 'a'))))
+		return (-1);
+	*off = s->mark_at[name - 'a'];
+	return (0);
+}
+
+int
+session_bookmark_names(const struct session *s, char *buf, size_t len)
+{
+	size_t	used = 0;
+	int	i, n = 0;
+
+	if (len > 0)
+		buf[0] = '\0';
+	for (i = 0; i < SESSION_MARKS; i++) {
+		if (!(s->marks & (1u << i)))
+			continue;
+		if (used + 3 <= len) {
+			if (n > 0)
+				buf[used++] = ' ';
+			buf[used++] = (char)('a' + i);
+			buf[used] = '\0';
+		}
+		n++;
+	}
+	return (n);
+}
+
+void
 session_message(struct session *s, int error, const char *fmt, ...)
 {
 	va_list		 ap;
@@ -176,12 +256,6 @@ session_fault(struct session *s, uint64_t off)
 		memcpy(s->message, msg, sizeof msg);
 		s->message_error = 1;
 	}
-}
-
-void
-session_jump(struct session *s, uint64_t off)
-{
-	window_goto(session_window(s), off);
 }
 
 int

@@ -28,6 +28,13 @@ struct journal;
 #define SESSION_SUSPEND	0x04	/* stop the process (Ctrl-Z) */
 
 #define SESSION_WINDOWS	2	/* windows a session can hold */
+#define SESSION_SECTOR	512	/* bytes a sector (--sector) */
+#define SESSION_MARKS	26	/* bookmarks a to z */
+
+/* The prompts that keep a history, one each (Up/Down in the prompt). */
+enum session_history { SESSION_HIST_GOTO, SESSION_HIST_SEARCH,
+	SESSION_HIST_PATH, SESSION_HIST_FILL, SESSION_HISTORIES };
+#define SESSION_BACK	64	/* positions session_back() remembers */
 
 struct session_hooks {
 	/* Returns non-zero if the user asked to cancel (Ctrl-C, Esc). */
@@ -76,6 +83,7 @@ struct session {
 	int			 help_top;
 	int			 quote;		/* the next key is typed */
 	int			 too_small;	/* the screen cannot show a row */
+	int			 sector;	/* --sector: go-to counts sectors */
 	int			 path_state;	/* MAPPING_PATH_ of the file */
 	uint64_t		 fault;		/* last unreadable offset + 1 */
 
@@ -97,6 +105,16 @@ struct session {
 	struct session_search	 ask;		/* the one being typed */
 	struct session_inspector inspector;
 	struct session_replace	 replace;
+
+	uint64_t		 mark_at[SESSION_MARKS];
+	uint32_t		 marks;		/* which are set, a bit each */
+	uint64_t		 back[SESSION_BACK];	/* oldest first */
+	size_t			 nback;
+	struct prompt_history	 hist[SESSION_HISTORIES];
+	/* A save to an existing file waits for "overwrite? (y/n)". */
+	char			 overwrite[4096];
+	int			 overwrite_as;	/* save as, else selection */
+	int			 overwrite_ok;
 };
 
 /*
@@ -121,6 +139,41 @@ int	session_split(struct session *);
 
 /* Gives the focus to the next window. */
 void	session_next_window(struct session *);
+
+/*
+ * Moves the focused window's cursor to off (clamped to the last byte),
+ * remembering where it was for session_back() when that differs.  Every
+ * jump (go-to, a search, a bookmark, a followed value) goes through it;
+ * the oldest position is forgotten past SESSION_BACK.
+ */
+void	session_jump(struct session *, uint64_t off);
+
+/*
+ * Moves the focused window back to the position before the last jump
+ * and forgets it.  Returns 0, or -1 when no position is remembered.
+ */
+int	session_back(struct session *);
+
+/* Gives the open line prompt the history of its kind. */
+void	session_prompt_history(struct session *, enum session_history);
+
+/* Forgets the remembered positions and the bookmarks (another file). */
+void	session_forget_positions(struct session *);
+
+/*
+ * Sets bookmark name ('a' to 'z') at the cursor.  Returns 0, or -1 for
+ * any other name.
+ */
+int	session_bookmark_set(struct session *, int name);
+
+/* Sets *off to bookmark name's offset; returns 0, or -1 if it is unset. */
+int	session_bookmark_get(const struct session *, int name, uint64_t *off);
+
+/*
+ * Writes the set bookmarks' names, "a c f", into buf; returns how many
+ * are set.
+ */
+int	session_bookmark_names(const struct session *, char *buf, size_t len);
 
 /* Sets the status message; error non-zero shows it as an error. */
 void	session_message(struct session *, int error, const char *fmt, ...)
@@ -148,13 +201,6 @@ int	session_check_path(struct session *, char *err, size_t errlen);
  * says so on the status line, once for the same offset.
  */
 void	session_fault(struct session *, uint64_t off);
-
-/*
- * Moves the focused window's cursor to off (clamped) as a jump, such as
- * following a value to the offset it names: the one place a position
- * history can record where the cursor was.
- */
-void	session_jump(struct session *, uint64_t off);
 
 /* Returns non-zero when the byte at off is unsaved. */
 int	session_is_dirty(const struct session *, uint64_t off);

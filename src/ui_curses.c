@@ -44,6 +44,7 @@ static size_t	 ui_queue_cap;
 static int	 ui_queue_lost;
 
 static int	ui_translate(int);
+static int	ui_alt_key(int);
 static void	ui_run(const wchar_t *, const uint16_t *, int, int, int);
 static attr_t	ui_attr(uint16_t);
 static int	ui_hangup(void);
@@ -209,6 +210,7 @@ ui_translate(int ch)
 	case KEY_END:		return (KEYMAP_END);
 	case KEY_BACKSPACE:	return (KEYMAP_BACKSPACE);
 	case KEY_DC:		return (KEYMAP_DELETE);
+	case KEY_IC:		return (KEYMAP_INSERT);
 	case KEY_ENTER:		return ('\r');
 	case KEY_RESIZE:	return (KEYMAP_RESIZE);
 	}
@@ -216,6 +218,30 @@ ui_translate(int ch)
 		return (KEYMAP_F(ch - KEY_F0));
 	if (ch >= 0 && ch < 0x100)
 		return (ch);
+	return (ui_alt_key(ch));
+}
+
+/*
+ * Alt-arrows arrive as one sequence (xterm's ESC [ 1 ; 3 C) that
+ * ncurses names by its terminfo capability: they are the Esc-arrows.
+ */
+static int
+ui_alt_key(int ch)
+{
+	static const struct {
+		const char	*name;
+		int		 key;
+	} alt[] = {
+		{ "kUP3", KEYMAP_UP }, { "kDN3", KEYMAP_DOWN },
+		{ "kLFT3", KEYMAP_LEFT }, { "kRIT3", KEYMAP_RIGHT },
+		{ "kHOM3", KEYMAP_HOME }, { "kEND3", KEYMAP_END },
+	};
+	const char	*name = keyname(ch);
+	size_t		 i;
+
+	for (i = 0; name != NULL && i < sizeof alt / sizeof alt[0]; i++)
+		if (strcmp(name, alt[i].name) == 0)
+			return (KEYMAP_META | alt[i].key);
 	return (KEYMAP_UNKNOWN);
 }
 

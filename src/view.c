@@ -20,6 +20,7 @@
 #include "frame.h"
 #include "help.h"
 #include "layout.h"
+#include "quote.h"
 #include "session.h"
 #include "view_inspect.h"
 
@@ -43,6 +44,8 @@ static void	view_status(const struct session *, struct frame *);
 static void	view_prompt(const struct session *, struct frame *, int);
 static void	view_status_line(const struct session *, struct frame *,
 		    unsigned);
+static void	view_status_right(const struct session *, int, unsigned,
+		    char *, size_t);
 static void	view_help(const struct session *, const struct region *,
 		    struct frame *);
 static void	view_too_small(const struct session *, struct frame *,
@@ -217,8 +220,9 @@ view_status(const struct session *s, struct frame *f)
 		    FRAME_ERROR : 0), " %s", s->message);
 		return;
 	}
-	pct = size == 0 ? 0 : (unsigned)((double)(cur + 1) * 100 /
-	    (double)size);
+	/* 0% on the first byte, 100% on the last. */
+	pct = size <= 1 ? (size == 1 ? 100 : 0) : (unsigned)((double)cur *
+	    100 / (double)(size - 1));
 	view_status_line(s, f, pct);
 }
 
@@ -238,6 +242,12 @@ view_prompt(const struct session *s, struct frame *f, int row)
 	    FRAME_STATUS);
 	frame_put(f, row, (int)lw, s->prompt.input + cut, s->prompt.len - cut,
 	    FRAME_STATUS);
+	/* The editing cursor, inside the part of the line shown. */
+	if (s->prompt.pos >= cut)
+		iw = frame_width(s->prompt.input + cut, s->prompt.pos - cut, 0,
+		    NULL);
+	else
+		iw = 0;
 	f->cursor_row = row;
 	f->cursor_col = (int)(lw + iw);
 	if (f->cursor_col >= f->cols)
@@ -245,52 +255,92 @@ view_prompt(const struct session *s, struct frame *f, int row)
 }
 
 /*
- * Lays out the position fields first and gives the path what width is
- * left, cutting it from the left so the file name stays visible.
+ * Writes the status line's fields after the path into buf, shorter for
+ * a higher level: 0 all, 1 without the mode's note, 2 without "(in
+ * file, not flushed)", 3 without the size, 4 only the hex cursor and
+ * the unsaved mark.  The mode, the unsaved mark and the cursor stay at
+ * every level.
  */
 static void
-view_status_line(const struct session *s, struct frame *f, unsigned pct)
+view_status_right(const struct session *s, int level, unsigned pct,
+    char *buf, size_t len)
 {
 	const struct window	*w = session_cwindow(s);
-	char			 right[512], unsaved[64] = "";
-	const char		*mode = mapping_mode_name(doc_mode(s->doc));
-	const char		*path = doc_path(s->doc);
-	const char		*notes = doc_note(s->doc);
 	uint64_t		 n = session_unsaved(s), size = doc_size(s->doc);
-	size_t			 plen = strlen(path), room, fixed, cut;
-	int			 note = notes[0] != '\0';
+	int			 digits = format_offset_digits(size);
+	char			 unsaved[64] = "", where[128];
+	const char		*notes = doc_note(s->doc);
 	const char		*gone = s->path_state == MAPPING_PATH_GONE ?
 				    "  [deleted]" : s->path_state ==
 				    MAPPING_PATH_REPLACED ? "  [replaced]" : "";
 
-	if (n > 0)
+	if (n > 0 && level >= 4)
+		snprintf(unsaved, sizeof unsaved, " **");
+	else if (n > 0)
 		snprintf(unsaved, sizeof unsaved, "  ** %llu unsaved%s",
-		    (unsigned long long)n, doc_mode(s->doc) == MAPPING_DIRECT ?
-		    " (in file, not flushed)" : "");
-	for (;;) {
-		snprintf(right, sizeof right, "  0x%08llx (%llu) / 0x%llx "
-		    "(%llu)  %u%%%s%s%s%s%s", (unsigned long long)w->cursor,
+		    (unsigned long long)n, doc_mode(s->doc) == MAPPING_DIRECT &&
+		    level < 2 ? " (in file, not flushed)" : "");
+	if (level >= 4)
+		snprintf(where, sizeof where, " 0x%0*llx", digits,
+		    (unsigned long long)w->cursor);
+	else if (level >= 3)
+		snprintf(where, sizeof where, "  0x%0*llx (%llu)  %u%%",
+		    digits, (unsigned long long)w->cursor,
+		    (unsigned long long)w->cursor, pct);
+	else
+		snprintf(where, sizeof where, "  0x%0*llx (%llu) / 0x%llx "
+		    "(%llu)  %u%%", digits, (unsigned long long)w->cursor,
 		    (unsigned long long)w->cursor, (unsigned long long)size,
-		    (unsigned long long)size, pct, gone, unsaved,
-		    w->pane == WINDOW_TEXT ? "  [text]" : w->pane ==
-		    WINDOW_INSPECT ? "  [inspector]" : "",
-		    note ? "  " : "", notes);
+		    (unsigned long long)size, pct);
+	snprintf(buf, len, "%s%s%s%s%s%s", where, gone, unsaved,
+	    level >= 4 ? "" : w->pane == WINDOW_TEXT ? "  [text]" :
+	    w->pane == WINDOW_INSPECT ? "  [inspector]" : "",
+	    notes[0] != '\0' && level == 0 ? "  " : "",
+	    level == 0 ? notes : "");
+}
+
+/*
+ * Lays out the position fields first, as short as the width needs,
+ * and gives the path what width is left, cutting its middle so that
+ * both the start and the file name stay visible.
+ */
+static void
+view_status_line(const struct session *s, struct frame *f, unsigned pct)
+{
+	char		 right[512];
+	const char	*mode = mapping_mode_name(doc_mode(s->doc));
+	const char	*path = doc_path(s->doc);
+	const char	*name;
+	size_t		 plen = strlen(path), room, fixed, cut, head, namew;
+	size_t		 cols = f->cols > 0 ? (size_t)f->cols : 0;
+	int		 level;
+
+	for (level = 0; level < 4; level++) {
+		view_status_right(s, level, pct, right, sizeof right);
 		fixed = strlen(mode) + 3 + strlen(right);
-		if (!note || fixed + 12 <= (size_t)f->cols)
+		if (fixed + (plen < 12 ? plen : 12) <= cols)
 			break;
-		note = 0;
 	}
-	room = (size_t)f->cols > fixed ? (size_t)f->cols - fixed : 0;
+	if (level == 4)
+		view_status_right(s, level, pct, right, sizeof right);
+	fixed = strlen(mode) + 3 + strlen(right);
+	room = cols > fixed ? cols - fixed : 0;
 	if (frame_width(path, plen, 0, NULL) <= room)
 		frame_printf(f, f->rows - 1, 0, FRAME_STATUS, " %s  %s%s",
 		    mode, path, right);
-	else if (room > 3) {
-		frame_width(path, plen, room - 3, &cut);
-		frame_printf(f, f->rows - 1, 0, FRAME_STATUS, " %s  ...%s%s",
-		    mode, path + cut, right);
-	}
-	else
-		frame_printf(f, f->rows - 1, 0, FRAME_STATUS, " %s %s", mode,
+	else if (room > 7) {
+		/* The start, "...", and the end with the whole file name. */
+		name = strrchr(path, '/') != NULL ? strrchr(path, '/') : path;
+		namew = frame_width(name, strlen(name), 0, NULL);
+		head = room - 3 > namew ? room - 3 - namew : 0;
+		if (head > (room - 3) / 3)
+			head = (room - 3) / 3;
+		head = quote_char_start(path, head);
+		frame_width(path + head, plen - head, room - 3 - head, &cut);
+		frame_printf(f, f->rows - 1, 0, FRAME_STATUS, " %s  %.*s...%s%s",
+		    mode, (int)head, path, path + head + cut, right);
+	} else
+		frame_printf(f, f->rows - 1, 0, FRAME_STATUS, " %s%s", mode,
 		    right);
 }
 

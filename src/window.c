@@ -25,6 +25,7 @@ window_init(struct window *w, const struct doc *d, size_t columns,
 	w->nibble = 0;
 	w->columns = columns > 0 ? columns : 16;
 	w->maximize = maximize;
+	w->autofit = columns == 0 && !maximize;
 	w->rows = 1;
 	w->has_mark = 0;
 	w->mark = 0;

@@ -25,6 +25,7 @@ struct window {
 	int			 nibble;	/* 1: the low nibble is next */
 	size_t			 columns;	/* bytes a row */
 	int			 maximize;	/* fit columns to the width */
+	int			 autofit;	/* no -c: 16, fewer if narrow */
 	int			 rows;		/* rows of bytes on screen */
 	int			 has_mark;
 	uint64_t		 mark;
@@ -32,7 +33,8 @@ struct window {
 
 /*
  * Sets up a window over doc at offset 0 with columns bytes a row (0:
- * 16); maximize lets the layout fit the columns to the screen.
+ * 16, or fewer when the screen is narrower: the layout fits them);
+ * maximize lets the layout fit the columns to the screen.
  */
 void	window_init(struct window *, const struct doc *, size_t columns,
 	    int maximize);

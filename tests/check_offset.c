@@ -50,6 +50,30 @@ START_TEST(test_forms)
 }
 END_TEST
 
+START_TEST(test_arithmetic)
+{
+	uint64_t	big = 64ULL << 30;
+
+	ck_assert_uint_eq(parse_ok("0x10+5", 0, 100), 21);
+	ck_assert_uint_eq(parse_ok("3*16", 0, 100), 48);
+	ck_assert_uint_eq(parse_ok("2+3*4", 0, 100), 14);
+	ck_assert_uint_eq(parse_ok("(2+3)*4", 0, 100), 20);
+	ck_assert_uint_eq(parse_ok("90/4", 0, 100), 22);
+	ck_assert_uint_eq(parse_ok("end/2", 0, 100), 50);
+	ck_assert_uint_eq(parse_ok("end - 2*8", 0, 100), 84);
+	ck_assert_uint_eq(parse_ok("+2*8", 10, 100), 26);
+	ck_assert_uint_eq(parse_ok("-(1+2)", 10, 100), 7);
+	ck_assert_uint_eq(parse_ok("10-4-3", 0, 100), 3);
+	ck_assert_uint_eq(parse_ok("4k", 0, big), 4096);
+	ck_assert_uint_eq(parse_ok("4K+1", 0, big), 4097);
+	ck_assert_uint_eq(parse_ok("1M", 0, big), 1ULL << 20);
+	ck_assert_uint_eq(parse_ok("2g", 0, big), 2ULL << 30);
+	ck_assert_uint_eq(parse_ok("3*512", 0, big), 1536);
+	ck_assert_uint_eq(parse_ok("end-4k", 0, big), big - 4096);
+	ck_assert_uint_eq(parse_ok("0x1b", 0, big), 27);
+}
+END_TEST
+
 START_TEST(test_large)
 {
 	uint64_t	big = 64ULL << 30;
@@ -73,7 +97,21 @@ START_TEST(test_garbage)
 	parse_bad("0xfg", 0, 100, "not a hex");
 	parse_bad("1 2", 0, 100, "not a number");
 	parse_bad("--5", 0, 100, "not a");
-	parse_bad("end*2", 0, 100, "bad offset");
+	parse_bad("end*2", 0, 100, "past the end");
+	parse_bad("end**2", 0, 100, "not a number or expression");
+	parse_bad("3*", 0, 100, "not a number or expression");
+	parse_bad("(1+2", 0, 100, "not a number or expression");
+	parse_bad("1)", 0, 100, "not a number or expression");
+	parse_bad("4/0", 0, 100, "division by zero");
+	parse_bad("1-2", 0, 100, "before the start");
+	parse_bad("4q", 0, 100, "not a decimal");
+	parse_bad("k", 0, 100, "not a");
+	parse_bad("0x10k", 0, UINT64_MAX, "not a hex");
+	parse_bad("18014398509481984k", 0, UINT64_MAX, "too large");
+	parse_bad("17179869184G", 0, UINT64_MAX, "too large");
+	parse_bad("8589934592G*2", 0, UINT64_MAX, "too large");
+	parse_bad("((((((((((((((((((1))))))))))))))))))", 0, 100,
+	    "not a number or expression");
 	parse_bad("-5", 2, 100, "before the start");
 	parse_bad("101", 0, 100, "past the end");
 	parse_bad("end+1", 0, 100, "past the end");
@@ -143,6 +181,7 @@ offset_suite(void)
 	TCase	*tc = tcase_create("parse");
 
 	tcase_add_test(tc, test_forms);
+	tcase_add_test(tc, test_arithmetic);
 	tcase_add_test(tc, test_large);
 	tcase_add_test(tc, test_garbage);
 	tcase_add_test(tc, test_number);

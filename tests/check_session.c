@@ -124,7 +124,8 @@ START_TEST(test_goto)
 
 	fx_open(&fx, NULL, 1000, MAPPING_READONLY);
 	input_key(&fx.s, '\r');
-	ck_assert_str_eq(fx.s.prompt.label, "Go to offset: ");
+	ck_assert_str_eq(fx.s.prompt.label,
+	    "Go to offset (0x1f, 31, +16, end-16, 50%): ");
 	fx_type(&fx, "0x1f\r");
 	ck_assert_uint_eq(session_window(&fx.s)->cursor, 31);
 	input_key(&fx.s, KEYMAP_CTRL('G'));
@@ -231,9 +232,9 @@ START_TEST(test_typing_direct)
 	ck_assert_uint_eq(session_unsaved(&fx.s), 4);
 	input_key(&fx.s, KEYMAP_BACKSPACE);
 	ck_assert_uint_eq(session_window(&fx.s)->cursor, 3);
-	input_key(&fx.s, KEYMAP_CTRL('_'));
 	input_key(&fx.s, KEYMAP_CTRL('H'));
 	input_key(&fx.s, KEYMAP_BACKSPACE);
+	input_key(&fx.s, 0x7f);
 	disk = tu_slurp(fx.path, &len);
 	ck_assert_int_eq(memcmp(disk, "hello", 5), 0);
 	free(disk);
@@ -350,8 +351,11 @@ START_TEST(test_search_keys)
 	input_key(&fx.s, 'n');
 	ck_assert_uint_eq(session_window(&fx.s)->cursor, 12);
 	input_key(&fx.s, 'n');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 2);
+	ck_assert_str_eq(fx.s.message, "'abc' (text, ignore case, forward): "
+	    "found at 0x2 (2); wrapped past the end");
+	input_key(&fx.s, 'N');
 	ck_assert_uint_eq(session_window(&fx.s)->cursor, 12);
-	ck_assert_str_eq(fx.s.message, "not found");
 	input_key(&fx.s, KEYMAP_CTRL('R'));
 	fx_type(&fx, "abc\r");
 	ck_assert_uint_eq(session_window(&fx.s)->cursor, 7);
@@ -638,7 +642,8 @@ START_TEST(test_search_prompt_state)
 	/* A long pattern is cut short to fit the label. */
 	input_key(&fx.s, '/');
 	fx_type(&fx, "41 42 43 44 45 46 47 48 49 4a 4b 4c\r");
-	ck_assert_str_eq(fx.s.message, "not found");
+	ck_assert_str_eq(fx.s.message, "41 42 43 44 45 46 47 48 49 4a 4b 4c "
+	    "(hex, forward): not found");
 	input_key(&fx.s, '?');
 	ck_assert_str_eq(fx.s.prompt.label, "Search backward (hex) "
 	    "[41 42 43 44 45 46 47 48 49 4a 4b 4c]: ");
@@ -796,7 +801,7 @@ START_TEST(test_command_flags)
 		    "first (Ctrl-Space or F9)");
 		ck_assert_int_eq(fx.s.prompt.active, 0);
 	}
-	ck_assert_int_eq(sels, 3);
+	ck_assert_int_eq(sels, 2);
 	fx_bytes(fx.path, data, sizeof data);
 	fx_close(&fx);
 }
@@ -1087,7 +1092,7 @@ START_TEST(test_save_as)
 	fx_bytes(out, data, sizeof data);
 	data[0] = 'p';
 	fx_bytes(fx.path, data, sizeof data);	/* rolled back */
-	/* It edits the new file now, and refuses to overwrite a file. */
+	/* It edits the new file now, and asks before overwriting one. */
 	fx_type(&fx, "11");
 	input_key(&fx.s, KEYMAP_F(2));
 	data[0] = 0;
@@ -1096,8 +1101,17 @@ START_TEST(test_save_as)
 	input_key(&fx.s, KEYMAP_META | 's');
 	fx_type(&fx, fx.path);
 	input_key(&fx.s, '\r');
-	ck_assert_ptr_nonnull(strstr(fx.s.message, "will not overwrite"));
+	ck_assert_ptr_nonnull(strstr(fx.s.prompt.label,
+	    "exists: overwrite? (y/n)"));
+	input_key(&fx.s, 'n');
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "not written"));
 	ck_assert_str_eq(doc_path(&fx.m), out);
+	/* The open file itself is never a target. */
+	input_key(&fx.s, KEYMAP_META | 's');
+	fx_type(&fx, out);
+	input_key(&fx.s, '\r');
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "is the open file"));
+	ck_assert(!fx.s.prompt.active);
 	unlink(out);
 	fx_close(&fx);
 

@@ -149,6 +149,9 @@ usage_error "an unknown short option" -z "$f"
 usage_error "-r and -w together" -r -w "$f"
 usage_error "-r and -p together" -r -p "$f"
 usage_error "-c 0" -c 0 "$f"
+usage_error "-c -5" -c -5 "$f"
+grep -q "^maphex: -c wants 1 to 4096 bytes a row, not '-5'$" "$tmp/err"
+ok $? "-c -5 names the range, as -c 0 does"
 usage_error "-c not a number" -c many "$f"
 usage_error "-c without a value" "$f" -c
 usage_error "no FILE" -r

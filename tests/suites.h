@@ -21,6 +21,7 @@ Suite	*format_suite(void);
 Suite	*dump_suite(void);
 Suite	*session_suite(void);
 Suite	*view_suite(void);
+Suite	*keys_suite(void);
 
 /*
  * Optional tests need something a machine may lack.  They are in no

@@ -118,8 +118,8 @@ is_at "$f" 6 1 36 "the undone byte is back in the file"
 t_keys C-h
 t_expect 'undo: 2 unsaved' "Ctrl-H undoes one more step"
 is_at "$f" 5 1 35 "its byte is back"
-t_keys C-_
-t_expect 'undo: 3 unsaved' "Ctrl-_ undoes one more step"
+t_keys BSpace
+t_expect 'undo: 3 unsaved' "Backspace undoes one more step"
 is_at "$f" 3 4 68343536 "the text-pane byte is back"
 t_keys M-u
 t_expect 'redo: 2 unsaved' "Esc-U (M-u) redoes"

@@ -61,7 +61,7 @@ same "$f" "$orig" "TERM=dumb: the file is unchanged"
 # ---------------------------------------------------------------------
 # Too small: typing, prompts and help do nothing; quit still asks.
 cp "$orig" "$f"
-t_start -w "$f"
+t_start -w -c 16 "$f"
 t_keys 4 1
 t_expect '\*\* 1 unsaved' "one edit before the terminal shrinks"
 t_resize 30 5

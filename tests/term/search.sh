@@ -17,7 +17,8 @@ put() {
 # status line shows the cursor at OFFSET (decimal).
 cursor_is() {
 	t_keys C-l
-	t_expect "$(printf '0x%08x (%s)' "$1" "$1")" "$2"
+	# The offset has as many digits as the rows: 9 for 64 GiB.
+	t_expect "$(printf '0x0*%x (%s)' "$1" "$1")" "$2"
 }
 
 # A 64 KiB file of '.' with patterns at known places.
@@ -42,8 +43,11 @@ t_keys Enter
 t_expect 'found at 0x2000 (8192)' "an empty prompt repeats the search: the wildcard matches 00"
 cursor_is 8192 "the cursor is on the second match"
 t_keys C-s Enter
-t_expect 'not found' "a third repeat finds nothing"
-cursor_is 8192 "not found leaves the cursor where it was"
+t_expect 'de ad ?? ef (hex, forward): found at 0x1000 (4096); wrapped past the end' \
+    "a third repeat wraps around the end, showing pattern and direction"
+cursor_is 4096 "the wrap went back to the first match"
+t_keys M-/
+t_expect 'found at 0x2000 (8192)' "Esc-/ repeats the search in any mode"
 t_keys C-r
 t_expect 'Search backward (hex) \[de ad ?? ef\]:' "Ctrl-R asks for a backward search"
 t_keys Enter
@@ -166,10 +170,11 @@ t_keys C-s Enter
 t_expect 'found at 0xa00001000 (42949677056)' "repeated: found at 40 GiB"
 t_keys C-s Enter
 t_expect 'found at 0xffffffffa (68719476730)' "repeated: found at the very end"
-t_keys C-s Enter
-t_expect 'not found' "repeated: no more"
 t_keys C-r Enter
 t_expect 'found at 0xa00001000 (42949677056)' "backward: found at 40 GiB"
+t_keys M-/ M-/
+t_expect 'found at 0xffffffffa (68719476730); wrapped past the start' \
+    "Esc-/ goes on backward and wraps past the start"
 t_keys Tab C-s
 t_type 'de ad be ef 01'
 t_keys Enter
