@@ -30,12 +30,6 @@ static const struct {
 	{ "utf8", utf8_suite, utf8_have },
 };
 
-static Suite	*(*const suites[])(void) = {
-	mapping_suite, doc_suite, dirty_suite, journal_suite,
-	search_suite, offset_suite, format_suite, dump_suite,
-	session_suite, view_suite, quote_suite,
-};
-
 /* Runs first and every step-th of more from the start-th. */
 static int
 run(Suite *first, Suite *(*const *more)(void), size_t n, size_t start,
@@ -75,9 +69,8 @@ run_optional(const char *name)
 
 /* Runs suites k-1, k-1+n, k-1+2n... of shard "k/n". */
 static int
-run_shard(const char *arg)
+run_shard(const char *arg, Suite *(*const *suites)(void), size_t nsuites)
 {
-	size_t	nsuites = sizeof suites / sizeof suites[0];
 	int	k, n, end;
 
 	if (sscanf(arg, "%d/%d%n", &k, &n, &end) != 2 || arg[end] != '\0' ||
@@ -93,10 +86,17 @@ run_shard(const char *arg)
 int
 main(int argc, char **argv)
 {
+	static Suite	*(*const suites[])(void) = {
+		mapping_suite, doc_suite, dirty_suite, journal_suite,
+		search_suite, offset_suite, format_suite, dump_suite,
+		session_suite, view_suite, quote_suite,
+	};
+
 	if (argc == 3 && strcmp(argv[1], "--optional") == 0)
 		return (run_optional(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "--shard") == 0)
-		return (run_shard(argv[2]));
+		return (run_shard(argv[2], suites,
+		    sizeof suites / sizeof suites[0]));
 	if (argc != 1) {
 		fprintf(stderr, "usage: check_maphex [--shard K/N | "
 		    "--optional NAME]\n");
