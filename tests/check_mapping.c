@@ -165,6 +165,7 @@ START_TEST(test_no_write_permission)
 	struct mapping	 m;
 	char		 err[256], dir[256], *path = tu_file("abc", 3);
 	char		*noread = tu_file("abc", 3);
+	int		 root;
 
 	snprintf(dir, sizeof dir, "%s", path);
 	ck_assert_int_eq(chmod(path, 0444), 0);
@@ -172,7 +173,8 @@ START_TEST(test_no_write_permission)
 	snprintf(dir, sizeof dir, "%s", noread);
 	ck_assert_int_eq(chmod(noread, 0), 0);
 	ck_assert_int_eq(chmod(dirname(dir), 0755), 0);
-	if (geteuid() == 0 && setuid(65534) == -1)
+	/* Root keeps its saved uid, to remove the files afterwards. */
+	if ((root = geteuid() == 0) && setresuid(65534, 65534, 0) == -1)
 		ck_abort_msg("cannot drop root");
 	open_fails(noread, "cannot open: Permission denied (check the "
 	    "file's permissions");
@@ -197,8 +199,10 @@ START_TEST(test_no_write_permission)
 	ck_assert_int_eq(m.writable, 0);
 	ck_assert_int_eq(mapping_write(&m, 0, "z", 1), 0);
 	mapping_close(&m);
-	free(path);
-	free(noread);
+	if (root)
+		ck_assert_int_eq(setresuid(0, 0, 0), 0);
+	tu_remove(path);
+	tu_remove(noread);
 }
 END_TEST
 

@@ -308,11 +308,12 @@ if command -v tmux >/dev/null 2>&1; then
 	head -c 4096 /dev/zero >"$tmp/pages.bin"
 	# first_row ARGS...: the offset on the first screen row of
 	# maphex -r ARGS pages.bin in a 100x30 terminal (29 rows of data).
-	# wait_file FILE: waits up to 5 s for FILE to hold something.
+	# wait_file FILE: waits (about 5 s at most) for FILE to hold
+	# something, polling every 20 ms.
 	wait_file() {
 		i=0
-		while [ $i -lt 50 ] && [ ! -s "$1" ]; do
-			sleep 0.1
+		while [ $i -lt 250 ] && [ ! -s "$1" ]; do
+			sleep 0.02
 			i=$((i + 1))
 		done
 	}
@@ -323,9 +324,9 @@ if command -v tmux >/dev/null 2>&1; then
 		    "$MAPHEX -r $* $tmp/pages.bin 2>$tmp/err; echo \$? >$tmp/st;
 		    sleep 30"
 		i=0
-		while [ $i -lt 50 ] && ! tmux -S "$sock" capture-pane -p |
+		while [ $i -lt 250 ] && ! tmux -S "$sock" capture-pane -p |
 		    grep -q READ-ONLY; do
-			sleep 0.1
+			sleep 0.02
 			i=$((i + 1))
 		done
 		tmux -S "$sock" capture-pane -p >"$tmp/screen"

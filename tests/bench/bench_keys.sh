@@ -105,11 +105,14 @@ cat >"$tmp/keys.c" <<'EOF'
 #include <string.h>
 #include <time.h>
 
-#include "editor.h"
+#include "doc.h"
 #include "frame.h"
+#include "input.h"
 #include "keymap.h"
-#include "mapping.h"
+#include "layout.h"
+#include "session.h"
 #include "view.h"
+#include "window.h"
 
 #define BATCHES	7
 #define KEYS	5000
@@ -158,8 +161,9 @@ cycle(int type, int *keys)
 int
 main(int argc, char **argv)
 {
-	struct mapping	m;
-	struct editor	ed;
+	struct doc	m;
+	struct session	ed;
+	struct window	*w;
 	struct frame	f;
 	long long	both[BATCHES], draw[BATCHES], t0;
 	unsigned char	row[16];
@@ -172,10 +176,10 @@ main(int argc, char **argv)
 	}
 	type = strcmp(argv[2], "move") != 0;
 	memset(&f, 0, sizeof f);
-	if (mapping_open(&m, argv[1], !type ? MAPPING_READONLY :
+	if (doc_open(&m, argv[1], !type ? MAPPING_READONLY :
 	    strcmp(argv[2], "direct") == 0 ? MAPPING_DIRECT : MAPPING_PREVIEW,
 	    err, sizeof err) == -1 ||
-	    editor_init(&ed, &m, 16, 0, err, sizeof err) == -1) {
+	    session_init(&ed, &m, 16, 0, err, sizeof err) == -1) {
 		fprintf(stderr, "keys: %s\n", err);
 		return (1);
 	}
@@ -183,7 +187,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "keys: out of memory\n");
 		return (1);
 	}
-	editor_resize(&ed, 30, 100);
+	layout_apply(&ed, 30, 100);
 	view_render(&ed, &f);
 	n = cycle(type, keys);
 	cycles = KEYS / n;
@@ -191,7 +195,7 @@ main(int argc, char **argv)
 		t0 = now_ns();
 		for (c = 0; c < cycles; c++)
 			for (k = 0; k < n; k++) {
-				editor_key(&ed, keys[k]);
+				input_key(&ed, keys[k]);
 				view_render(&ed, &f);
 			}
 		if (b >= 0)
@@ -203,12 +207,13 @@ main(int argc, char **argv)
 			draw[b] = (now_ns() - t0) / (cycles * n);
 	}
 	/* The workload must end where it began, having done its work. */
-	if (ed.cursor != 0 || ed.top != 0 || ed.message[0] != '\0' ||
-	    (type && (mapping_read(&m, 0, row, 16) == -1 ||
-	    row[0] != 0x3a || row[15] != 0x5c || editor_unsaved(&ed) == 0))) {
+	w = session_window(&ed);
+	if (w->cursor != 0 || w->top != 0 || ed.message[0] != '\0' ||
+	    (type && (doc_read(&m, 0, row, 16) == -1 ||
+	    row[0] != 0x3a || row[15] != 0x5c || session_unsaved(&ed) == 0))) {
 		fprintf(stderr, "keys: %s: the %s workload went wrong: "
 		    "cursor %llu, top %llu, message '%s'\n", argv[1], argv[2],
-		    (unsigned long long)ed.cursor, (unsigned long long)ed.top,
+		    (unsigned long long)w->cursor, (unsigned long long)w->top,
 		    ed.message);
 		return (1);
 	}
@@ -216,8 +221,8 @@ main(int argc, char **argv)
 	qsort(draw, BATCHES, sizeof draw[0], cmp);
 	printf("%lld %lld\n", both[BATCHES / 2], draw[BATCHES / 2]);
 	frame_free(&f);
-	editor_free(&ed);
-	mapping_close(&m);
+	session_free(&ed);
+	doc_close(&m);
 	return (0);
 }
 EOF

@@ -52,10 +52,15 @@ t_start() {
 
 # t_keys KEY...: sends the keys (tmux names: C-x, M-u, Enter...) and
 # waits for maphex to deal with them (t_settle).
+# An Esc that ends the keys is a key of its own only if nothing follows
+# within maphex's Esc wait (60 ms, UI_ESC_WAIT_MS in ui_curses.c): it
+# has been read, but the next keys must wait longer than that.
 t_keys() {
 	t_mark
 	tmux -S "$T_SOCK" send-keys "$@"
 	t_settle
+	eval "t_last=\${$#}"
+	[ "$t_last" != Escape ] || sleep 0.15
 }
 
 # t_type TEXT: types TEXT literally, then waits as t_keys does.
