@@ -566,8 +566,14 @@ START_TEST(test_search_regex)
 	input_key(&fx.s, 'n');
 	ck_assert_uint_eq(session_window(&fx.s)->cursor, 11);
 	ck_assert_uint_eq(fx.s.matchlen, 4);
+	/* Past the last match it wraps to the first, and back. */
 	input_key(&fx.s, 'n');
-	ck_assert_str_eq(fx.s.message, "not found");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 2);
+	ck_assert_str_eq(fx.s.message, "'[A-C][0-9]+' (regex, forward): "
+	    "found at 0x2 (2); wrapped past the end");
+	input_key(&fx.s, 'N');
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 11);
+	ck_assert_uint_eq(fx.s.matchlen, 4);
 	input_key(&fx.s, 'N');
 	ck_assert_uint_eq(session_window(&fx.s)->cursor, 6);
 	/* A text prompt keeps the regex mode; the hex pane's says so. */
