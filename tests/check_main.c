@@ -11,7 +11,7 @@ main(void)
 	Suite	*(*suites[])(void) = {
 		mapping_suite, doc_suite, dirty_suite, journal_suite,
 		search_suite, offset_suite, format_suite, dump_suite,
-		session_suite, view_suite, quote_suite,
+		session_suite, view_suite, quote_suite, resize_suite,
 	};
 	SRunner	*sr;
 	size_t	 i;

@@ -8,6 +8,7 @@ Suite	*mapping_suite(void);
 Suite	*doc_suite(void);
 Suite	*dirty_suite(void);
 Suite	*journal_suite(void);
+Suite	*resize_suite(void);
 Suite	*search_suite(void);
 Suite	*offset_suite(void);
 Suite	*quote_suite(void);
