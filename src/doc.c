@@ -384,3 +384,9 @@ doc_delete(struct doc *d, uint64_t off, uint64_t n, const void *was,
 	}
 	return (mapping_truncate(&d->map, size - n, err, errlen));
 }
+
+uint64_t
+doc_block_size(const struct doc *d)
+{
+	return (mapping_block_size(&d->map));
+}

@@ -146,6 +146,9 @@ int	doc_insert(struct doc *, uint64_t off, const void *bytes, uint64_t n,
 int	doc_delete(struct doc *, uint64_t off, uint64_t n, const void *was,
 	    char *err, size_t errlen);
 
+/* The file system's block size: what fallocate's shifts align to. */
+uint64_t doc_block_size(const struct doc *);
+
 /*
  * Finds the data at or after pos, skipping holes: see
  * mapping_next_data().  0, 1 (no more data), or -1 (cannot tell).

@@ -1141,6 +1141,18 @@ journal_amend(struct journal *j, uint64_t off, const void *buf, size_t len,
 	int			 rc;
 
 	s = j->pos > 0 ? j->steps[j->pos - 1] : NULL;
+	/* The second digit of a byte typed in insert mode. */
+	if (s != NULL && j->pos == j->nsteps && s->kind == JOURNAL_INSERT &&
+	    s->data != NULL && s->off == off && s->len == len &&
+	    !(j->saved_known && j->saved_pos == j->pos)) {
+		if (doc_write(j->d, off, buf, len) == -1) {
+			snprintf(err, errlen, "%s: cannot write at 0x%llx",
+			    doc_path(j->d), (unsigned long long)off);
+			return (-1);
+		}
+		memcpy(s->data, buf, len);
+		return (0);
+	}
 	if (s == NULL || j->pos != j->nsteps || s->n != 1 ||
 	    s->p[0].after == NULL || s->p[0].off != off || s->p[0].len != len ||
 	    (j->saved_known && j->saved_pos == j->pos))

@@ -192,7 +192,8 @@ int	journal_range(const struct journal *, size_t i, uint64_t *off,
  * Like journal_write, but when the last step wrote exactly [off,
  * off+len) and nothing was saved or undone since, changes that step's
  * bytes instead of adding one: the second hex digit of a byte amends
- * the step its first digit made.  0 / -1.
+ * the step its first digit made.  An insert of exactly [off, off+len)
+ * is amended the same way (a byte typed in insert mode).  0 / -1.
  */
 int	journal_amend(struct journal *, uint64_t off, const void *buf,
 	    size_t len, char *err, size_t errlen);

@@ -194,6 +194,20 @@ view_row_attrs(const struct view_win *v, struct frame *f, int row,
 			frame_mark(f, row, (int)text, 1, a);
 		}
 	}
+	/* The cursor just past the last byte, where typing appends. */
+	if (w->cursor == off + n && n < w->columns &&
+	    off + n == doc_size(s->doc)) {
+		hex = format_hex_col(v->digits, n);
+		text = format_text_col(v->digits, w->columns, n);
+		frame_mark(f, row, (int)hex, 2, v->focused && w->pane ==
+		    WINDOW_HEX ? FRAME_CURSOR : FRAME_SHADOW);
+		frame_mark(f, row, (int)text, 1, v->focused && w->pane ==
+		    WINDOW_TEXT ? FRAME_CURSOR : FRAME_SHADOW);
+		if (v->focused) {
+			f->cursor_row = row;
+			f->cursor_col = (int)(w->pane == WINDOW_HEX ? hex : text);
+		}
+	}
 }
 
 static void
@@ -214,8 +228,8 @@ view_status(const struct session *s, struct frame *f)
 		    FRAME_ERROR : 0), " %s", s->message);
 		return;
 	}
-	pct = size == 0 ? 0 : (unsigned)((double)(cur + 1) * 100 /
-	    (double)size);
+	pct = size == 0 ? 0 : cur >= size ? 100 : (unsigned)((double)(cur + 1) *
+	    100 / (double)size);
 	view_status_line(s, f, pct);
 }
 
@@ -266,10 +280,11 @@ view_status_line(const struct session *s, struct frame *f, unsigned pct)
 		    " (in file, not flushed)" : "");
 	for (;;) {
 		snprintf(right, sizeof right, "  0x%08llx (%llu) / 0x%llx "
-		    "(%llu)  %u%%%s%s%s%s%s", (unsigned long long)w->cursor,
+		    "(%llu)  %u%%%s%s%s%s%s%s", (unsigned long long)w->cursor,
 		    (unsigned long long)w->cursor, (unsigned long long)size,
 		    (unsigned long long)size, pct, gone, unsaved,
 		    w->pane == WINDOW_TEXT ? "  [text]" : "",
+		    s->insert_mode ? "  INS" : "",
 		    note ? "  " : "", notes);
 		fixed = strlen(mode) + 3 + strlen(right);
 		if (!note || fixed + 12 <= (size_t)f->cols)

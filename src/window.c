@@ -61,7 +61,7 @@ window_goto(struct window *w, uint64_t off)
 	if (size == 0)
 		off = 0;
 	else if (off >= size)
-		off = size - 1;
+		off = w->append ? size : size - 1;
 	w->cursor = off;
 	w->nibble = 0;
 	window_scroll(w);

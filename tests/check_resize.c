@@ -22,6 +22,7 @@
 
 #include "doc.h"
 #include "journal.h"
+#include "offset.h"
 #include "suites.h"
 #include "testutil.h"
 
@@ -577,6 +578,36 @@ START_TEST(test_fallocate)
 }
 END_TEST
 
+START_TEST(test_size_expr)
+{
+	static const struct {
+		const char	*text;
+		uint64_t	 want;
+	} ok[] = {
+		{ "4k", 4096 }, { "0x1000", 4096 }, { "+1M", 1000 + 1048576 },
+		{ "-16", 984 }, { "1G", 1073741824 }, { " 7 ", 7 },
+		{ "+0", 1000 }, { "-1000", 0 }, { "2K", 2048 },
+	};
+	static const char *bad[] = { "", "k", "lots", "-1001", "0x", "1.5M",
+	    "99999999999T", "4kk" };
+	char		err[128];
+	uint64_t	v;
+	size_t		i;
+
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		ck_assert_msg(offset_size(ok[i].text, 1000, &v, err,
+		    sizeof err) == 0, "%s: %s", ok[i].text, err);
+		ck_assert_msg(v == ok[i].want, "%s gave %llu", ok[i].text,
+		    (unsigned long long)v);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		ck_assert_msg(offset_size(bad[i], 1000, &v, err, sizeof err) ==
+		    -1, "%s was taken", bad[i]);
+		ck_assert_ptr_null(strchr(err, '\n'));
+	}
+}
+END_TEST
+
 Suite *
 resize_suite(void)
 {
@@ -590,6 +621,7 @@ resize_suite(void)
 	tcase_add_test(tc, test_undo_all_size);
 	tcase_add_test(tc, test_refused_modes);
 	tcase_add_test(tc, test_fallocate);
+	tcase_add_test(tc, test_size_expr);
 	suite_add_tcase(s, tc);
 	return (s);
 }
