@@ -17,10 +17,11 @@
 
 #define CLI_MAX_COLUMNS	4096
 
-enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS };
+enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS, OPT_CREATE };
 
 const char cli_usage[] =
 "usage: maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] FILE\n"
+"       maphex --create SIZE FILE\n"
 "       maphex --dump [-s OFFSET] [-l LEN] FILE\n"
 "       maphex --find PATTERN [--hex] [-i] FILE\n"
 "       maphex --help | --version | --keys\n"
@@ -35,6 +36,8 @@ const char cli_usage[] =
 "  -s, --seek OFFSET   start at OFFSET: 0x1f, 31 (decimal, never octal),\n"
 "                      end-16 or -16 (16 bytes before the end), 50%\n"
 "  -l, --length LEN    with --dump: dump LEN bytes\n"
+"      --create SIZE   make FILE (which must not exist) a sparse file of\n"
+"                      SIZE bytes (4k, 0x1000, 1M) and open it\n"
 "      --dump          print an xxd-identical hex dump and exit\n"
 "      --find PATTERN  print the offset of every match and exit\n"
 "      --hex           with --find: PATTERN is hex bytes, ?? any byte\n"
@@ -59,6 +62,7 @@ static const struct option cli_options[] = {
 	{ "find", required_argument, NULL, OPT_FIND },
 	{ "hex", no_argument, NULL, OPT_HEX },
 	{ "keys", no_argument, NULL, OPT_KEYS },
+	{ "create", required_argument, NULL, OPT_CREATE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -68,7 +72,8 @@ static const struct option cli_options[] = {
 enum {
 	CLI_MOD_R = 0x001, CLI_MOD_P = 0x002, CLI_MOD_W = 0x004,
 	CLI_MOD_C = 0x008, CLI_MOD_M = 0x010, CLI_MOD_S = 0x020,
-	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100
+	CLI_MOD_L = 0x040, CLI_MOD_I = 0x080, CLI_MOD_HEX = 0x100,
+	CLI_MOD_CREATE = 0x200
 };
 
 static const struct cli_modifier {
@@ -80,7 +85,8 @@ static const struct cli_modifier {
 	{ 'w', CLI_MOD_W, "-w" }, { 'c', CLI_MOD_C, "-c" },
 	{ 'm', CLI_MOD_M, "-m" }, { 's', CLI_MOD_S, "-s" },
 	{ 'l', CLI_MOD_L, "-l" }, { 'i', CLI_MOD_I, "-i" },
-	{ OPT_HEX, CLI_MOD_HEX, "--hex" }
+	{ OPT_HEX, CLI_MOD_HEX, "--hex" },
+	{ OPT_CREATE, CLI_MOD_CREATE, "--create" }
 };
 #define CLI_NMODIFIERS	(sizeof cli_modifiers / sizeof cli_modifiers[0])
 
@@ -91,7 +97,7 @@ static const struct cli_takes {
 	unsigned	 takes;
 } cli_takes[] = {
 	{ CLI_EDIT, "the interactive mode", CLI_MOD_R | CLI_MOD_P |
-	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S },
+	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S | CLI_MOD_CREATE },
 	{ CLI_DUMP, "--dump", CLI_MOD_S | CLI_MOD_L },
 	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX },
 	{ CLI_KEYS, "--keys", 0 },
@@ -213,6 +219,9 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 		return (0);
 	case OPT_KEYS:
 		return (cli_set_action(c, CLI_KEYS, err, errlen));
+	case OPT_CREATE:
+		c->create = optarg;
+		return (0);
 	case 'h':
 		return (cli_set_action(c, CLI_HELP, err, errlen));
 	case 'V':
@@ -273,6 +282,11 @@ cli_check(struct cli *c, char *err, size_t errlen)
 	}
 	if (c->columns > 0 && c->maximize) {
 		snprintf(err, errlen, "choose one of -c and -m");
+		return (-1);
+	}
+	if (c->create != NULL && c->mode == MAPPING_READONLY) {
+		snprintf(err, errlen, "--create writes a file, which -r "
+		    "forbids");
 		return (-1);
 	}
 	if (c->hex && c->icase) {

@@ -4,6 +4,7 @@
  *   maphex [-r|-p|-w] [-c N|-m] [-s OFFSET] FILE
  *   maphex --dump [-s OFFSET] [-l LEN] FILE
  *   maphex --find PATTERN [--hex] [-i] FILE
+ *   maphex --create SIZE FILE
  *   maphex --help | --version | --keys
  */
 #ifndef MAPHEX_CLI_H
@@ -29,6 +30,7 @@ struct cli {
 	int			 icase;
 	const char		*path;
 	unsigned		 given;		/* modifiers seen, by bit */
+	const char		*create;	/* --create SIZE, unparsed */
 };
 
 /*

@@ -390,3 +390,9 @@ doc_block_size(const struct doc *d)
 {
 	return (mapping_block_size(&d->map));
 }
+
+int
+doc_create(const char *path, uint64_t size, char *err, size_t errlen)
+{
+	return (mapping_create(path, size, err, errlen));
+}

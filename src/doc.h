@@ -43,6 +43,12 @@ struct doc {
 int	doc_open(struct doc *, const char *path, enum mapping_mode,
 	    char *err, size_t errlen);
 
+/*
+ * Makes a new sparse file of size bytes at path (see mapping_create());
+ * refuses a path that exists.  0, or -1 with a reason in err.
+ */
+int	doc_create(const char *path, uint64_t size, char *err, size_t errlen);
+
 /* Unmaps and closes; safe on a closed document. */
 void	doc_close(struct doc *);
 

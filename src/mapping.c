@@ -690,3 +690,42 @@ mapping_shift(struct mapping *m, uint64_t off, uint64_t len, int insert,
 	return (1);
 #endif
 }
+
+int
+mapping_create(const char *path, uint64_t size, char *err, size_t errlen)
+{
+	static const unsigned char	zero;
+	int				fd, e;
+
+	if (size > (uint64_t)INT64_MAX) {
+		mapping_error(err, errlen, path, "cannot create: %s",
+		    strerror(EFBIG));
+		return (-1);
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd == -1) {
+		if (errno == EEXIST)
+			mapping_error(err, errlen, path, "already exists "
+			    "(--create makes a new file; open this one "
+			    "without it)");
+		else
+			mapping_open_error(err, errlen, path, errno);
+		return (-1);
+	}
+	if (size > 0 && io_pwrite_all(fd, &zero, 1, (off_t)(size - 1)) == -1) {
+		e = errno;
+		close(fd);
+		(void)unlink(path);
+		mapping_error(err, errlen, path, "cannot create %llu bytes: %s",
+		    (unsigned long long)size, strerror(e));
+		return (-1);
+	}
+	if (close(fd) == -1) {
+		e = errno;
+		(void)unlink(path);
+		mapping_error(err, errlen, path, "cannot create: %s",
+		    strerror(e));
+		return (-1);
+	}
+	return (0);
+}

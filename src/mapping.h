@@ -167,6 +167,15 @@ int	mapping_truncate(struct mapping *, uint64_t size, char *err,
 int	mapping_shift(struct mapping *, uint64_t off, uint64_t len,
 	    int insert, char *err, size_t errlen);
 
+/*
+ * Makes a new file at path, size bytes long and sparse: seeks to
+ * size - 1 and writes one zero there (nothing for size 0).  Refuses a
+ * path that exists.  0, or -1 with a one-line reason in err (and no
+ * file left behind).
+ */
+int	mapping_create(const char *path, uint64_t size, char *err,
+	    size_t errlen);
+
 /* The file system's block size for the open object (st_blksize). */
 uint64_t mapping_block_size(const struct mapping *);
 

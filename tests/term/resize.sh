@@ -150,4 +150,23 @@ status_is 0 "quit"
 cmp -s "$f" "$orig"
 t_ok $? "the read-only file is untouched"
 
+# --create makes a sparse file and opens it; an existing path is refused.
+c="$T_DIR/created.bin"
+t_start --create 1M "$c"
+t_expect ' DIRECT .*0x100000 (1048576)' "--create 1M opens a new 1 MiB file"
+is "$(size "$c")" 1048576 "the new file has 1 MiB"
+blocks=$(stat -c %b "$c")
+[ "$blocks" -le 64 ]
+t_ok $? "and is sparse ($blocks blocks)"
+t_keys 7 f
+t_keys C-x
+t_keys s
+status_is 0 "save and quit"
+is "$(od -An -tx1 -N2 "$c" | tr -d ' ')" "7f00" "the typed byte is in the created file"
+t_start --create 4k "$c"
+is "$(t_wait_exit)" 2 "--create refuses a path that exists (exit 2)"
+grep -q 'already exists' "$T_DIR/stderr"
+t_ok $? "with a one-line reason"
+is "$(size "$c")" 1048576 "and leaves the file alone"
+
 t_done
