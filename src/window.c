@@ -113,7 +113,7 @@ window_clamp(struct window *w)
 	if (w->top >= size)
 		w->top = window_last_page(w);
 	if (w->cursor >= size)
-		window_goto(w, size);
+		window_goto(w, size > 0 ? size - 1 : 0);
 }
 
 int

@@ -52,7 +52,10 @@ void	window_goto(struct window *, uint64_t off);
 /* Moves the cursor and the top row a screenful down (or up). */
 void	window_page(struct window *, int down);
 
-/* After the document changed size: keeps the top and cursor inside. */
+/*
+ * After the document changed size: keeps the top inside, and the
+ * cursor on a byte (the last one when it was past it).
+ */
 void	window_clamp(struct window *);
 
 /*
