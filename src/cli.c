@@ -18,7 +18,8 @@
 #define CLI_MAX_COLUMNS	4096
 
 enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS, OPT_HISTORY, OPT_INSPECT,
-	OPT_SET, OPT_REGEX, OPT_REVERT, OPT_SECTOR };
+	OPT_SET, OPT_REGEX, OPT_REVERT, OPT_SECTOR,
+	OPT_CREATE };
 
 const char cli_usage[] =
 "usage: maphex [-r|-p|-w] [-c N|-m] [--sector] [-s OFFSET]\n"
@@ -29,6 +30,7 @@ const char cli_usage[] =
 "       maphex --find PATTERN [--hex|--regex [-o]] [-i] FILE\n"
 "       maphex --inspect OFFSET FILE\n"
 "       maphex --set TYPE@OFFSET=VALUE [--set ...] FILE\n"
+"       maphex --create SIZE FILE\n"
 "       maphex --help | --version | --keys\n"
 "\n"
 "  -r, --readonly      forensic mode: nothing can be written\n"
@@ -46,6 +48,8 @@ const char cli_usage[] =
 "      --history SIZE  keep at most SIZE of undo history (default 256M;\n"
 "                      k, M, G: KiB, MiB, GiB); the oldest steps go first\n"
 "  -l, --length LEN    with --dump: dump LEN bytes\n"
+"      --create SIZE   make FILE (which must not exist) a sparse file of\n"
+"                      SIZE bytes (4k, 0x1000, 1M) and open it\n"
 "      --dump          print an xxd-identical hex dump and exit; takes\n"
 "                      xxd's layout flags, as xxd means them:\n"
 "                      -c N bytes a line, -g N bytes a group, -e little-\n"
@@ -96,6 +100,7 @@ static const struct option cli_options[] = {
 	{ "set", required_argument, NULL, OPT_SET },
 	{ "revert", required_argument, NULL, OPT_REVERT },
 	{ "sector", no_argument, NULL, OPT_SECTOR },
+	{ "create", required_argument, NULL, OPT_CREATE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -109,7 +114,8 @@ enum {
 	CLI_MOD_G = 0x200, CLI_MOD_E = 0x400, CLI_MOD_U = 0x800,
 	CLI_MOD_B = 0x1000, CLI_MOD_D = 0x2000, CLI_MOD_O = 0x4000,
 	CLI_MOD_N = 0x8000, CLI_MOD_HISTORY = 0x10000, CLI_MOD_REGEX = 0x20000,
-	CLI_MOD_SECTOR = 0x40000
+	CLI_MOD_SECTOR = 0x40000,
+	CLI_MOD_CREATE = 0x80000
 };
 #define CLI_MOD_XXD	(CLI_MOD_S | CLI_MOD_L | CLI_MOD_C | CLI_MOD_P | \
 	CLI_MOD_I | CLI_MOD_G | CLI_MOD_E | CLI_MOD_U | CLI_MOD_B | \
@@ -130,7 +136,8 @@ static const struct cli_modifier {
 	{ 'o', CLI_MOD_O, "-o" }, { 'n', CLI_MOD_N, "-n" },
 	{ OPT_HISTORY, CLI_MOD_HISTORY, "--history" },
 	{ OPT_REGEX, CLI_MOD_REGEX, "--regex" },
-	{ OPT_SECTOR, CLI_MOD_SECTOR, "--sector" }
+	{ OPT_SECTOR, CLI_MOD_SECTOR, "--sector" },
+	{ OPT_CREATE, CLI_MOD_CREATE, "--create" }
 };
 #define CLI_NMODIFIERS	(sizeof cli_modifiers / sizeof cli_modifiers[0])
 
@@ -142,7 +149,7 @@ static const struct cli_takes {
 } cli_takes[] = {
 	{ CLI_EDIT, "the interactive mode", CLI_MOD_R | CLI_MOD_P |
 	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S | CLI_MOD_HISTORY |
-	    CLI_MOD_SECTOR },
+	    CLI_MOD_SECTOR | CLI_MOD_CREATE },
 	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX | CLI_MOD_REGEX |
 	    CLI_MOD_O },
 	{ CLI_DUMP, "--dump", CLI_MOD_XXD },
@@ -361,6 +368,9 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 	case OPT_SECTOR:
 		c->sector = 1;
 		return (0);
+	case OPT_CREATE:
+		c->create = optarg;
+		return (0);
 	case 'h':
 		return (cli_set_action(c, CLI_HELP, err, errlen));
 	case 'V':
@@ -430,6 +440,11 @@ cli_check(struct cli *c, char *err, size_t errlen)
 	}
 	if (c->action == CLI_FIND && c->lengths && !c->regex) {
 		snprintf(err, errlen, "-o goes with --regex");
+		return (-1);
+	}
+	if (c->create != NULL && c->mode == MAPPING_READONLY) {
+		snprintf(err, errlen, "--create writes a file, which -r "
+		    "forbids");
 		return (-1);
 	}
 	if (c->hex && c->icase) {

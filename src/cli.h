@@ -7,6 +7,7 @@
  *   maphex --find PATTERN [--hex|--regex [-o]] [-i] FILE
  *   maphex --inspect OFFSET FILE
  *   maphex --set TYPE@OFFSET=VALUE [--set ...] FILE
+ *   maphex --create SIZE FILE
  *   maphex --help | --version | --keys
  */
 #ifndef MAPHEX_CLI_H
@@ -51,6 +52,7 @@ struct cli {
 	int			 kind;		/* the last of -b -e -p -i */
 	int			 upper;		/* -u */
 	int			 decimal;	/* -d */
+	const char		*create;	/* --create SIZE, unparsed */
 };
 
 /*

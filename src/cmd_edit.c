@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "cmd_resize.h"
 #include "format.h"
 #include "journal.h"
 #include "keymap.h"
@@ -214,6 +215,13 @@ cmd_paste(struct session *s)
 	uint64_t	 size = doc_size(s->doc);
 	size_t		 n = s->cliplen;
 
+	if (s->clip != NULL && (s->insert_mode || w->cursor >= size)) {
+		if (resize_insert(s, s->clip, s->cliplen, w->cursor, 0, 1) ==
+		    0 && s->pending == 0)
+			session_message(s, 0, "inserted %zu bytes",
+			    s->cliplen);
+		return (0);
+	}
 	if (s->clip == NULL || size == 0) {
 		session_message(s, 1, "nothing to paste: copy with Esc-W or "
 		    "F7 first");
@@ -339,7 +347,7 @@ edit_type_hex(struct session *s, int digit)
 		return;
 	if (w->nibble == 0)
 		w->nibble = 1;
-	else if (w->cursor + 1 < doc_size(s->doc))
+	else if (w->cursor + 1 < doc_size(s->doc) || w->append)
 		window_goto(w, w->cursor + 1);
 	else
 		w->nibble = 0;
@@ -352,7 +360,7 @@ edit_type_byte(struct session *s, unsigned char byte)
 	struct window	*w = session_window(s);
 
 	if (edit_put_byte(s, byte, 0) == 0 &&
-	    w->cursor + 1 < doc_size(s->doc))
+	    (w->cursor + 1 < doc_size(s->doc) || w->append))
 		window_goto(w, w->cursor + 1);
 }
 
@@ -366,6 +374,7 @@ cmd_type(struct session *s, int key)
 {
 	struct window	*w = session_window(s);
 	int		 quoted = s->quote, digit = -1;
+	unsigned char	 byte;
 
 	s->quote = 0;
 	if (key == KEYMAP_ESC && !quoted)
@@ -376,7 +385,18 @@ cmd_type(struct session *s, int key)
 	    !(w->pane == WINDOW_TEXT && key >= 0x20 && key < 0x100 &&
 	    key != 0x7f))
 		return (-1);
-	if (session_refuse_edit(s) || edit_refuse_empty(s))
+	if (session_refuse_edit(s))
+		return (0);
+	if ((s->insert_mode && w->nibble == 0) ||
+	    w->cursor >= doc_size(s->doc)) {
+		/* Inserted, or appended past the last byte. */
+		byte = digit != -1 ? (unsigned char)(digit << 4) :
+		    (unsigned char)key;
+		(void)resize_insert(s, &byte, 1, digit != -1 ? w->cursor :
+		    w->cursor + 1, digit != -1, 1);
+		return (0);
+	}
+	if (edit_refuse_empty(s))
 		return (0);
 	if (digit != -1)
 		edit_type_hex(s, digit);

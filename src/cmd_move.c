@@ -170,7 +170,9 @@ cmd_beginning_of_file(struct session *s)
 int
 cmd_end_of_file(struct session *s)
 {
-	window_goto(session_window(s), doc_size(s->doc));
+	uint64_t	size = doc_size(s->doc);
+
+	window_goto(session_window(s), size > 0 ? size - 1 : 0);
 	return (0);
 }
 

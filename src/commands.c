@@ -17,6 +17,7 @@
 #include "cmd_inspect.h"
 #include "cmd_move.h"
 #include "cmd_replace.h"
+#include "cmd_resize.h"
 #include "cmd_screen.h"
 #include "cmd_search.h"
 #include "session.h"
@@ -101,6 +102,15 @@ const struct command commands_table[] = {
 	    "inspector pane: go to the offset an integer row holds" },
 	{ "replace", cmd_replace, E,
 	    "replace from the cursor: y/n/a(ll)/q, same length only" },
+	{ "insert-mode", cmd_insert_mode, E,
+	    "insert mode on/off (INS): typed bytes are inserted" },
+	{ "delete", cmd_delete, E,
+	    "delete the byte at the cursor, or the selection" },
+	{ "resize", cmd_resize, E,
+	    "extend or truncate to a size: 4k, 0x1000, +1M, -16" },
+	{ "copy-to-cursor", cmd_copy_to_cursor, E,
+	    "mark the selection as a block; again: copy it over the bytes "
+	    "at the cursor (memmove, no size limit but undo's)" },
 	{ "help", cmd_help, 0, "show this help" },
 	{ "redraw", cmd_redraw, 0, "redraw the screen" },
 	{ "suspend", cmd_suspend, 0, "suspend maphex (fg resumes)" },

@@ -664,3 +664,43 @@ dirty_adopt(struct dirty *d, uint64_t off, unsigned char byte)
 	if (r->ndiff == 0)
 		dirty_remove(d, (size_t)i, (size_t)i + 1);
 }
+
+int
+dirty_splice(struct dirty *d, uint64_t off, uint64_t del, uint64_t ins)
+{
+	struct dirty		 nd;
+	struct dirty_range	**all, *r;
+	uint64_t		 a, b, to;
+	size_t			 i;
+
+	if (d->n == 0)
+		return (0);
+	if ((all = dirty_list(d)) == NULL)
+		return (-1);
+	memset(&nd, 0, sizeof nd);
+	nd.seed = d->seed;
+	for (i = 0; i < d->n; i++) {
+		r = all[i];
+		/* The part before the cut stays; the part after it moves. */
+		b = r->off + r->len < off ? r->off + r->len : off;
+		if (r->off < b && dirty_apply(&nd, r->off, (size_t)(b - r->off),
+		    r->saved, r->cur) == -1)
+			goto fail;
+		a = r->off > off + del ? r->off : off + del;
+		if (a >= r->off + r->len)
+			continue;
+		to = a - del + ins;
+		if (dirty_apply(&nd, to, (size_t)(r->off + r->len - a),
+		    r->saved + (a - r->off), r->cur + (a - r->off)) == -1)
+			goto fail;
+	}
+	free(all);
+	dirty_clear(d);
+	*d = nd;
+	return (0);
+fail:
+	free(all);
+	dirty_clear(&nd);
+	errno = ENOMEM;
+	return (-1);
+}

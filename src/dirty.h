@@ -89,6 +89,16 @@ int	dirty_copy_cur(const struct dirty *, uint64_t off, size_t len,
  */
 void	dirty_adopt(struct dirty *, uint64_t off, unsigned char byte);
 
+/*
+ * The bytes [off, off+del) were cut out of the file and ins bytes put
+ * in their place: drops what the ranges held there, moves the ranges
+ * past it by ins - del, and leaves [off, off+ins) in no range.  O(n)
+ * in the ranges and their bytes.  Returns 0, or -1 (ENOMEM) with the
+ * set unchanged.
+ */
+int	dirty_splice(struct dirty *, uint64_t off, uint64_t del,
+	    uint64_t ins);
+
 /* Returns the offset of the first unsaved byte of range i. */
 uint64_t dirty_first_diff(const struct dirty *, size_t i);
 

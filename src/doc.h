@@ -21,9 +21,19 @@
 
 #include "mapping.h"
 
+/* Bytes a size change moves at a time, between progress calls. */
+#define DOC_CHUNK	((size_t)4 << 20)
+
 struct doc {
 	struct mapping	map;
 	uint64_t	gen;	/* changes at every remap */
+	/* Size changes: see doc_insert() and doc_delete(). */
+	size_t		chunk;		/* 0: DOC_CHUNK; tests shrink it */
+	int		no_shift;	/* never use fallocate (benchmarks) */
+	uint64_t	moved;		/* bytes the last one moved */
+	int		shifted;	/* the last one used fallocate */
+	int		(*progress)(void *, uint64_t, uint64_t);
+	void		*progress_arg;
 };
 
 /*
@@ -32,6 +42,12 @@ struct doc {
  */
 int	doc_open(struct doc *, const char *path, enum mapping_mode,
 	    char *err, size_t errlen);
+
+/*
+ * Makes a new sparse file of size bytes at path (see mapping_create());
+ * refuses a path that exists.  0, or -1 with a reason in err.
+ */
+int	doc_create(const char *path, uint64_t size, char *err, size_t errlen);
 
 /* Unmaps and closes; safe on a closed document. */
 void	doc_close(struct doc *);
@@ -104,6 +120,40 @@ int	doc_resize(struct doc *, uint64_t size, char *err, size_t errlen);
  * of.  0, or -1 (read-only, outside, SIGBUS).
  */
 int	doc_move(struct doc *, uint64_t dst, uint64_t src, uint64_t len);
+
+/*
+ * Sets what doc_insert() and doc_delete() call between the chunks they
+ * move, with the bytes moved and the total: a nonzero return cancels
+ * the change, which then puts back what it moved.  The callback may
+ * only paint.  NULL turns it off.
+ */
+void	doc_set_progress(struct doc *,
+	    int (*fn)(void *arg, uint64_t done, uint64_t total), void *arg);
+
+/*
+ * Makes the file n bytes longer by inserting at off (at most the size):
+ * the bytes from off on move n bytes up, in chunks through the mapping,
+ * and bytes (or zeros when NULL) fill the gap.  Where off and n are
+ * multiples of the file system's block size, fallocate(2) inserts the
+ * gap instead and nothing moves.  Direct mode only.  Returns 0, or -1
+ * with err and the file as it was (also when cancelled: err then
+ * starts with "cancelled").
+ */
+int	doc_insert(struct doc *, uint64_t off, const void *bytes, uint64_t n,
+	    char *err, size_t errlen);
+
+/*
+ * Removes the n bytes at off: the bytes after them move n bytes down,
+ * in chunks, and the file becomes n bytes shorter (fallocate when block
+ * aligned, as above).  was must hold the n bytes being removed, so
+ * that a cancel can put them back; it may be NULL only when the bytes
+ * end at the end of the file (nothing moves).  Returns as doc_insert().
+ */
+int	doc_delete(struct doc *, uint64_t off, uint64_t n, const void *was,
+	    char *err, size_t errlen);
+
+/* The file system's block size: what fallocate's shifts align to. */
+uint64_t doc_block_size(const struct doc *);
 
 /*
  * Finds the data at or after pos, skipping holes: see

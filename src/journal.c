@@ -51,11 +51,27 @@ struct journal_piece {
 	size_t			 phase;
 };
 
+/*
+ * A size change: JOURNAL_INSERT put n bytes in at off (forward) and
+ * JOURNAL_DELETE took them out.  data holds those bytes (NULL: zeros,
+ * as an extend adds), so the step can be undone and redone.  dirt holds
+ * the dirty ranges' pieces that lay in [off, off+n) when the bytes were
+ * last taken out (their saved and current bytes), so that putting the
+ * bytes back puts back what was unsaved in them.
+ */
+enum journal_kind { JOURNAL_OVERWRITE, JOURNAL_INSERT, JOURNAL_DELETE };
+
 struct journal_step {
 	uint64_t		where;		/* where the cursor goes */
 	uint64_t		bytes;		/* memory the step holds */
 	unsigned char		*pat;		/* a fill's pattern, or NULL */
 	int			all;		/* an undo-all step */
+	enum journal_kind	kind;
+	uint64_t		off;		/* a size change's place */
+	uint64_t		len;		/* and length */
+	unsigned char		*data;
+	struct journal_piece	*dirt;
+	size_t			ndirt;
 	size_t			n;
 	struct journal_piece	p[];
 };
@@ -79,6 +95,8 @@ struct journal {
 	uint64_t		  held;		/* bytes the steps hold */
 	uint64_t		  held_max;	/* the history's cap */
 	uint64_t		  dropped;	/* oldest steps let go */
+	size_t			  nreshape;	/* size changes in steps */
+	uint64_t		  reshape_lost;	/* unsaved ones let go */
 };
 
 static struct journal_step *journal_step_new(size_t);
@@ -119,6 +137,19 @@ static struct journal_step *journal_build(struct journal *, uint64_t,
 		    size_t, const unsigned char *, const unsigned char *,
 		    size_t, char *, size_t);
 static void	journal_forget_oldest(struct journal *);
+static void	journal_dirt_free(struct journal_step *);
+static int	journal_dirt_take(struct journal *, struct journal_step *);
+static int	journal_reshape(struct journal *, struct journal_step *, int,
+		    char *, size_t);
+static int	journal_grow(struct journal *, struct journal_step *, char *,
+		    size_t);
+static int	journal_shrink(struct journal *, struct journal_step *,
+		    char *, size_t);
+static int	journal_can_reshape(struct journal *, char *, size_t);
+static int	journal_reshape_new(struct journal *, enum journal_kind,
+		    uint64_t, const void *, uint64_t, char *, size_t);
+static uint64_t	journal_reshaped(const struct journal *);
+static int	journal_walk_saved(struct journal *, char *, size_t);
 
 /* Returns how many of the len bytes at off lie inside the mapping. */
 static size_t
@@ -185,6 +216,8 @@ journal_step_free(struct journal_step *s)
 		return;
 	for (i = 0; i < s->n; i++)
 		free(s->p[i].before);
+	journal_dirt_free(s);
+	free(s->data);
 	free(s->pat);
 	free(s);
 }
@@ -243,9 +276,18 @@ journal_reserve(struct journal *j)
 static void
 journal_cut(struct journal *j, size_t n)
 {
+	struct journal_step	*s;
+
 	while (j->nsteps > n) {
-		j->held -= j->steps[j->nsteps - 1]->bytes;
-		journal_step_free(j->steps[--j->nsteps]);
+		s = j->steps[--j->nsteps];
+		j->held -= s->bytes;
+		if (s->kind != JOURNAL_OVERWRITE) {
+			j->nreshape--;
+			/* Undone past the save: the undo is unsaved. */
+			if (j->saved_known && j->nsteps < j->saved_pos)
+				j->reshape_lost += s->len;
+		}
+		journal_step_free(s);
 	}
 	if (j->pos > n)
 		j->pos = n;
@@ -277,6 +319,11 @@ journal_forget_oldest(struct journal *j)
 
 	while (k + 1 < j->nsteps && j->held > j->held_max / 4 * 3) {
 		j->held -= j->steps[k]->bytes;
+		if (j->steps[k]->kind != JOURNAL_OVERWRITE) {
+			j->nreshape--;
+			if (!j->saved_known || k >= j->saved_pos)
+				j->reshape_lost += j->steps[k]->len;
+		}
 		journal_step_free(j->steps[k++]);
 	}
 	memmove(j->steps, j->steps + k, (j->nsteps - k) * sizeof *j->steps);
@@ -659,7 +706,8 @@ journal_undo(struct journal *j, uint64_t *off, char *err, size_t errlen)
 	if (j->pos == 0)
 		return (0);
 	s = j->steps[j->pos - 1];
-	if (journal_apply(j, s, 0, err, errlen) == -1)
+	if ((s->kind == JOURNAL_OVERWRITE ? journal_apply(j, s, 0, err,
+	    errlen) : journal_reshape(j, s, 0, err, errlen)) == -1)
 		return (-1);
 	j->pos--;
 	*off = s->where;
@@ -685,7 +733,8 @@ journal_redo(struct journal *j, uint64_t *off, char *err, size_t errlen)
 		return (rc);
 	}
 	s = j->steps[j->pos];
-	if (journal_apply(j, s, 1, err, errlen) == -1)
+	if ((s->kind == JOURNAL_OVERWRITE ? journal_apply(j, s, 1, err,
+	    errlen) : journal_reshape(j, s, 1, err, errlen)) == -1)
 		return (-1);
 	j->pos++;
 	*off = s->where;
@@ -702,6 +751,13 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
 	uint64_t		 first;
 	size_t			 i, k, n = 0, at, len;
 
+	if (journal_reshaped(j) > 0) {
+		/* Offsets moved: walk the history back to the save. */
+		if (journal_walk_saved(j, err, errlen) == -1)
+			return (-1);
+		*off = j->pos > 0 ? j->steps[j->pos - 1]->where : 0;
+		return (1);
+	}
 	if (d->n == 0)
 		return (0);
 	first = dirty_first_diff(d, 0);
@@ -940,6 +996,7 @@ journal_saved(struct journal *j)
 	journal_forget_written(j);
 	j->saved_pos = j->pos;
 	j->saved_known = 1;
+	j->reshape_lost = 0;
 }
 
 int
@@ -961,6 +1018,13 @@ journal_save(struct journal *j, char *err, size_t errlen)
 	} else if (journal_flush(j, 0, err, errlen) == -1 ||
 	    journal_pwrite(j, doc_size(d), err, errlen) == -1)
 		return (-1);
+	else if (journal_reshaped(j) > 0 &&
+	    (doc_sync(d, 0, doc_size(d), err, errlen) == -1 ||
+	    doc_fsync(d) == -1)) {
+		snprintf(err, errlen, "%s: save failed, edits kept: %s",
+		    doc_path(d), strerror(errno));
+		return (-1);
+	}
 	journal_saved(j);
 	return (0);
 }
@@ -974,7 +1038,9 @@ journal_discard(struct journal *j, char *err, size_t errlen)
 		if (journal_restore_written(j, err, errlen) == -1 ||
 		    doc_reload(j->d, err, errlen) == -1)
 			return (-1);
-	} else if (journal_flush(j, 1, err, errlen) == -1)
+	} else if ((journal_reshaped(j) > 0 &&
+	    journal_walk_saved(j, err, errlen) == -1) ||
+	    journal_flush(j, 1, err, errlen) == -1)
 		return (-1);
 	if (j->saved_known)
 		journal_cut(j, j->saved_pos);
@@ -1133,7 +1199,7 @@ journal_is_dirty(const struct journal *j, uint64_t off)
 uint64_t
 journal_unsaved(const struct journal *j)
 {
-	return (j->dirty.ndiff);
+	return (j->dirty.ndiff + journal_reshaped(j));
 }
 
 int
@@ -1177,6 +1243,18 @@ journal_amend(struct journal *j, uint64_t off, const void *buf, size_t len,
 	int			 rc;
 
 	s = j->pos > 0 ? j->steps[j->pos - 1] : NULL;
+	/* The second digit of a byte typed in insert mode. */
+	if (s != NULL && j->pos == j->nsteps && s->kind == JOURNAL_INSERT &&
+	    s->data != NULL && s->off == off && s->len == len &&
+	    !(j->saved_known && j->saved_pos == j->pos)) {
+		if (doc_write(j->d, off, buf, len) == -1) {
+			snprintf(err, errlen, "%s: cannot write at 0x%llx",
+			    doc_path(j->d), (unsigned long long)off);
+			return (-1);
+		}
+		memcpy(s->data, buf, len);
+		return (0);
+	}
 	if (s == NULL || j->pos != j->nsteps || s->n != 1 ||
 	    s->p[0].after == NULL || s->p[0].off != off || s->p[0].len != len ||
 	    (j->saved_known && j->saved_pos == j->pos))
@@ -1199,7 +1277,7 @@ journal_truncate(struct journal *j, uint64_t size, char *err,
 	struct doc	*d = j->d;
 
 	if (doc_mode(d) != MAPPING_DIRECT || doc_blockdev(d) ||
-	    j->dirty.n != 0) {
+	    j->dirty.n != 0 || journal_reshaped(j) > 0) {
 		snprintf(err, errlen, "%s: truncate needs direct mode on a "
 		    "file with nothing unsaved", doc_path(d));
 		return (-1);
@@ -1210,4 +1288,338 @@ journal_truncate(struct journal *j, uint64_t size, char *err,
 	journal_cut(j, 0);
 	journal_saved(j);
 	return (0);
+}
+
+/* Frees the dirty pieces a size change keeps. */
+static void
+journal_dirt_free(struct journal_step *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->ndirt; i++)
+		free(s->dirt[i].before);
+	free(s->dirt);
+	s->dirt = NULL;
+	s->ndirt = 0;
+}
+
+/*
+ * Keeps the pieces of the dirty ranges that lie in the step's span,
+ * which is about to be taken out, with their saved and current bytes.
+ * 0, or -1 when out of memory.
+ */
+static int
+journal_dirt_take(struct journal *j, struct journal_step *s)
+{
+	struct dirty_range	**all, *r;
+	struct journal_piece	 *p;
+	uint64_t		  a, b, end = s->off + s->len;
+	size_t			  i;
+
+	journal_dirt_free(s);
+	if (j->dirty.n == 0)
+		return (0);
+	if ((all = dirty_list(&j->dirty)) == NULL ||
+	    (s->dirt = calloc(j->dirty.n, sizeof *s->dirt)) == NULL) {
+		free(all);
+		return (-1);
+	}
+	for (i = 0; i < j->dirty.n; i++) {
+		r = all[i];
+		a = r->off > s->off ? r->off : s->off;
+		b = r->off + r->len < end ? r->off + r->len : end;
+		if (a >= b)
+			continue;
+		p = &s->dirt[s->ndirt];
+		if (journal_piece_init(p, a, (size_t)(b - a), 0) == -1) {
+			free(all);
+			journal_dirt_free(s);
+			return (-1);
+		}
+		s->ndirt++;
+		memcpy(p->before, r->saved + (a - r->off), p->len);
+		memcpy(p->after, r->cur + (a - r->off), p->len);
+	}
+	free(all);
+	return (0);
+}
+
+/* Applies size change s forward (as made) or backward (undone). */
+static int
+journal_reshape(struct journal *j, struct journal_step *s, int forward,
+    char *err, size_t errlen)
+{
+	j->kept = 0;
+	if ((s->kind == JOURNAL_INSERT) == (forward != 0))
+		return (journal_grow(j, s, err, errlen));
+	return (journal_shrink(j, s, err, errlen));
+}
+
+/*
+ * Puts the step's bytes in at its offset, moves the dirty ranges past
+ * it and gives back the ones it held.
+ */
+static int
+journal_grow(struct journal *j, struct journal_step *s, char *err,
+    size_t errlen)
+{
+	unsigned char	*zeros = NULL;
+	size_t		 i;
+	int		 rc;
+
+	doc_set_progress(j->d, j->step_fn, j->step_arg);
+	rc = doc_insert(j->d, s->off, s->data, s->len, err, errlen);
+	doc_set_progress(j->d, NULL, NULL);
+	if (rc == -1)
+		return (-1);
+	if (dirty_splice(&j->dirty, s->off, 0, s->len) == -1) {
+		if (s->data == NULL)
+			zeros = calloc(1, (size_t)s->len);
+		(void)doc_delete(j->d, s->off, s->len, s->data != NULL ?
+		    s->data : zeros, err, errlen);
+		free(zeros);
+		return (journal_nomem(j, err, errlen));
+	}
+	for (i = 0; i < s->ndirt; i++)
+		(void)dirty_apply(&j->dirty, s->dirt[i].off, s->dirt[i].len,
+		    s->dirt[i].before, s->dirt[i].after);
+	journal_dirt_free(s);
+	return (0);
+}
+
+/*
+ * Takes the step's span out, keeping the dirty pieces in it, and moves
+ * the dirty ranges past it down.
+ */
+static int
+journal_shrink(struct journal *j, struct journal_step *s, char *err,
+    size_t errlen)
+{
+	struct doc	*d = j->d;
+	unsigned char	*was = NULL;
+	int		 rc;
+
+	if (s->off > doc_size(d) || s->len > doc_size(d) - s->off) {
+		snprintf(err, errlen, "%s: the file is shorter than the "
+		    "change to undo at 0x%llx", doc_path(d),
+		    (unsigned long long)s->off);
+		return (-1);
+	}
+	if (s->off + s->len < doc_size(d)) {
+		if ((was = malloc((size_t)s->len)) == NULL)
+			return (journal_nomem(j, err, errlen));
+		if (doc_read(d, s->off, was, (size_t)s->len) == -1) {
+			free(was);
+			snprintf(err, errlen, "%s: cannot read at 0x%llx",
+			    doc_path(d), (unsigned long long)s->off);
+			return (-1);
+		}
+	}
+	if (journal_dirt_take(j, s) == -1) {
+		free(was);
+		return (journal_nomem(j, err, errlen));
+	}
+	doc_set_progress(d, j->step_fn, j->step_arg);
+	rc = doc_delete(d, s->off, s->len, was, err, errlen);
+	doc_set_progress(d, NULL, NULL);
+	if (rc == 0 && dirty_splice(&j->dirty, s->off, s->len, 0) == -1) {
+		(void)doc_insert(d, s->off, was, s->len, err, errlen);
+		rc = journal_nomem(j, err, errlen);
+	}
+	if (rc == -1)
+		journal_dirt_free(s);
+	free(was);
+	return (rc);
+}
+
+/* Refuses a size change where there can be none, with the reason. */
+static int
+journal_can_reshape(struct journal *j, char *err, size_t errlen)
+{
+	struct doc	*d = j->d;
+
+	if (doc_mode(d) == MAPPING_READONLY)
+		snprintf(err, errlen, "read-only: %s cannot be changed%s%s",
+		    doc_path(d), doc_note(d)[0] != '\0' ? ", " : "",
+		    doc_note(d));
+	else if (doc_mode(d) == MAPPING_PREVIEW)
+		snprintf(err, errlen, "preview mode cannot change the size "
+		    "of %s: reopen it with -w to insert or delete",
+		    doc_path(d));
+	else if (doc_blockdev(d))
+		snprintf(err, errlen, "%s: a block device's size cannot "
+		    "change", doc_path(d));
+	else if (!doc_can_save(d))
+		snprintf(err, errlen, "%s: opened read-only, so its size "
+		    "cannot change", doc_path(d));
+	else if (journal_past_end(j) > 0)
+		snprintf(err, errlen, "%s: the file shrank under maphex: save "
+		    "or discard first", doc_path(d));
+	else
+		return (0);
+	return (-1);
+}
+
+/* Makes, applies and records one size change. */
+static int
+journal_reshape_new(struct journal *j, enum journal_kind kind, uint64_t off,
+    const void *bytes, uint64_t n, char *err, size_t errlen)
+{
+	struct journal_step	*s = NULL;
+	uint64_t		 size = doc_size(j->d);
+	int			 keep;
+
+	if (journal_can_reshape(j, err, errlen) == -1)
+		return (-1);
+	if (off > size || (kind == JOURNAL_DELETE && n > size - off)) {
+		snprintf(err, errlen, "%s: 0x%llx is past the end of the file",
+		    doc_path(j->d), (unsigned long long)off);
+		return (-1);
+	}
+	keep = kind == JOURNAL_DELETE || bytes != NULL;
+	if (n > SIZE_MAX || (keep && n > j->held_max)) {
+		snprintf(err, errlen, "%llu bytes are more than undo can keep "
+		    "(%llu MiB): %s", (unsigned long long)n,
+		    (unsigned long long)(j->held_max >> 20), kind ==
+		    JOURNAL_DELETE ? "truncate (Esc-T) drops a file's tail "
+		    "without undo" : "insert less at a time");
+		return (-1);
+	}
+	if (n == 0)
+		return (0);
+	if (journal_reserve(j) == -1 || (s = journal_step_new(0)) == NULL ||
+	    (keep && (s->data = malloc((size_t)n)) == NULL)) {
+		if (s != NULL)
+			journal_step_free(s);
+		return (journal_nomem(j, err, errlen));
+	}
+	s->kind = kind;
+	s->off = s->where = off;
+	s->len = n;
+	s->bytes = sizeof *s + (keep ? n : 0);
+	if (bytes != NULL)
+		memcpy(s->data, bytes, (size_t)n);
+	else if (keep && doc_read(j->d, off, s->data, (size_t)n) == -1) {
+		journal_step_free(s);
+		snprintf(err, errlen, "%s: cannot read at 0x%llx",
+		    doc_path(j->d), (unsigned long long)off);
+		return (-1);
+	}
+	if (journal_reshape(j, s, 1, err, errlen) == -1) {
+		journal_step_free(s);
+		return (-1);
+	}
+	j->nreshape++;
+	journal_push(j, s);
+	return (0);
+}
+
+int
+journal_insert(struct journal *j, uint64_t off, const void *bytes,
+    uint64_t n, char *err, size_t errlen)
+{
+	return (journal_reshape_new(j, JOURNAL_INSERT, off, bytes, n, err,
+	    errlen));
+}
+
+int
+journal_delete(struct journal *j, uint64_t off, uint64_t n, char *err,
+    size_t errlen)
+{
+	return (journal_reshape_new(j, JOURNAL_DELETE, off, NULL, n, err,
+	    errlen));
+}
+
+int
+journal_resize(struct journal *j, uint64_t size, char *err, size_t errlen)
+{
+	uint64_t	now = doc_size(j->d);
+
+	if (size >= now)
+		return (journal_insert(j, now, NULL, size - now, err, errlen));
+	return (journal_delete(j, size, now - size, err, errlen));
+}
+
+int
+journal_move(struct journal *j, uint64_t dst, uint64_t src, uint64_t n,
+    char *err, size_t errlen)
+{
+	unsigned char	*buf;
+	uint64_t	 size = doc_size(j->d);
+	int		 rc;
+
+	if (src > size || n > size - src || dst > size || n > size - dst) {
+		snprintf(err, errlen, "%s: the move runs past the end of the "
+		    "file", doc_path(j->d));
+		return (-1);
+	}
+	if (n > j->held_max / 2 || n > SIZE_MAX) {
+		snprintf(err, errlen, "%llu bytes are more than undo can keep "
+		    "(%llu MiB for a move)", (unsigned long long)n,
+		    (unsigned long long)(j->held_max >> 21));
+		return (-1);
+	}
+	if (n == 0 || dst == src)
+		return (0);
+	/* The source is read whole first: overlap works as memmove(3). */
+	if ((buf = malloc((size_t)n)) == NULL)
+		return (journal_nomem(j, err, errlen));
+	if (doc_read(j->d, src, buf, (size_t)n) == -1) {
+		free(buf);
+		snprintf(err, errlen, "%s: cannot read at 0x%llx",
+		    doc_path(j->d), (unsigned long long)src);
+		return (-1);
+	}
+	rc = journal_write(j, dst, buf, (size_t)n, err, errlen);
+	free(buf);
+	return (rc);
+}
+
+/*
+ * Returns the bytes inserted or deleted since the last save (undoing
+ * one past the save counts too), or 0 when the size never changed.
+ */
+static uint64_t
+journal_reshaped(const struct journal *j)
+{
+	size_t		i, a = 0, b = j->pos;
+	uint64_t	n = j->reshape_lost;
+
+	if (j->nreshape == 0)
+		return (n);
+	if (j->saved_known) {
+		a = j->saved_pos < j->pos ? j->saved_pos : j->pos;
+		b = j->saved_pos < j->pos ? j->pos : j->saved_pos;
+	}
+	for (i = a; i < b && i < j->nsteps; i++)
+		if (j->steps[i]->kind != JOURNAL_OVERWRITE)
+			n += j->steps[i]->len;
+	return (n);
+}
+
+/*
+ * Undoes (or redoes) steps until the history is back at the last save,
+ * without progress or cancel: what discard and undo-all do once the
+ * size changed.  -1 when the history no longer reaches the save.
+ */
+static int
+journal_walk_saved(struct journal *j, char *err, size_t errlen)
+{
+	int		(*fn)(void *, uint64_t, uint64_t) = j->step_fn;
+	uint64_t	off;
+	int		rc = 0;
+
+	if (!j->saved_known || j->reshape_lost > 0) {
+		snprintf(err, errlen, "%s: the undo history no longer reaches "
+		    "the last save, so the size changes cannot be taken back "
+		    "(F2 saves them)", doc_path(j->d));
+		return (-1);
+	}
+	j->step_fn = NULL;
+	while (rc != -1 && j->pos > j->saved_pos)
+		rc = journal_undo(j, &off, err, errlen);
+	while (rc != -1 && j->pos < j->saved_pos)
+		rc = journal_redo(j, &off, err, errlen);
+	j->step_fn = fn;
+	return (rc == -1 ? -1 : 0);
 }

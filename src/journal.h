@@ -206,7 +206,8 @@ int	journal_range(const struct journal *, size_t i, uint64_t *off,
  * Like journal_write, but when the last step wrote exactly [off,
  * off+len) and nothing was saved or undone since, changes that step's
  * bytes instead of adding one: the second hex digit of a byte amends
- * the step its first digit made.  0 / -1.
+ * the step its first digit made.  An insert of exactly [off, off+len)
+ * is amended the same way (a byte typed in insert mode).  0 / -1.
  */
 int	journal_amend(struct journal *, uint64_t off, const void *buf,
 	    size_t len, char *err, size_t errlen);
@@ -218,5 +219,43 @@ int	journal_amend(struct journal *, uint64_t off, const void *buf,
  */
 int	journal_truncate(struct journal *, uint64_t size, char *err,
 	    size_t errlen);
+
+/*
+ * Size changes, direct mode only (preview and read-only mode refuse
+ * with a reason, as do block devices).  Each is one undo step: an
+ * insert undoes as a delete and back.  The bytes after the change move
+ * through the mapping in chunks (see doc_insert()), or not at all where
+ * fallocate(2) can shift block-aligned ranges; the progress callback
+ * (journal_set_progress()) is asked between chunks and a cancel puts
+ * back what moved.  The dirty ranges past the change move with it.
+ * Once the size changed, undo-all and discard walk the history back to
+ * the last save (undo-all as several steps, which redo brings back);
+ * they fail, changing nothing, when the cap let go of steps since it.
+ * Each returns 0, or -1 with err and nothing changed.
+ */
+
+/*
+ * Inserts n bytes at off (at most the size): bytes, or zeros when NULL.
+ * Bytes kept for redo count against the history cap, which refuses an
+ * insert of more than it; zeros at the end (an extend) keep nothing.
+ */
+int	journal_insert(struct journal *, uint64_t off, const void *bytes,
+	    uint64_t n, char *err, size_t errlen);
+
+/* Deletes the n bytes at off, keeping them for undo (at most the cap). */
+int	journal_delete(struct journal *, uint64_t off, uint64_t n, char *err,
+	    size_t errlen);
+
+/* Extends the file with zeros, or deletes its tail, to size bytes. */
+int	journal_resize(struct journal *, uint64_t size, char *err,
+	    size_t errlen);
+
+/*
+ * Copies the n bytes at src over the n bytes at dst, as memmove(3) does
+ * (the spans may overlap), as one overwrite step; both spans must lie
+ * inside the file, and n be at most half the history cap.
+ */
+int	journal_move(struct journal *, uint64_t dst, uint64_t src,
+	    uint64_t n, char *err, size_t errlen);
 
 #endif

@@ -62,6 +62,7 @@ static int	main_find(const struct cli *);
 static int	main_find_regex(const struct cli *);
 static int	main_revert(const struct cli *);
 static void	main_seek(struct session *, uint64_t);
+static int	main_create(const struct cli *);
 static int	main_edit(const struct cli *);
 static int	main_keys(void);
 static int	main_inspect(const struct cli *);
@@ -454,6 +455,32 @@ main_seek(struct session *s, uint64_t start)
 	window_goto(session_window(s), start);
 }
 
+/*
+ * --create: makes the file, sparse, before it is opened.  The terminal
+ * is asked first, so that a run that cannot edit leaves no file.
+ */
+static int
+main_create(const struct cli *c)
+{
+	char		err[512];
+	uint64_t	size;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		main_error("%s: not a terminal; --create makes a file to edit "
+		    "(truncate -s makes one without editing)", c->path);
+		return (-1);
+	}
+	if (offset_size(c->create, 0, &size, err, sizeof err) == -1) {
+		main_error("%s: --create %s: %s", c->path, c->create, err);
+		return (-1);
+	}
+	if (doc_create(c->path, size, err, sizeof err) == -1) {
+		main_error("%s", err);
+		return (-1);
+	}
+	return (0);
+}
+
 static int
 main_edit(const struct cli *c)
 {
@@ -464,6 +491,8 @@ main_edit(const struct cli *c)
 	uint64_t	start = 0;
 	int		rc;
 
+	if (c->create != NULL && main_create(c) == -1)
+		return (2);
 	if (doc_open(&d, c->path, c->mode, err, sizeof err) == -1) {
 		main_error("%s", err);
 		return (2);

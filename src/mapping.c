@@ -657,3 +657,85 @@ mapping_release(const struct mapping *m, uint64_t off, uint64_t len)
 	if (b > a)
 		(void)madvise(m->base + a, (size_t)(b - a), MADV_DONTNEED);
 }
+
+uint64_t
+mapping_block_size(const struct mapping *m)
+{
+	struct stat	st;
+
+	if (fstat(m->fd, &st) == -1 || st.st_blksize <= 0)
+		return (4096);
+	return ((uint64_t)st.st_blksize);
+}
+
+int
+mapping_shift(struct mapping *m, uint64_t off, uint64_t len, int insert,
+    char *err, size_t errlen)
+{
+#if defined(FALLOC_FL_INSERT_RANGE) && defined(FALLOC_FL_COLLAPSE_RANGE)
+	uint64_t	bs = mapping_block_size(m);
+	int		mode;
+
+	if (m->mode != MAPPING_DIRECT || m->blockdev || !m->writable ||
+	    len == 0 || off % bs != 0 || len % bs != 0 || off >= m->size ||
+	    (!insert && len >= m->size - off) ||
+	    m->size + len > (uint64_t)INT64_MAX)
+		return (1);
+	mode = insert ? FALLOC_FL_INSERT_RANGE : FALLOC_FL_COLLAPSE_RANGE;
+	if (fallocate(m->fd, mode, (off_t)off, (off_t)len) == -1) {
+		if (errno == EOPNOTSUPP || errno == EINVAL || errno == ENOSYS)
+			return (1);
+		mapping_error(err, errlen, m->path, "cannot %s bytes: %s",
+		    insert ? "insert" : "delete", strerror(errno));
+		return (-1);
+	}
+	return (mapping_remap(m, err, errlen));
+#else
+	(void)m;
+	(void)off;
+	(void)len;
+	(void)insert;
+	(void)err;
+	(void)errlen;
+	return (1);
+#endif
+}
+
+int
+mapping_create(const char *path, uint64_t size, char *err, size_t errlen)
+{
+	static const unsigned char	zero;
+	int				fd, e;
+
+	if (size > (uint64_t)INT64_MAX) {
+		mapping_error(err, errlen, path, "cannot create: %s",
+		    strerror(EFBIG));
+		return (-1);
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd == -1) {
+		if (errno == EEXIST)
+			mapping_error(err, errlen, path, "already exists "
+			    "(--create makes a new file; open this one "
+			    "without it)");
+		else
+			mapping_open_error(err, errlen, path, errno);
+		return (-1);
+	}
+	if (size > 0 && io_pwrite_all(fd, &zero, 1, (off_t)(size - 1)) == -1) {
+		e = errno;
+		close(fd);
+		(void)unlink(path);
+		mapping_error(err, errlen, path, "cannot create %llu bytes: %s",
+		    (unsigned long long)size, strerror(e));
+		return (-1);
+	}
+	if (close(fd) == -1) {
+		e = errno;
+		(void)unlink(path);
+		mapping_error(err, errlen, path, "cannot create: %s",
+		    strerror(e));
+		return (-1);
+	}
+	return (0);
+}

@@ -165,6 +165,31 @@ int	mapping_truncate(struct mapping *, uint64_t size, char *err,
 	    size_t errlen);
 
 /*
+ * Inserts (insert != 0) a hole of len zero bytes at off, or removes
+ * the len bytes at off, in the file itself with fallocate(2)
+ * (FALLOC_FL_INSERT_RANGE, FALLOC_FL_COLLAPSE_RANGE), then maps it
+ * again.  Only where off and len are multiples of the file system's
+ * block size and off lies before the end (a collapse must also end
+ * before it).  Direct mode only.  Returns 0 when done, 1 when the
+ * file system or the alignment does not allow it (nothing changed:
+ * move the bytes instead), -1 on error with err.
+ */
+int	mapping_shift(struct mapping *, uint64_t off, uint64_t len,
+	    int insert, char *err, size_t errlen);
+
+/*
+ * Makes a new file at path, size bytes long and sparse: seeks to
+ * size - 1 and writes one zero there (nothing for size 0).  Refuses a
+ * path that exists.  0, or -1 with a one-line reason in err (and no
+ * file left behind).
+ */
+int	mapping_create(const char *path, uint64_t size, char *err,
+	    size_t errlen);
+
+/* The file system's block size for the open object (st_blksize). */
+uint64_t mapping_block_size(const struct mapping *);
+
+/*
  * Finds the data extent at or after pos (SEEK_DATA, SEEK_HOLE): sets
  * *data and *hole (the end of that data).  Returns 0, 1 when there is
  * no data from pos to the end of the file, or -1 where holes cannot be

@@ -335,3 +335,44 @@ offset_seek(const char *text, uint64_t size, uint64_t *out, char *err,
 		return (-1);
 	return (offset_apply(size, -1, delta, size, out, err, errlen));
 }
+
+int
+offset_size(const char *text, uint64_t size, uint64_t *out, char *err,
+    size_t errlen)
+{
+	const char	*s = offset_skip(text);
+	char		 buf[64], *e;
+	unsigned	 shift = 0;
+	uint64_t	 v;
+	int		 sign = 0;
+
+	if (*s == '+' || *s == '-')
+		sign = *s++ == '+' ? 1 : -1;
+	if (strlen(s) >= sizeof buf) {
+		snprintf(err, errlen, "not a size: too long");
+		return (-1);
+	}
+	strcpy(buf, s);
+	for (e = buf + strlen(buf); e > buf && isspace((unsigned char)e[-1]);)
+		*--e = '\0';
+	if (e > buf && strchr("kKmMgGtT", e[-1]) != NULL) {
+		shift = e[-1] == 'k' || e[-1] == 'K' ? 10 : e[-1] == 'm' ||
+		    e[-1] == 'M' ? 20 : e[-1] == 'g' || e[-1] == 'G' ? 30 : 40;
+		*--e = '\0';
+	}
+	if (offset_number(buf, &v, err, errlen) == -1)
+		return (-1);
+	if (v > (uint64_t)INT64_MAX >> shift ||
+	    (sign > 0 && (v << shift) > (uint64_t)INT64_MAX - size)) {
+		snprintf(err, errlen, "size too large: '%s'", text);
+		return (-1);
+	}
+	v <<= shift;
+	if (sign < 0 && v > size) {
+		snprintf(err, errlen, "the file has only %llu bytes to take "
+		    "away", (unsigned long long)size);
+		return (-1);
+	}
+	*out = sign > 0 ? size + v : sign < 0 ? size - v : v;
+	return (0);
+}

@@ -26,6 +26,9 @@ session_init(struct session *s, struct doc *d, size_t columns,
 	s->doc = d;
 	s->nwin = 1;
 	window_init(&s->win[0], d, columns, maximize);
+	/* Typing past the last byte appends where the size can change. */
+	s->win[0].append = doc_mode(d) == MAPPING_DIRECT && !doc_blockdev(d) &&
+	    doc_can_save(d);
 	if ((s->journal = journal_new(d)) == NULL) {
 		snprintf(err, errlen, "%s: out of memory", doc_path(d));
 		return (-1);
@@ -46,6 +49,8 @@ session_free(struct session *s)
 	if (s->journal != NULL)
 		journal_free(s->journal);
 	free(s->clip);
+	free(s->pending_bytes);
+	s->pending_bytes = NULL;
 	s->journal = NULL;
 	s->clip = NULL;
 }

@@ -98,6 +98,20 @@ struct session {
 	unsigned char		*clip;
 	size_t			 cliplen;
 
+	int			 insert_mode;	/* typing inserts (INS) */
+	/* A size change waiting for its y/n: what cmd_edit.c will do. */
+	int			 pending;	/* 1 insert, 2 delete */
+	uint64_t		 pending_off;
+	uint64_t		 pending_len;
+	unsigned char		*pending_bytes;	/* NULL: zeros */
+	uint64_t		 pending_cursor;	/* where the cursor goes */
+	int			 pending_nibble;
+	int			 pending_quiet;
+	/* The block copy-to-cursor remembered: its first press. */
+	int			 has_block;
+	uint64_t		 block_start;
+	uint64_t		 block_len;
+
 	int			 has_match;
 	uint64_t		 match;
 	size_t			 matchlen;

@@ -200,6 +200,20 @@ view_row_attrs(const struct view_win *v, struct frame *f, int row,
 			frame_mark(f, row, (int)text, 1, a);
 		}
 	}
+	/* The cursor just past the last byte, where typing appends. */
+	if (w->cursor == off + n && n < w->columns &&
+	    off + n == doc_size(s->doc)) {
+		hex = format_hex_col(v->digits, n);
+		text = format_text_col(v->digits, w->columns, n);
+		frame_mark(f, row, (int)hex, 2, v->focused && w->pane ==
+		    WINDOW_HEX ? FRAME_CURSOR : FRAME_SHADOW);
+		frame_mark(f, row, (int)text, 1, v->focused && w->pane ==
+		    WINDOW_TEXT ? FRAME_CURSOR : FRAME_SHADOW);
+		if (v->focused) {
+			f->cursor_row = row;
+			f->cursor_col = (int)(w->pane == WINDOW_HEX ? hex : text);
+		}
+	}
 }
 
 static void
@@ -220,8 +234,8 @@ view_status(const struct session *s, struct frame *f)
 		    FRAME_ERROR : 0), " %s", s->message);
 		return;
 	}
-	/* 0% on the first byte, 100% on the last. */
-	pct = size <= 1 ? (size == 1 ? 100 : 0) : (unsigned)((double)cur *
+	/* 0% on the first byte, 100% on the last (and past it). */
+	pct = size == 0 ? 0 : cur + 1 >= size ? 100 : (unsigned)((double)cur *
 	    100 / (double)(size - 1));
 	view_status_line(s, f, pct);
 }
@@ -292,9 +306,10 @@ view_status_right(const struct session *s, int level, unsigned pct,
 		    "(%llu)  %u%%", digits, (unsigned long long)w->cursor,
 		    (unsigned long long)w->cursor, (unsigned long long)size,
 		    (unsigned long long)size, pct);
-	snprintf(buf, len, "%s%s%s%s%s%s", where, gone, unsaved,
+	snprintf(buf, len, "%s%s%s%s%s%s%s", where, gone, unsaved,
 	    level >= 4 ? "" : w->pane == WINDOW_TEXT ? "  [text]" :
 	    w->pane == WINDOW_INSPECT ? "  [inspector]" : "",
+	    s->insert_mode ? "  INS" : "",
 	    notes[0] != '\0' && level == 0 ? "  " : "",
 	    level == 0 ? notes : "");
 }

@@ -62,7 +62,7 @@ window_goto(struct window *w, uint64_t off)
 	if (size == 0)
 		off = 0;
 	else if (off >= size)
-		off = size - 1;
+		off = w->append ? size : size - 1;
 	w->cursor = off;
 	w->nibble = 0;
 	window_scroll(w);
@@ -114,7 +114,7 @@ window_clamp(struct window *w)
 	if (w->top >= size)
 		w->top = window_last_page(w);
 	if (w->cursor >= size)
-		window_goto(w, size);
+		window_goto(w, size > 0 ? size - 1 : 0);
 }
 
 int

@@ -29,6 +29,7 @@ struct window {
 	int			 rows;		/* rows of bytes on screen */
 	int			 has_mark;
 	uint64_t		 mark;
+	int			 append;	/* the cursor may sit at the end */
 };
 
 /*
@@ -45,13 +46,19 @@ void	window_init(struct window *, const struct doc *, size_t columns,
  */
 void	window_resize(struct window *, int rows, size_t columns);
 
-/* Moves the cursor to off (clamped to the last byte) and scrolls. */
+/*
+ * Moves the cursor to off (clamped to the last byte, or to just past it
+ * when the window appends) and scrolls.
+ */
 void	window_goto(struct window *, uint64_t off);
 
 /* Moves the cursor and the top row a screenful down (or up). */
 void	window_page(struct window *, int down);
 
-/* After the document changed size: keeps the top and cursor inside. */
+/*
+ * After the document changed size: keeps the top inside, and the
+ * cursor on a byte (the last one when it was past it).
+ */
 void	window_clamp(struct window *);
 
 /*

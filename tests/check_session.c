@@ -378,9 +378,13 @@ START_TEST(test_empty_file)
 	input_key(&fx.s, KEYMAP_RIGHT);
 	input_key(&fx.s, KEYMAP_PGDN);
 	input_key(&fx.s, KEYMAP_META | '>');
-	fx_type(&fx, "ff");
 	ck_assert_uint_eq(session_window(&fx.s)->cursor, 0);
-	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	/* In direct mode typing into an empty file appends. */
+	fx_type(&fx, "fe");
+	ck_assert_uint_eq(doc_size(fx.s.doc), 1);
+	ck_assert_uint_eq(doc_span(fx.s.doc, 0, 1)[0], 0xfe);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 1);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 1);
 	fx_close(&fx);
 }
 END_TEST
@@ -908,7 +912,9 @@ START_TEST(test_two_windows)
 	input_key(&fx.s, KEYMAP_META | '>');
 	input_key(&fx.s, '\t');
 	fx_type(&fx, "Q");
-	ck_assert_uint_eq(b->cursor, 4095);
+	/* Past the last byte, where the next key would append. */
+	ck_assert_uint_eq(b->cursor, 4096);
+	ck_assert_uint_eq(doc_size(fx.s.doc), 4096);
 	ck_assert_int_eq(b->pane, WINDOW_TEXT);
 	ck_assert_uint_eq(a->cursor, 40);
 	ck_assert_int_eq(a->pane, WINDOW_HEX);

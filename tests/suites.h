@@ -10,6 +10,7 @@ Suite	*mapping_suite(void);
 Suite	*doc_suite(void);
 Suite	*dirty_suite(void);
 Suite	*journal_suite(void);
+Suite	*resize_suite(void);
 Suite	*search_suite(void);
 Suite	*regex_suite(void);
 Suite	*replace_suite(void);
