@@ -9,6 +9,7 @@
 
 #include "cmd_edit.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,39 @@ int
 cmd_undo_all(struct session *s)
 {
 	return (edit_step(s, journal_undo_all, "undo all"));
+}
+
+/*
+ * Esc-Ctrl-H, hexedit's "undo the previous bytes": the run of unsaved
+ * bytes just before the cursor gets its saved values back, as one step,
+ * and the cursor goes to the run's start.
+ */
+int
+cmd_undo_bytes(struct session *s)
+{
+	struct window	*w = session_window(s);
+	uint64_t	 start = w->cursor;
+	char		 err[256];
+
+	while (start > 0 && session_is_dirty(s, start - 1))
+		start--;
+	if (start == w->cursor) {
+		session_message(s, 1, "no unsaved bytes just before the "
+		    "cursor");
+		return (0);
+	}
+	if (w->cursor - start > SIZE_MAX ||
+	    journal_revert(s->journal, start, (size_t)(w->cursor - start),
+	    err, sizeof err) == -1) {
+		session_message(s, 1, "%s", w->cursor - start > SIZE_MAX ?
+		    "too many bytes at once" : err);
+		return (0);
+	}
+	session_message(s, 0, "put back the saved value of %llu byte%s",
+	    (unsigned long long)(w->cursor - start),
+	    w->cursor - start == 1 ? "" : "s");
+	window_goto(w, start);
+	return (0);
 }
 
 int

@@ -15,6 +15,7 @@ struct session;
 int	cmd_undo(struct session *);
 int	cmd_redo(struct session *);
 int	cmd_undo_all(struct session *);
+int	cmd_undo_bytes(struct session *);
 int	cmd_set_mark(struct session *);
 int	cmd_mark_here(struct session *);
 int	cmd_copy(struct session *);

@@ -69,6 +69,9 @@ const struct command commands_table[] = {
 	    "repeat the last search the other way" },
 	{ "undo", cmd_undo, E, "undo one step" },
 	{ "redo", cmd_redo, E, "redo one step" },
+	{ "undo-bytes", cmd_undo_bytes, E,
+	    "put back the saved values of the unsaved bytes just before the "
+	    "cursor (as hexedit)" },
 	{ "undo-all", cmd_undo_all, E,
 	    "undo all unsaved changes (Ctrl-/ too; Esc-U redoes them)" },
 	{ "save", cmd_save, E, "save (flush) the changes to the file" },

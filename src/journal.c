@@ -1169,6 +1169,39 @@ journal_set_history_max(struct journal *j, uint64_t bytes)
 		journal_forget_oldest(j);
 }
 
+int
+journal_revert(struct journal *j, uint64_t off, size_t len, char *err,
+    size_t errlen)
+{
+	const struct dirty_range	*r;
+	unsigned char			*buf;
+	ssize_t				 i;
+	size_t				 k;
+	int				 rc;
+
+	if (journal_reshaped(j) > 0) {
+		snprintf(err, errlen, "the size changed since the save: undo "
+		    "(Backspace) takes the changes back one by one");
+		return (-1);
+	}
+	if ((buf = malloc(len > 0 ? len : 1)) == NULL)
+		return (journal_nomem(j, err, errlen));
+	if (doc_read(j->d, off, buf, len) == -1) {
+		free(buf);
+		snprintf(err, errlen, "%s: cannot read at 0x%llx", doc_path(j->d),
+		    (unsigned long long)off);
+		return (-1);
+	}
+	for (k = 0; k < len; k++)
+		if ((i = dirty_find(&j->dirty, off + k)) != -1) {
+			r = dirty_at(&j->dirty, (size_t)i);
+			buf[k] = r->saved[off + k - r->off];
+		}
+	rc = journal_write(j, off, buf, len, err, errlen);
+	free(buf);
+	return (rc);
+}
+
 uint64_t
 journal_history(const struct journal *j)
 {

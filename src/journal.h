@@ -83,6 +83,14 @@ int	journal_write_at(struct journal *, const uint64_t *off, size_t n,
 #define JOURNAL_HISTORY_MAX	((uint64_t)256 << 20)
 void	journal_set_history_max(struct journal *, uint64_t bytes);
 
+/*
+ * Puts the saved values back into [off, off+len) as one new step (a
+ * byte with no unsaved change keeps its value).  Refused, with a reason
+ * in err, once the size has changed since the save.  0, or -1.
+ */
+int	journal_revert(struct journal *, uint64_t off, size_t len, char *err,
+	    size_t errlen);
+
 /* Returns the bytes the history's steps hold now. */
 uint64_t journal_history(const struct journal *);
 

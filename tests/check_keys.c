@@ -124,6 +124,48 @@ START_TEST(test_undo_all_keys_and_redo)
 }
 END_TEST
 
+/* Esc-Ctrl-H puts back the run of unsaved bytes before the cursor. */
+START_TEST(test_undo_previous_bytes)
+{
+	struct kfx	fx;
+	uint64_t	off;
+
+	kfx_open(&fx, MAPPING_DIRECT);
+	input_key(&fx.s, M(C('H')));
+	ck_assert_str_eq(fx.s.message, "no unsaved bytes just before the "
+	    "cursor");
+	kfx_type(&fx, "aabbcc");
+	input_key(&fx.s, KEYMAP_RIGHT);
+	kfx_type(&fx, "dd");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 5);
+	/* Only the run that ends at the cursor: 0x04 is unsaved, 0x03 not. */
+	input_key(&fx.s, M(0x7f));
+	ck_assert_str_eq(fx.s.message, "put back the saved value of 1 byte");
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 4);
+	ck_assert_uint_eq(kfx_byte(&fx, 4), fx.data[4]);
+	ck_assert_uint_eq(kfx_byte(&fx, 2), 0xcc);
+	input_key(&fx.s, KEYMAP_LEFT);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 3);
+	input_key(&fx.s, M(C('H')));
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 0);
+	for (off = 0; off < 5; off++)
+		ck_assert_uint_eq(kfx_byte(&fx, off), fx.data[off]);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 0);
+	/* One step: undo brings the three bytes back. */
+	input_key(&fx.s, KEYMAP_BACKSPACE);
+	ck_assert_uint_eq(kfx_byte(&fx, 0), 0xaa);
+	ck_assert_uint_eq(kfx_byte(&fx, 2), 0xcc);
+	ck_assert_uint_eq(session_unsaved(&fx.s), 3);
+	kfx_close(&fx);
+	/* Read-only refuses it like any edit. */
+	kfx_open(&fx, MAPPING_READONLY);
+	input_key(&fx.s, KEYMAP_RIGHT);
+	input_key(&fx.s, M(C('H')));
+	ck_assert_ptr_nonnull(strstr(fx.s.message, "read-only"));
+	kfx_close(&fx);
+}
+END_TEST
+
 START_TEST(test_mark_copy_paste_keys)
 {
 	struct kfx	fx;
@@ -736,6 +778,7 @@ keys_suite(void)
 	TCase	*tc = tcase_create("hexedit");
 
 	tcase_add_test(tc, test_undo_all_keys_and_redo);
+	tcase_add_test(tc, test_undo_previous_bytes);
 	tcase_add_test(tc, test_mark_copy_paste_keys);
 	tcase_add_test(tc, test_save_selection_writes_clipboard);
 	tcase_add_test(tc, test_block_moves);

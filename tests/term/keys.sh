@@ -29,6 +29,26 @@ quit() {
 	t_wait_exit >/dev/null
 }
 
+# Esc-Backspace (Esc-Ctrl-H) puts back the unsaved bytes before the
+# cursor, as hexedit's "undo the previous bytes".
+f="$T_DIR/prev.bin"
+cp "$orig" "$f"
+t_start -w "$f"
+t_type 'aabbcc'
+is "$(at "$f" 0 3)" aabbcc "three bytes typed"
+t_keys M-BSpace
+t_expect 'put back the saved value of 3 bytes' \
+    "Esc-Backspace puts back the run before the cursor"
+is "$(at "$f" 0 3)" 303132 "the file has its bytes back"
+t_keys C-l
+t_expect ' 0x00000000 (0) ' "the cursor goes to the run's start"
+t_keys BSpace
+t_expect 'undo' "Backspace undoes it as one step"
+is "$(at "$f" 0 3)" aabbcc "and the three bytes come back"
+quit
+cmp -s "$f" "$orig"
+t_ok $? "quitting without saving restores the file"
+
 # Undo-all is Ctrl-_ (Ctrl-/) as in hexedit, and Esc-U redoes it.
 f="$T_DIR/undo.bin"
 cp "$orig" "$f"
