@@ -128,19 +128,27 @@ static void
 view_rows(struct view_win *v, struct frame *f)
 {
 	uint64_t	off = v->w->top, size = doc_size(v->s->doc);
-	int		row;
+	int		row, append;
 
-	if (size == 0) {
+	/* A row of its own for the cursor just past a full last row. */
+	append = v->w->cursor == size && size % v->w->columns == 0 &&
+	    doc_mode(v->s->doc) == MAPPING_DIRECT;
+	if (size == 0 && !append) {
 		frame_printf(f, v->r->row, 0, 0, "%0*x  (empty file: nothing "
 		    "to show)", v->digits, 0);
 		return;
 	}
-	for (row = 0; row < v->r->rows && off < size; row++) {
+	for (row = 0; row < v->r->rows && (off < size ||
+	    (append && off == size)); row++) {
 		view_row(v, f, v->r->row + row, off);
-		if (size - off <= v->w->columns)
+		if (size - off < v->w->columns ||
+		    (size - off == v->w->columns && !append))
 			break;
 		off += v->w->columns;
 	}
+	if (size == 0 && v->r->rows > 1)
+		frame_printf(f, v->r->row + 1, 0, 0, "%*s  (empty file: typing "
+		    "appends)", v->digits, "");
 }
 
 static void

@@ -268,6 +268,47 @@ START_TEST(test_empty)
 }
 END_TEST
 
+/*
+ * In direct mode the cursor can sit just past the last byte, where
+ * typing appends: after a full last row it gets a row of its own, and
+ * an empty file shows that row too.
+ */
+START_TEST(test_append_row)
+{
+	struct fixture	fx;
+	const char	data[] = "0123456789abcdef";
+	const char	*row;
+
+	fx_open(&fx, data, 16, MAPPING_DIRECT, 5, 100);
+	input_key(&fx.s, KEYMAP_END);
+	input_key(&fx.s, KEYMAP_RIGHT);
+	ck_assert_uint_eq(session_window(&fx.s)->cursor, 16);
+	row = fx_row(&fx, 1);
+	ck_assert_int_eq(strncmp(row, "00000010", 8), 0);
+	ck_assert_uint_eq(strspn(row + 8, " "), 52);	/* no byte shown */
+	ck_assert_int_eq(strncmp(row + 60, "|                |", 18), 0);
+	ck_assert_int_eq(fx.f.cursor_row, 1);
+	ck_assert_int_eq(fx.f.cursor_col, 10);
+	ck_assert_uint_ne(fx_attr(&fx, 1, 10) & FRAME_CURSOR, 0);
+	input_key(&fx.s, KEYMAP_LEFT);
+	ck_assert_uint_eq(strspn(fx_row(&fx, 1), " "), strlen(fx_row(&fx, 1)));
+	fx_close(&fx);
+	/* Preview mode cannot append: no such row. */
+	fx_open(&fx, data, 16, MAPPING_PREVIEW, 5, 100);
+	input_key(&fx.s, KEYMAP_END);
+	input_key(&fx.s, KEYMAP_RIGHT);
+	ck_assert_uint_eq(strspn(fx_row(&fx, 1), " "), strlen(fx_row(&fx, 1)));
+	fx_close(&fx);
+	fx_open(&fx, NULL, 0, MAPPING_DIRECT, 5, 100);
+	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 0), "00000000  "));
+	ck_assert_int_eq(fx.f.cursor_row, 0);
+	ck_assert_int_eq(fx.f.cursor_col, 10);
+	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 1), "(empty file: typing "
+	    "appends)"));
+	fx_close(&fx);
+}
+END_TEST
+
 /* Switches LC_CTYPE to UTF-8 for a test; 0 where the system has none. */
 /* Sets a UTF-8 locale for LC_CTYPE; returns 0 where there is none. */
 static int
@@ -442,6 +483,7 @@ view_suite(void)
 	tcase_add_test(tc, test_help_from_keymap);
 	tcase_add_test(tc, test_unreadable_bytes);
 	tcase_add_test(tc, test_empty);
+	tcase_add_test(tc, test_append_row);
 	tcase_add_test(tc, test_frame_c_locale);
 	tcase_add_test(tc, test_lone_esc_and_help);
 	suite_add_tcase(s, tc);
