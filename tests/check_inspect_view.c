@@ -18,34 +18,11 @@
 #include "layout.h"
 #include "session.h"
 #include "suites.h"
+#include "viewfix.h"
 #include "testutil.h"
 #include "view.h"
 
 #define ESC_D	(KEYMAP_META | 'D')
-
-struct fixture {
-	struct doc	 d;
-	struct session	 s;
-	struct frame	 f;
-	char		*path;
-	char		 row[4096];
-};
-
-static void
-fx_open(struct fixture *fx, const void *data, size_t len,
-    enum mapping_mode mode, int rows, int cols)
-{
-	char	err[256];
-
-	memset(fx, 0, sizeof *fx);
-	fx->path = tu_file(data, len);
-	ck_assert_int_eq(doc_open(&fx->d, fx->path, mode, err, sizeof err),
-	    0);
-	ck_assert_int_eq(session_init(&fx->s, &fx->d, 16, 0, err,
-	    sizeof err), 0);
-	ck_assert_int_eq(frame_resize(&fx->f, rows, cols), 0);
-	layout_apply(&fx->s, rows, cols);
-}
 
 /* Feeds a key, lays out again as the main loop does, and renders. */
 static void
@@ -61,14 +38,6 @@ fx_type(struct fixture *fx, const char *text)
 {
 	for (; *text != '\0'; text++)
 		fx_key(fx, (unsigned char)*text);
-}
-
-static const char *
-fx_row(struct fixture *fx, int row)
-{
-	view_render(&fx->s, &fx->f);
-	frame_row(&fx->f, row, fx->row, sizeof fx->row);
-	return (fx->row);
 }
 
 /* The frame row holding needle, or -1. */
@@ -104,15 +73,6 @@ fx_row_select(struct fixture *fx, int t)
 	for (i = 0; i < t; i++)
 		fx_key(fx, KEYMAP_DOWN);
 	ck_assert_int_eq(fx->s.inspector.row, t);
-}
-
-static void
-fx_close(struct fixture *fx)
-{
-	frame_free(&fx->f);
-	session_free(&fx->s);
-	doc_close(&fx->d);
-	tu_remove(fx->path);
 }
 
 static const unsigned char data[64] = {

@@ -22,53 +22,7 @@
 #include "suites.h"
 #include "testutil.h"
 #include "view.h"
-
-struct fixture {
-	struct doc	 m;
-	struct session	 s;
-	struct frame	 f;
-	char		*path;
-	char		 row[4096];
-};
-
-static void
-fx_open(struct fixture *fx, const void *data, size_t len,
-    enum mapping_mode mode, int rows, int cols)
-{
-	char	err[256];
-
-	memset(fx, 0, sizeof *fx);
-	fx->path = tu_file(data, len);
-	ck_assert_int_eq(doc_open(&fx->m, fx->path, mode, err,
-	    sizeof err), 0);
-	ck_assert_int_eq(session_init(&fx->s, &fx->m, 16, 0, err,
-	    sizeof err), 0);
-	ck_assert_int_eq(frame_resize(&fx->f, rows, cols), 0);
-	layout_apply(&fx->s, rows, cols);
-}
-
-static const char *
-fx_row(struct fixture *fx, int row)
-{
-	view_render(&fx->s, &fx->f);
-	frame_row(&fx->f, row, fx->row, sizeof fx->row);
-	return (fx->row);
-}
-
-static uint16_t
-fx_attr(struct fixture *fx, int row, int col)
-{
-	return (fx->f.attr[row * fx->f.cols + col]);
-}
-
-static void
-fx_close(struct fixture *fx)
-{
-	frame_free(&fx->f);
-	session_free(&fx->s);
-	doc_close(&fx->m);
-	tu_remove(fx->path);
-}
+#include "viewfix.h"
 
 START_TEST(test_rows_and_status)
 {
@@ -181,14 +135,14 @@ START_TEST(test_maximize_and_columns)
 
 	fx_open(&fx, NULL, 100, MAPPING_READONLY, 5, 100);
 	session_free(&fx.s);
-	ck_assert_int_eq(session_init(&fx.s, &fx.m, 0, 1, err,
+	ck_assert_int_eq(session_init(&fx.s, &fx.d, 0, 1, err,
 	    sizeof err), 0);
 	layout_apply(&fx.s, 5, 120);
 	ck_assert_uint_eq(session_window(&fx.s)->columns, 24);
 	layout_apply(&fx.s, 5, 100);
 	ck_assert_uint_eq(session_window(&fx.s)->columns, 16);
 	session_free(&fx.s);
-	ck_assert_int_eq(session_init(&fx.s, &fx.m, 4, 0, err,
+	ck_assert_int_eq(session_init(&fx.s, &fx.d, 4, 0, err,
 	    sizeof err), 0);
 	layout_apply(&fx.s, 5, 100);
 	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 1),
@@ -235,7 +189,7 @@ START_TEST(test_unreadable_bytes)
 	ck_assert_ptr_nonnull(strstr(fx_row(&fx, 2), "00001000  ?? ?? ??"));
 	ck_assert_uint_eq(view_render(&fx.s, &fx.f), 4096 + 1);
 	session_fault(&fx.s, 4096);
-	ck_assert_uint_eq(doc_size(&fx.m), 4096);
+	ck_assert_uint_eq(doc_size(&fx.d), 4096);
 	ck_assert_uint_eq(session_window(&fx.s)->cursor, 4095);
 	ck_assert_ptr_nonnull(strstr(fx.s.message, "8192 to 4096"));
 	ck_assert_ptr_null(strstr(fx_row(&fx, 3), "??"));
@@ -392,7 +346,7 @@ START_TEST(test_type_and_search_utf8)
 	input_key(&fx.s, 0xc3);
 	input_key(&fx.s, 0xa9);
 	ck_assert_str_eq(fx.s.message, "");
-	ck_assert_int_eq(memcmp(doc_span(&fx.m, 0, 4), "\xc3\xa9xx", 4), 0);
+	ck_assert_int_eq(memcmp(doc_span(&fx.d, 0, 4), "\xc3\xa9xx", 4), 0);
 	ck_assert_uint_eq(session_window(&fx.s)->cursor, 2);
 	/* The search prompt takes it too, shows it, and erases it whole. */
 	input_key(&fx.s, KEYMAP_CTRL('S'));
@@ -428,9 +382,9 @@ START_TEST(test_status_utf8_path)
 	free(old);
 	memset(&fx, 0, sizeof fx);
 	fx.path = path;
-	ck_assert_int_eq(doc_open(&fx.m, path, MAPPING_READONLY, fx.row,
+	ck_assert_int_eq(doc_open(&fx.d, path, MAPPING_READONLY, fx.row,
 	    sizeof fx.row), 0);
-	ck_assert_int_eq(session_init(&fx.s, &fx.m, 4, 0, fx.row,
+	ck_assert_int_eq(session_init(&fx.s, &fx.d, 4, 0, fx.row,
 	    sizeof fx.row), 0);
 	ck_assert_int_eq(frame_resize(&fx.f, 5, 100), 0);
 	layout_apply(&fx.s, 5, 100);
