@@ -234,37 +234,21 @@ cli_set_mode(struct cli *c, enum mapping_mode mode, char *err,
 }
 
 /*
- * Parses a size: a decimal number with an optional k, M or G (KiB, MiB,
- * GiB; "K", "m", "g" and a trailing "iB" or "B" are accepted too).
+ * Parses --history's size as offset_size() reads a file size (64M,
+ * 1GiB, 0x100000), but neither zero nor relative.
  */
 static int
 cli_size(const char *arg, uint64_t *out, char *err, size_t errlen)
 {
-	static const char	 units[] = "kmg";
-	const char		*u, *p = arg;
-	uint64_t		 n = 0, scale = 1;
+	char	why[128];
 
-	if (*p < '0' || *p > '9')
-		goto bad;
-	for (; *p >= '0' && *p <= '9'; p++) {
-		if (n > (UINT64_MAX - 9) / 10)
-			goto bad;
-		n = n * 10 + (uint64_t)(*p - '0');
+	if (*arg == '+' || *arg == '-' ||
+	    offset_size(arg, 0, out, why, sizeof why) == -1 || *out == 0) {
+		snprintf(err, errlen, "--history wants a size such as 64M or "
+		    "1G, not '%s'", arg);
+		return (-1);
 	}
-	if (*p != '\0' && (u = strchr(units, *p | 0x20)) != NULL) {
-		scale = (uint64_t)1 << (10 * (u - units + 1));
-		p++;
-		if (strcmp(p, "iB") == 0 || strcmp(p, "B") == 0)
-			p += strlen(p);
-	}
-	if (*p != '\0' || n == 0 || n > UINT64_MAX / scale)
-		goto bad;
-	*out = n * scale;
 	return (0);
-bad:
-	snprintf(err, errlen, "--history wants a size such as 64M or 1G, "
-	    "not '%s'", arg);
-	return (-1);
 }
 
 /*

@@ -355,6 +355,13 @@ offset_size(const char *text, uint64_t size, uint64_t *out, char *err,
 	strcpy(buf, s);
 	for (e = buf + strlen(buf); e > buf && isspace((unsigned char)e[-1]);)
 		*--e = '\0';
+	/* "MiB" and "MB" are read as "M". */
+	if (e - buf >= 3 && strcmp(e - 2, "iB") == 0 &&
+	    strchr("kKmMgGtT", e[-3]) != NULL)
+		*(e -= 2) = '\0';
+	else if (e - buf >= 2 && e[-1] == 'B' &&
+	    strchr("kKmMgGtT", e[-2]) != NULL)
+		*--e = '\0';
 	if (e > buf && strchr("kKmMgGtT", e[-1]) != NULL) {
 		shift = e[-1] == 'k' || e[-1] == 'K' ? 10 : e[-1] == 'm' ||
 		    e[-1] == 'M' ? 20 : e[-1] == 'g' || e[-1] == 'G' ? 30 : 40;

@@ -41,7 +41,7 @@ int	offset_seek(const char *text, uint64_t size, uint64_t *out,
 /*
  * Evaluates a new size for a file of size bytes: a number (decimal, or
  * hex after "0x") with an optional k, M, G or T suffix (powers of
- * 1024), absolute, or after "+" or "-" relative to size: "4k",
+ * 1024; "MiB" and "MB" read as "M"), absolute, or after "+" or "-" relative to size: "4k",
  * "0x1000", "+1M", "-16".  Returns 0 and sets *out, or -1 with a
  * one-line reason in err (garbage, below zero, too large).
  */
