@@ -22,7 +22,7 @@ enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS, OPT_HISTORY, OPT_INSPECT,
 	OPT_CREATE };
 
 const char cli_usage[] =
-"usage: maphex [-r|-p|-w] [-c N|-m] [--sector] [-s OFFSET]\n"
+"usage: maphex [-r|-p|-w] [-c N|-m] [--sector] [-s OFFSET] [-f]\n"
 "                     [--history SIZE] FILE\n"
 "       maphex --dump [-s OFFSET] [-l LEN] [-c N] [-g N] [-e|-b|-p|-i]\n"
 "                     [-u] [-d] [-o OFFSET] [-n NAME] FILE\n"
@@ -45,6 +45,9 @@ const char cli_usage[] =
 "                      Esc-F/B/N/P move 8 bytes or rows (hexedit -s)\n"
 "  -s, --seek OFFSET   start at OFFSET: 0x1f, 31 (decimal, never octal),\n"
 "                      end-16 or -16 (16 bytes before the end), 50%\n"
+"  -f, --follow        start at the end and follow it as the file grows\n"
+"                      (as tail -f; any key stops; F in read-only mode\n"
+"                      follows again)\n"
 "      --history SIZE  keep at most SIZE of undo history (default 256M;\n"
 "                      k, M, G: KiB, MiB, GiB); the oldest steps go first\n"
 "  -l, --length LEN    with --dump: dump LEN bytes\n"
@@ -86,6 +89,7 @@ static const struct option cli_options[] = {
 	{ "write", no_argument, NULL, 'w' },
 	{ "columns", required_argument, NULL, 'c' },
 	{ "maximize", no_argument, NULL, 'm' },
+	{ "follow", no_argument, NULL, 'f' },
 	{ "seek", required_argument, NULL, 's' },
 	{ "length", required_argument, NULL, 'l' },
 	{ "ignore-case", no_argument, NULL, 'i' },
@@ -115,7 +119,7 @@ enum {
 	CLI_MOD_B = 0x1000, CLI_MOD_D = 0x2000, CLI_MOD_O = 0x4000,
 	CLI_MOD_N = 0x8000, CLI_MOD_HISTORY = 0x10000, CLI_MOD_REGEX = 0x20000,
 	CLI_MOD_SECTOR = 0x40000,
-	CLI_MOD_CREATE = 0x80000
+	CLI_MOD_CREATE = 0x80000, CLI_MOD_F = 0x100000
 };
 #define CLI_MOD_XXD	(CLI_MOD_S | CLI_MOD_L | CLI_MOD_C | CLI_MOD_P | \
 	CLI_MOD_I | CLI_MOD_G | CLI_MOD_E | CLI_MOD_U | CLI_MOD_B | \
@@ -137,7 +141,8 @@ static const struct cli_modifier {
 	{ OPT_HISTORY, CLI_MOD_HISTORY, "--history" },
 	{ OPT_REGEX, CLI_MOD_REGEX, "--regex" },
 	{ OPT_SECTOR, CLI_MOD_SECTOR, "--sector" },
-	{ OPT_CREATE, CLI_MOD_CREATE, "--create" }
+	{ OPT_CREATE, CLI_MOD_CREATE, "--create" },
+	{ 'f', CLI_MOD_F, "-f" }
 };
 #define CLI_NMODIFIERS	(sizeof cli_modifiers / sizeof cli_modifiers[0])
 
@@ -149,7 +154,7 @@ static const struct cli_takes {
 } cli_takes[] = {
 	{ CLI_EDIT, "the interactive mode", CLI_MOD_R | CLI_MOD_P |
 	    CLI_MOD_W | CLI_MOD_C | CLI_MOD_M | CLI_MOD_S | CLI_MOD_HISTORY |
-	    CLI_MOD_SECTOR | CLI_MOD_CREATE },
+	    CLI_MOD_SECTOR | CLI_MOD_CREATE | CLI_MOD_F },
 	{ CLI_FIND, "--find", CLI_MOD_I | CLI_MOD_HEX | CLI_MOD_REGEX |
 	    CLI_MOD_O },
 	{ CLI_DUMP, "--dump", CLI_MOD_XXD },
@@ -290,6 +295,9 @@ cli_option(struct cli *c, int ch, char *err, size_t errlen)
 	case 'm':
 		c->maximize = 1;
 		return (0);
+	case 'f':
+		c->follow = 1;
+		return (0);
 	case 's':
 		c->start = optarg;
 		return (0);
@@ -418,6 +426,11 @@ cli_check(struct cli *c, char *err, size_t errlen)
 		snprintf(err, errlen, "choose one of -c and -m");
 		return (-1);
 	}
+	if (c->follow && c->start != NULL) {
+		snprintf(err, errlen, "choose one of -s and -f (-f starts at "
+		    "the end)");
+		return (-1);
+	}
 	if (c->hex && c->regex) {
 		snprintf(err, errlen, "choose one of --hex and --regex");
 		return (-1);
@@ -466,7 +479,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 	c->mode = MAPPING_AUTO;
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":rpwc:ms:l:ihVg:ebudo:n:",
+	while ((ch = getopt_long(argc, argv, ":rpwc:mfs:l:ihVg:ebudo:n:",
 	    cli_options, NULL)) != -1) {
 		if (ch == ':' && optopt == 'o') {
 			/* A closing -o of --find, with no value to take. */

@@ -1,7 +1,8 @@
 /*
  * cli.h: the command line, parsed into options.
  *
- *   maphex [-r|-p|-w] [-c N|-m] [--sector] [-s OFFSET] [--history SIZE] FILE
+ *   maphex [-r|-p|-w] [-c N|-m] [--sector] [-s OFFSET] [-f] [--history SIZE]
+ *          FILE
  *   maphex --dump [-s OFFSET] [-l LEN] [xxd's -c -g -e -u -p -i -b -d -o -n] FILE
  *   maphex --revert DUMP [-p] [-c N] [-s OFFSET] FILE
  *   maphex --find PATTERN [--hex|--regex [-o]] [-i] FILE
@@ -29,6 +30,7 @@ struct cli {
 	int			 mode_set;
 	size_t			 columns;	/* 0: the default */
 	int			 maximize;
+	int			 follow;	/* -f: follow the end */
 	int			 sector;	/* --sector */
 	const char		*start;		/* -s, unparsed */
 	const char		*length;	/* -l, unparsed */

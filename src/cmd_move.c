@@ -176,6 +176,13 @@ cmd_end_of_file(struct session *s)
 	return (0);
 }
 
+int
+cmd_follow(struct session *s)
+{
+	session_follow(s);
+	return (0);
+}
+
 static int
 move_goto_submit(void *arg, const char *text)
 {

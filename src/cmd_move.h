@@ -27,6 +27,8 @@ int	cmd_beginning_of_line(struct session *);
 int	cmd_end_of_line(struct session *);
 int	cmd_beginning_of_file(struct session *);
 int	cmd_end_of_file(struct session *);
+/* Follows the end as the file grows (tail -f): see session_follow(). */
+int	cmd_follow(struct session *);
 /* Opens the go-to prompt; its line is parsed by offset_parse(). */
 int	cmd_goto_offset(struct session *);
 int	cmd_switch_pane(struct session *);

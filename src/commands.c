@@ -48,6 +48,8 @@ const struct command commands_table[] = {
 	{ "beginning-of-file", cmd_beginning_of_file, 0,
 	    "go to the first byte" },
 	{ "end-of-file", cmd_end_of_file, 0, "go to the last byte" },
+	{ "follow", cmd_follow, 0,
+	    "follow the end as the file grows (tail -f); any key stops" },
 	{ "goto-offset", cmd_goto_offset, 0,
 	    "go to an offset: 0x1f, 31, +16, -0x10, end-16, 50%" },
 	{ "set-bookmark", cmd_set_bookmark, 0,

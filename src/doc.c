@@ -26,6 +26,7 @@ static int	doc_move_down(struct doc *, uint64_t, uint64_t, uint64_t,
 		    int, uint64_t *);
 static int	doc_fill(struct doc *, uint64_t, const void *, uint64_t);
 static int	doc_failed(struct doc *, int, const char *, char *, size_t);
+static void	doc_wrote(struct doc *, uint64_t, uint64_t);
 
 int
 doc_open(struct doc *d, const char *path, enum mapping_mode mode,
@@ -91,9 +92,49 @@ doc_read(const struct doc *d, uint64_t off, void *buf, size_t len)
 	return (mapping_read(&d->map, off, buf, len));
 }
 
+/* Widens the span of own writes by [off, off + len), len 0: to the end. */
+static void
+doc_wrote(struct doc *d, uint64_t off, uint64_t len)
+{
+	uint64_t	end = len == 0 || len > UINT64_MAX - off ? UINT64_MAX :
+			    off + len;
+
+	if (d->wrote_hi == 0 || off < d->wrote_lo)
+		d->wrote_lo = off;
+	if (end > d->wrote_hi)
+		d->wrote_hi = end;
+}
+
+int
+doc_take_written(struct doc *d, uint64_t *lo, uint64_t *hi)
+{
+	*lo = d->wrote_lo;
+	*hi = d->wrote_hi;
+	d->wrote_lo = d->wrote_hi = 0;
+	return (*hi != 0);
+}
+
+int
+doc_stamp(const struct doc *d, struct doc_stamp *st)
+{
+	memset(st, 0, sizeof *st);
+	st->dev = (uint64_t)d->map.dev;
+	st->ino = (uint64_t)d->map.ino;
+	st->gen = d->gen;
+	return (mapping_mtime(&d->map, &st->mtime));
+}
+
+int
+doc_stamp_same_file(const struct doc_stamp *a, const struct doc_stamp *b)
+{
+	return (a->dev == b->dev && a->ino == b->ino);
+}
+
 int
 doc_write(struct doc *d, uint64_t off, const void *buf, size_t len)
 {
+	if (len > 0)
+		doc_wrote(d, off, len);
 	return (mapping_write(&d->map, off, buf, len));
 }
 
@@ -118,6 +159,7 @@ int
 doc_reload(struct doc *d, char *err, size_t errlen)
 {
 	d->gen++;
+	doc_wrote(d, 0, 0);
 	return (mapping_remap(&d->map, err, errlen));
 }
 
@@ -133,12 +175,15 @@ int
 doc_resize(struct doc *d, uint64_t size, char *err, size_t errlen)
 {
 	d->gen++;
+	doc_wrote(d, size < doc_size(d) ? size : doc_size(d), 0);
 	return (mapping_truncate(&d->map, size, err, errlen));
 }
 
 int
 doc_move(struct doc *d, uint64_t dst, uint64_t src, uint64_t len)
 {
+	if (len > 0)
+		doc_wrote(d, dst, len);
 	return (mapping_move(&d->map, dst, src, len));
 }
 
@@ -177,6 +222,8 @@ doc_sync(struct doc *d, uint64_t off, uint64_t len, char *err,
 int
 doc_pwrite(struct doc *d, uint64_t off, const void *buf, size_t len)
 {
+	if (len > 0)
+		doc_wrote(d, off, len);
 	return (mapping_pwrite(&d->map, off, buf, len));
 }
 
@@ -338,6 +385,7 @@ doc_insert(struct doc *d, uint64_t off, const void *bytes, uint64_t n,
 	if (n == 0)
 		return (0);
 	d->gen++;
+	doc_wrote(d, off, 0);
 	if (!d->no_shift &&
 	    (rc = mapping_shift(&d->map, off, n, 1, err, errlen)) == -1)
 		return (-1);
@@ -385,6 +433,7 @@ doc_delete(struct doc *d, uint64_t off, uint64_t n, const void *was,
 		return (-1);
 	}
 	d->gen++;
+	doc_wrote(d, off, 0);
 	if (tail > 0 && !d->no_shift &&
 	    (rc = mapping_shift(&d->map, off, n, 0, err, errlen)) == -1)
 		return (-1);

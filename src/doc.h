@@ -34,6 +34,15 @@ struct doc {
 	int		shifted;	/* the last one used fallocate */
 	int		(*progress)(void *, uint64_t, uint64_t);
 	void		*progress_arg;
+	/* The span maphex itself wrote since doc_take_written(). */
+	uint64_t	wrote_lo, wrote_hi;	/* hi 0: nothing */
+};
+
+/* The file as last looked at, to tell when another process changed it. */
+struct doc_stamp {
+	uint64_t	dev, ino;	/* which file */
+	uint64_t	mtime;		/* modified, in nanoseconds */
+	uint64_t	gen;		/* doc_generation() */
 };
 
 /*
@@ -93,6 +102,22 @@ int	doc_write(struct doc *, uint64_t off, const void *buf, size_t len);
  */
 const unsigned char *doc_span(const struct doc *, uint64_t off,
 	    size_t len);
+
+/*
+ * Fills *st with what the file is now (one fstat).  Two stamps that
+ * differ mean the file may have changed.  0, or -1 with errno set.
+ */
+int	doc_stamp(const struct doc *, struct doc_stamp *st);
+
+/* 1 if the two stamps name the same file (device and inode), else 0. */
+int	doc_stamp_same_file(const struct doc_stamp *, const struct doc_stamp *);
+
+/*
+ * Returns 1 and the span [*lo, *hi) that covers every byte maphex wrote
+ * or moved (writes, moves, size changes, a preview's reload) since the
+ * last call, or 0 if it wrote nothing; either way it starts again.
+ */
+int	doc_take_written(struct doc *, uint64_t *lo, uint64_t *hi);
 
 /*
  * Re-reads the size of the file and maps it again if it changed.

@@ -16,7 +16,7 @@
 /* The right half of a double-width character. */
 #define FRAME_TAIL	L'\0'
 
-/* Cell attributes; a cell may carry several (16 bits, 8 still free). */
+/* Cell attributes; a cell may carry several (16 bits, 7 still free). */
 #define FRAME_DIRTY	0x01	/* changed since the last save */
 #define FRAME_CURSOR	0x02	/* the cursor's byte, active pane */
 #define FRAME_SHADOW	0x04	/* the cursor's byte, other pane */
@@ -25,6 +25,7 @@
 #define FRAME_STATUS	0x20	/* the status line */
 #define FRAME_ERROR	0x40	/* an error message or unreadable byte */
 #define FRAME_TITLE	0x80	/* headings on the help screen */
+#define FRAME_OUTSIDE	0x100	/* lately changed by another process */
 
 struct frame {
 	int		 rows;

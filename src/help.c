@@ -89,7 +89,7 @@ help_build(struct help *h, int readonly)
 	help_add(h, 0, "  Hex digits (hex pane) and printable keys (text "
 	    "pane) overwrite the byte at the cursor.");
 	help_add(h, 0, "  In read-only mode the keys of less work too: q / ? "
-	    "n N g G Space b j k.");
+	    "n N g G F Space b j k.");
 }
 
 int

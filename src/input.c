@@ -4,7 +4,8 @@
  *
  * This file decides who gets a key and nothing else: what a command
  * does is in the cmd_*.c files, what a prompt does with its line is up
- * to whoever opened it.  Esc-letter arrives as KEYMAP_META plus the
+ * to whoever opened it.  While the view follows the end of the file,
+ * a key only stops that.  Esc-letter arrives as KEYMAP_META plus the
  * letter and is looked up in upper case, so Esc-v and Esc-V are one
  * key.
  */
@@ -30,6 +31,7 @@ static int	input_stray(struct session *, int);
 static int	input_too_small(struct session *, const char *);
 static int	input_dispatch(struct session *, int);
 static int	input_pane(const struct window *);
+static int	input_unfollow(struct session *);
 
 /* The window's active pane as the keymap names it. */
 static int
@@ -152,6 +154,19 @@ input_too_small(struct session *s, const char *name)
 	return (0);
 }
 
+/*
+ * Any key stops following the end and does nothing else, as any key
+ * (not only Ctrl-C) interrupts less's F: a key typed to stop the
+ * scrolling must not also quit or edit.
+ */
+static int
+input_unfollow(struct session *s)
+{
+	session_message(s, 0, "stopped following the end%s",
+	    doc_mode(s->doc) == MAPPING_READONLY ? " (F follows again)" : "");
+	return (0);
+}
+
 /* Dispatches one key: prompt, help, quoted insert, keymap, typing. */
 static int
 input_dispatch(struct session *s, int key)
@@ -160,6 +175,8 @@ input_dispatch(struct session *s, int key)
 
 	if (key == KEYMAP_RESIZE)
 		return (0);
+	if (session_unfollow(s))
+		return (input_unfollow(s));
 	if ((key & KEYMAP_META) && islower(key & 0xff) &&
 	    (key & ~KEYMAP_META) < 0x80)
 		key = KEYMAP_META | toupper(key & 0xff);

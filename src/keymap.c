@@ -68,6 +68,7 @@ const struct keymap_entry keymap_table[] = {
 	{ M('>'), "end-of-file", KEYMAP_ALL },
 	{ M(KEYMAP_END), "end-of-file", KEYMAP_ALL },
 	{ 'G', "end-of-file", KEYMAP_LESS },
+	{ 'F', "follow", KEYMAP_LESS },
 	{ '\r', "goto-offset", KEYMAP_ALL },
 	{ '\n', "goto-offset", KEYMAP_ALL },
 	{ C('G'), "goto-offset", KEYMAP_ALL },

@@ -528,6 +528,8 @@ main_edit(const struct cli *c)
 	s.hooks.arg = &u;
 	main_show(&u);
 	main_seek(&s, start);
+	if (c->follow)
+		session_follow(&s);
 	rc = main_loop(&u);
 	ui_stop();
 	if (u.note[0] != '\0')

@@ -352,6 +352,18 @@ mapping_stat_size(const struct mapping *m, uint64_t *size, char *err,
 	return (-1);
 }
 
+int
+mapping_mtime(const struct mapping *m, uint64_t *ns)
+{
+	struct stat	st;
+
+	if (fstat(m->fd, &st) == -1)
+		return (-1);
+	*ns = (uint64_t)st.st_mtim.tv_sec * 1000000000u +
+	    (uint64_t)st.st_mtim.tv_nsec;
+	return (0);
+}
+
 /*
  * Maps the whole object in m's mode.  Returns 0, or -1 with errno and
  * err set.

@@ -70,6 +70,12 @@ int	mapping_stat_size(const struct mapping *, uint64_t *size,
 	    char *err, size_t errlen);
 
 /*
+ * Puts the object's modification time, in nanoseconds, in *ns (fstat).
+ * Returns 0, or -1 with errno set.
+ */
+int	mapping_mtime(const struct mapping *, uint64_t *ns);
+
+/*
  * Re-reads the size and maps again if it changed.  Returns 0 if nothing
  * changed, 1 if the size changed and the mapping was redone, -1 on
  * error.  In preview mode a remap drops the private pages.

@@ -1,9 +1,11 @@
 /*
  * session.c: the session's state, its messages, and keeping its
- * windows right when the file changes size under them.
+ * windows right when the file changes under them: its size (or, while
+ * following, its end) and the bytes another process wrote.
  *
  * Nothing here draws, reads keys, or knows a command.  The only file
- * data it holds is the clipboard the user asked for.
+ * data it holds is the clipboard the user asked for and the small
+ * snapshot of the screen that outside.c compares.
  */
 #include "config.h"
 
@@ -13,10 +15,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "doc.h"
 #include "journal.h"
 
+static void	session_resized(struct session *);
+static uint64_t	session_now(const struct session *);
+static void	session_watch(struct session *);
+static void	session_follow_end(struct session *);
 
 int
 session_init(struct session *s, struct doc *d, size_t columns,
@@ -50,6 +57,7 @@ session_free(struct session *s)
 		journal_free(s->journal);
 	free(s->clip);
 	free(s->pending_bytes);
+	outside_free(&s->outside);
 	s->pending_bytes = NULL;
 	s->journal = NULL;
 	s->clip = NULL;
@@ -210,8 +218,12 @@ session_check_path(struct session *s, char *err, size_t errlen)
 	return (-1);
 }
 
-void
-session_refresh(struct session *s)
+/*
+ * The size part of session_refresh(): remaps when the size changed and
+ * keeps the windows inside, or, while following, on the new end.
+ */
+static void
+session_resized(struct session *s)
 {
 	uint64_t	old = doc_size(s->doc), now, lost = 0;
 	char		err[256];
@@ -235,11 +247,100 @@ session_refresh(struct session *s)
 		    now < old ? "shrank to" : "is now",
 		    (unsigned long long)now, (unsigned long long)lost,
 		    lost == 1 ? "" : "s");
-	else
+	else if (!s->follow)
 		session_message(s, now < old, "file size changed from %llu "
 		    "to %llu bytes", (unsigned long long)old,
 		    (unsigned long long)now);
 	session_clamp(s);
+	if (s->follow)
+		session_follow_end(s);
+}
+
+/* Milliseconds of the session's clock. */
+static uint64_t
+session_now(const struct session *s)
+{
+	struct timespec	ts;
+
+	if (s->hooks.now != NULL)
+		return (s->hooks.now(s->hooks.arg));
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+		return (0);
+	return ((uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000);
+}
+
+/*
+ * Notices bytes on screen that another process changed.  Costs one
+ * fstat while nothing changes: the bytes are compared only when the
+ * file's stamp moved, and what maphex wrote itself is left out (the
+ * snapshot is taken again after it).
+ */
+static void
+session_watch(struct session *s)
+{
+	struct outside		*o = &s->outside;
+	struct doc_stamp	 st;
+	uint64_t		 off[SESSION_WINDOWS], len[SESSION_WINDOWS];
+	uint64_t		 lo, hi, ms = session_now(s);
+	int			 i, own, moved;
+
+	(void)outside_expire(o, ms);
+	own = doc_take_written(s->doc, &lo, &hi);
+	if (doc_stamp(s->doc, &st) == -1)
+		return;
+	for (i = 0; i < s->nwin; i++) {
+		off[i] = s->win[i].top;
+		len[i] = (uint64_t)s->win[i].rows * s->win[i].columns;
+	}
+	moved = o->stamped && (st.mtime != o->stamp.mtime ||
+	    st.gen != o->stamp.gen);
+	if (o->stamped && !moved && !own &&
+	    outside_covers(o, s->doc, off, len, s->nwin))
+		return;
+	if (o->stamped && !doc_stamp_same_file(&st, &o->stamp))
+		o->nrange = 0;
+	else if (moved)
+		(void)outside_compare(o, s->doc, own ? lo : 0, own ? hi : 0,
+		    ms);
+	(void)outside_take(o, s->doc, &st, off, len, s->nwin);
+}
+
+void
+session_refresh(struct session *s)
+{
+	session_resized(s);
+	session_watch(s);
+}
+
+/* Puts the focused window's cursor on the last byte. */
+static void
+session_follow_end(struct session *s)
+{
+	uint64_t	size = doc_size(s->doc);
+
+	window_goto(session_window(s), size > 0 ? size - 1 : 0);
+}
+
+void
+session_follow(struct session *s)
+{
+	s->follow = 1;
+	session_follow_end(s);
+}
+
+int
+session_unfollow(struct session *s)
+{
+	int	was = s->follow;
+
+	s->follow = 0;
+	return (was);
+}
+
+int
+session_is_outside(const struct session *s, uint64_t off)
+{
+	return (outside_has(&s->outside, off));
 }
 
 void

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "outside.h"
 #include "prompt.h"
 #include "window.h"
 
@@ -41,6 +42,8 @@ struct session_hooks {
 	int	(*cancel)(void *arg);
 	/* Draws the session now (a progress message); nothing more. */
 	void	(*paint)(void *arg);
+	/* Milliseconds of a steady clock; NULL: CLOCK_MONOTONIC. */
+	uint64_t (*now)(void *arg);
 	void	*arg;
 };
 
@@ -99,6 +102,8 @@ struct session {
 	size_t			 cliplen;
 
 	int			 insert_mode;	/* typing inserts (INS) */
+	int			 follow;	/* keep to the end (FOLLOW) */
+	struct outside		 outside;	/* bytes others changed */
 	/* A size change waiting for its y/n: what cmd_edit.c will do. */
 	int			 pending;	/* 1 insert, 2 delete */
 	uint64_t		 pending_off;
@@ -195,10 +200,26 @@ void	session_message(struct session *, int error, const char *fmt, ...)
 
 /*
  * Re-reads the file size and maps it again when it changed, keeping
- * every window on the same offset and saying what happened.  Called by
- * the main loop (on a timer and before drawing), never from a hook.
+ * every window on the same offset and saying what happened; while
+ * following, the focused window goes to the new end instead, quietly.
+ * Then notices bytes on screen that another process changed (see
+ * outside.h).  Called by the main loop (on a timer and before
+ * drawing), never from a hook.
  */
 void	session_refresh(struct session *);
+
+/*
+ * Starts following the end of the file (as tail -f): the focused
+ * window goes to the last byte now and at every size change, until
+ * session_unfollow().
+ */
+void	session_follow(struct session *);
+
+/* Stops following; returns 1 if it was following, else 0. */
+int	session_unfollow(struct session *);
+
+/* Returns non-zero when another process changed the byte at off lately. */
+int	session_is_outside(const struct session *, uint64_t off);
 
 /* Keeps every window's top and cursor inside the document. */
 void	session_clamp(struct session *);

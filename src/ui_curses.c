@@ -30,7 +30,8 @@
 #define UI_ESC_WAIT_MS	60	/* how long an Esc waits for its key */
 #define UI_SEQ_MAX	64	/* bytes of a control sequence, at most */
 
-enum { PAIR_CURSOR = 1, PAIR_DIRTY, PAIR_MATCH, PAIR_ERROR, PAIR_TITLE };
+enum { PAIR_CURSOR = 1, PAIR_DIRTY, PAIR_MATCH, PAIR_ERROR, PAIR_TITLE,
+	PAIR_OUTSIDE };
 
 static int	ui_started;
 static int	ui_colour;
@@ -81,6 +82,7 @@ ui_start(char *err, size_t errlen)
 		init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
 		init_pair(PAIR_ERROR, COLOR_RED, -1);
 		init_pair(PAIR_TITLE, COLOR_CYAN, -1);
+		init_pair(PAIR_OUTSIDE, COLOR_BLACK, COLOR_MAGENTA);
 		ui_colour = 1;
 	}
 	return (0);
@@ -118,6 +120,10 @@ ui_attr(uint16_t a)
 		r |= A_BOLD | (ui_colour ? COLOR_PAIR(PAIR_DIRTY) : 0);
 	if (a & FRAME_MATCH)
 		r |= ui_colour ? COLOR_PAIR(PAIR_MATCH) : A_UNDERLINE;
+	/* Without colour: reverse and underline, over the byte's other marks. */
+	if (a & FRAME_OUTSIDE)
+		r = (r & ~A_COLOR) | (ui_colour ? A_BOLD |
+		    COLOR_PAIR(PAIR_OUTSIDE) : A_REVERSE | A_UNDERLINE);
 	if (a & FRAME_SHADOW)
 		r |= A_UNDERLINE;
 	if (a & FRAME_CURSOR)

@@ -3,7 +3,8 @@
  * and the help screen into a frame.
  *
  * The regions come from layout.c and the row text from format.c;
- * attributes (cursor, unsaved bytes, selection, match) are laid over it
+ * attributes (cursor, unsaved bytes, selection, match, bytes another
+ * process changed) are laid over it
  * cell by cell.  A terminal too small for one row says so instead of
  * drawing a broken layout.  The session is read, never written.
  */
@@ -20,6 +21,7 @@
 #include "frame.h"
 #include "help.h"
 #include "layout.h"
+#include "outside.h"
 #include "quote.h"
 #include "session.h"
 #include "view_inspect.h"
@@ -46,6 +48,8 @@ static void	view_status_line(const struct session *, struct frame *,
 		    unsigned);
 static void	view_status_right(const struct session *, int, unsigned,
 		    char *, size_t);
+static void	view_status_watch(const struct session *, int, char *,
+		    size_t);
 static void	view_help(const struct session *, const struct region *,
 		    struct frame *);
 static void	view_too_small(const struct session *, struct frame *,
@@ -184,6 +188,8 @@ view_row_attrs(const struct view_win *v, struct frame *f, int row,
 		a = 0;
 		if (session_is_dirty(s, at))
 			a |= FRAME_DIRTY;
+		if (session_is_outside(s, at))
+			a |= FRAME_OUTSIDE;
 		if (window_in_selection(w, at))
 			a |= FRAME_SELECT;
 		if (s->has_match && at >= s->match &&
@@ -231,6 +237,7 @@ view_status(const struct session *s, struct frame *f)
 	uint64_t	 size = doc_size(s->doc);
 	uint64_t	 cur = session_cwindow(s)->cursor;
 	unsigned	 pct;
+	char		 watch[160];
 
 	frame_mark(f, row, 0, (size_t)f->cols, FRAME_STATUS);
 	if (s->prompt.active) {
@@ -238,8 +245,10 @@ view_status(const struct session *s, struct frame *f)
 		return;
 	}
 	if (s->message[0] != '\0') {
+		/* A message must not hide that the view follows or changed. */
+		view_status_watch(s, 2, watch, sizeof watch);
 		frame_printf(f, row, 0, FRAME_STATUS | (s->message_error ?
-		    FRAME_ERROR : 0), " %s", s->message);
+		    FRAME_ERROR : 0), " %s%s", s->message, watch);
 		return;
 	}
 	/* 0% on the first byte, 100% on the last (and past it). */
@@ -277,11 +286,34 @@ view_prompt(const struct session *s, struct frame *f, int row)
 }
 
 /*
+ * Writes the status line's words for following and for bytes another
+ * process changed into buf, shorter for a higher level (see
+ * view_status_right()), or "".
+ */
+static void
+view_status_watch(const struct session *s, int level, char *buf,
+    size_t len)
+{
+	uint64_t	first = 0, n = outside_count(&s->outside, &first);
+	char		changed[96] = "";
+
+	if (n > 0 && level < 4)
+		snprintf(changed, sizeof changed, "  changed by another "
+		    "process: %llu byte%s at 0x%llx", (unsigned long long)n,
+		    n == 1 ? "" : "s", (unsigned long long)first);
+	else if (n > 0)
+		snprintf(changed, sizeof changed, " CHANGED");
+	snprintf(buf, len, "%s%s", !s->follow ? "" : level < 2 ?
+	    "  FOLLOW (any key stops)" : level < 4 ? "  FOLLOW" : " F",
+	    changed);
+}
+
+/*
  * Writes the status line's fields after the path into buf, shorter for
  * a higher level: 0 all, 1 without the mode's note, 2 without "(in
  * file, not flushed)", 3 without the size, 4 only the hex cursor and
- * the unsaved mark.  The mode, the unsaved mark and the cursor stay at
- * every level.
+ * the unsaved mark.  The mode, the unsaved mark, the cursor and the
+ * words of view_status_watch() stay at every level.
  */
 static void
 view_status_right(const struct session *s, int level, unsigned pct,
@@ -290,7 +322,7 @@ view_status_right(const struct session *s, int level, unsigned pct,
 	const struct window	*w = session_cwindow(s);
 	uint64_t		 n = session_unsaved(s), size = doc_size(s->doc);
 	int			 digits = format_offset_digits(size);
-	char			 unsaved[64] = "", where[128];
+	char			 unsaved[64] = "", where[128], watch[128];
 	const char		*notes = doc_note(s->doc);
 	const char		*gone = s->path_state == MAPPING_PATH_GONE ?
 				    "  [deleted]" : s->path_state ==
@@ -314,7 +346,8 @@ view_status_right(const struct session *s, int level, unsigned pct,
 		    "(%llu)  %u%%", digits, (unsigned long long)w->cursor,
 		    (unsigned long long)w->cursor, (unsigned long long)size,
 		    (unsigned long long)size, pct);
-	snprintf(buf, len, "%s%s%s%s%s%s%s", where, gone, unsaved,
+	view_status_watch(s, level, watch, sizeof watch);
+	snprintf(buf, len, "%s%s%s%s%s%s%s%s", where, gone, unsaved, watch,
 	    level >= 4 ? "" : w->pane == WINDOW_TEXT ? "  [text]" :
 	    w->pane == WINDOW_INSPECT ? "  [inspector]" : "",
 	    s->insert_mode ? "  INS" : "",
