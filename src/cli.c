@@ -22,7 +22,7 @@ enum { OPT_DUMP = 0x100, OPT_FIND, OPT_HEX, OPT_KEYS, OPT_HISTORY, OPT_INSPECT,
 	OPT_CREATE };
 
 const char cli_usage[] =
-"usage: maphex [-r|-p|-w] [-c N|-m] [--sector] [-s OFFSET] [-f]\n"
+"usage: maphex [-r|-p|-w] [-c N|-m] [--sector] [-s OFFSET|-f]\n"
 "                     [--history SIZE] FILE\n"
 "       maphex --dump [-s OFFSET] [-l LEN] [-c N] [-g N] [-e|-b|-p|-i]\n"
 "                     [-u] [-d] [-o OFFSET] [-n NAME] FILE\n"

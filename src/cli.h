@@ -1,7 +1,7 @@
 /*
  * cli.h: the command line, parsed into options.
  *
- *   maphex [-r|-p|-w] [-c N|-m] [--sector] [-s OFFSET] [-f] [--history SIZE]
+ *   maphex [-r|-p|-w] [-c N|-m] [--sector] [-s OFFSET|-f] [--history SIZE]
  *          FILE
  *   maphex --dump [-s OFFSET] [-l LEN] [xxd's -c -g -e -u -p -i -b -d -o -n] FILE
  *   maphex --revert DUMP [-p] [-c N] [-s OFFSET] FILE

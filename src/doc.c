@@ -2,12 +2,14 @@
  * doc.c: the document over one mapping.
  *
  * Most calls pass straight to the mapping layer; what this file adds is
- * the generation count that tells a scan its mapping was redone, and
- * one place where the rest of maphex asks about the bytes, so that the
- * mapping's base pointer and descriptor stay inside mapping.c, and the
- * size changes (insert, delete), which move the bytes after the change
- * through the mapping in chunks and put them back when cancelled.  It
- * must not keep a copy of file data, print, or know about edits.
+ * the generation count that tells a scan its mapping was redone, the
+ * stamp and the span of maphex's own writes that tell another process's
+ * changes from maphex's (outside.c), one place where the rest of maphex
+ * asks about the bytes, so that the mapping's base pointer and
+ * descriptor stay inside mapping.c, and the size changes (insert,
+ * delete), which move the bytes after the change through the mapping
+ * in chunks and put them back when cancelled.  It must not keep a copy
+ * of file data, print, or know about edits.
  */
 #include "config.h"
 

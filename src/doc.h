@@ -9,6 +9,9 @@
  * a generation number that changes whenever the bytes move to a new
  * address or a new size (a remap), so that a long scan can tell that
  * what it was reading is gone and stop instead of reading stale bounds.
+ * A stamp (the file's modification time) and the span of the bytes
+ * maphex wrote since it last asked let the session tell bytes another
+ * process changed from its own.
  * The fields are private to doc.c; tests may read them.  Functions that
  * can fail return -1 and write a one-line reason, naming the path, into
  * err (errlen bytes); nothing here prints, exits or knows the screen.
