@@ -181,14 +181,22 @@ outside_take(struct outside *o, const struct doc *d,
     const struct doc_stamp *st, const uint64_t *off, const uint64_t *len,
     int n)
 {
-	size_t	used = 0;
-	int	i, k;
+	unsigned char	*p;
+	size_t		 used = 0, total = 0;
+	int		 i, k;
 
 	o->stamped = 0;
 	o->nspans = 0;
-	if (o->snap == NULL && (o->snap = malloc(OUTSIDE_SNAP_MAX)) == NULL)
-		return (-1);
 	k = outside_cut(d, off, len, n, o->span_off, o->span_len);
+	for (i = 0; i < k; i++)
+		total += o->span_len[i];
+	/* Only as big as the screen: a few KiB, OUTSIDE_SNAP_MAX at most. */
+	if (total > o->snapcap) {
+		if ((p = realloc(o->snap, total)) == NULL)
+			return (-1);
+		o->snap = p;
+		o->snapcap = total;
+	}
 	for (i = 0; i < k; i++) {
 		if (doc_read(d, o->span_off[i], o->snap + used,
 		    o->span_len[i]) == -1)

@@ -32,6 +32,7 @@ struct outside_range {
 
 struct outside {
 	unsigned char		*snap;	/* the spans' bytes, one after another */
+	size_t			 snapcap;	/* bytes snap can hold */
 	uint64_t		 span_off[OUTSIDE_SPANS];
 	size_t			 span_len[OUTSIDE_SPANS];
 	int			 nspans;

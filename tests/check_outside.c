@@ -167,6 +167,43 @@ START_TEST(test_expire)
 }
 END_TEST
 
+/* Two spans (two windows), cut at the end; compared by offset. */
+START_TEST(test_snapshot_spans)
+{
+	struct doc		d;
+	struct doc_stamp	st;
+	struct outside		o;
+	unsigned char		data[1000];
+	uint64_t		off[2] = { 0, 900 }, len[2] = { 64, 200 };
+	uint64_t		moved[2] = { 16, 900 };
+	char			err[256], *path;
+
+	memset(data, 'a', sizeof data);
+	memset(&o, 0, sizeof o);
+	path = tu_file(data, sizeof data);
+	ck_assert_int_eq(doc_open(&d, path, MAPPING_READONLY, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(doc_stamp(&d, &st), 0);
+	ck_assert_int_eq(outside_covers(&o, &d, off, len, 2), 0);
+	ck_assert_int_eq(outside_take(&o, &d, &st, off, len, 2), 0);
+	ck_assert_int_eq(o.nspans, 2);
+	ck_assert_uint_eq(o.span_len[1], 100);	/* cut at the end */
+	ck_assert_uint_eq(o.snapcap, 164);
+	ck_assert_int_eq(outside_covers(&o, &d, off, len, 2), 1);
+	ck_assert_int_eq(outside_covers(&o, &d, moved, len, 2), 0);
+	other_write(path, 10, "x", 1);
+	other_write(path, 500, "y", 1);		/* off screen */
+	other_write(path, 999, "z", 1);
+	ck_assert_uint_eq(outside_compare(&o, &d, 0, 0, 7), 2);
+	ck_assert_int_eq(outside_has(&o, 10), 1);
+	ck_assert_int_eq(outside_has(&o, 500), 0);
+	ck_assert_int_eq(outside_has(&o, 999), 1);
+	outside_free(&o);
+	doc_close(&d);
+	tu_remove(path);
+}
+END_TEST
+
 /* Another writer's byte: flagged, drawn, said, and gone in time. */
 START_TEST(test_session_flags_other_writer)
 {
@@ -341,6 +378,7 @@ outside_suite(void)
 	tcase_add_test(tc, test_note_runs);
 	tcase_add_test(tc, test_merge_and_cap);
 	tcase_add_test(tc, test_expire);
+	tcase_add_test(tc, test_snapshot_spans);
 	tcase_add_test(tc, test_session_flags_other_writer);
 	tcase_add_test(tc, test_session_screen_only);
 	tcase_add_test(tc, test_session_own_edits);
