@@ -18,6 +18,16 @@
 #include "journal.h"
 
 
+static int	session_can_append(const struct doc *);
+
+/* Typing past the last byte appends where the size can change. */
+static int
+session_can_append(const struct doc *d)
+{
+	return (doc_mode(d) == MAPPING_DIRECT && !doc_blockdev(d) &&
+	    doc_can_save(d));
+}
+
 int
 session_init(struct session *s, struct doc *d, size_t columns,
     int maximize, char *err, size_t errlen)
@@ -26,9 +36,7 @@ session_init(struct session *s, struct doc *d, size_t columns,
 	s->doc = d;
 	s->nwin = 1;
 	window_init(&s->win[0], d, columns, maximize);
-	/* Typing past the last byte appends where the size can change. */
-	s->win[0].append = doc_mode(d) == MAPPING_DIRECT && !doc_blockdev(d) &&
-	    doc_can_save(d);
+	s->win[0].append = session_can_append(d);
 	if ((s->journal = journal_new(d)) == NULL) {
 		snprintf(err, errlen, "%s: out of memory", doc_path(d));
 		return (-1);
@@ -276,6 +284,20 @@ session_unsaved(const struct session *s)
 }
 
 int
+session_set_mode(struct session *s, enum mapping_mode mode, char *err,
+    size_t errlen)
+{
+	int	i;
+
+	if (doc_set_mode(s->doc, mode, err, errlen) == -1)
+		return (-1);
+	for (i = 0; i < s->nwin; i++)
+		s->win[i].append = session_can_append(s->doc);
+	session_clamp(s);
+	return (0);
+}
+
+int
 session_refuse_edit(struct session *s)
 {
 	if (doc_mode(s->doc) != MAPPING_READONLY)
@@ -293,6 +315,12 @@ session_terminate(struct session *s, char *note, size_t notelen)
 	char		err[256];
 	uint64_t	n = session_unsaved(s);
 
+	if (s->in_memory) {
+		snprintf(note, notelen, "the input was never saved and is "
+		    "gone (%llu byte%s unsaved)", (unsigned long long)n,
+		    n == 1 ? "" : "s");
+		return (0);
+	}
 	if (n == 0) {
 		snprintf(note, notelen, "nothing was unsaved");
 		return (0);
