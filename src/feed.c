@@ -161,7 +161,7 @@ feed_pump(struct feed *f, size_t budget, char *err, size_t errlen)
 	int		n;
 
 	while (!f->done && f->size - start < budget) {
-		if (!feed_ready(f, 0))
+		if (!feed_ready(f, f->patience))
 			return (0);
 		n = feed_read(f, budget - (size_t)(f->size - start), err,
 		    errlen);

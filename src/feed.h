@@ -28,6 +28,7 @@ struct feed {
 	uint64_t	 size;		/* bytes copied so far */
 	int		 done;		/* the input ended, or failed */
 	size_t		 bufsize;	/* 0: FEED_BUF; tests shrink it */
+	int		 patience;	/* ms a pump waits for more input */
 	unsigned char	*buf;
 	char		 name[256];	/* the input's name, quoted */
 };
@@ -50,8 +51,10 @@ int	feed_open(struct feed *, int src, int own, const char *name,
 int	feed_probe(struct feed *, const char *path, char *err, size_t errlen);
 
 /*
- * Copies what the input has ready, never blocking, until budget bytes
- * were copied.  Returns 1 when the budget ran out (more may be ready),
+ * Copies what the input has ready until budget bytes were copied,
+ * blocking at most patience ms at a time for more (a producer refills
+ * a pipe only after it was read; 0 never waits).  Returns 1 when the
+ * budget ran out (more may be ready),
  * 0 when nothing more is ready now or the input ended (done), -1 when
  * reading or holding the input failed: then done is set, err says why
  * and the bytes copied so far stay.

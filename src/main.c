@@ -46,6 +46,7 @@
 
 #define MAIN_TICK_MS	500	/* how often the file size is re-read */
 #define MAIN_FEED_MS	30	/* how often input is looked for */
+#define MAIN_FEED_WAIT	2	/* ms a tick waits for more input */
 #define MAIN_STDIN	"(stdin)"	/* what stdin is called on screen */
 
 static volatile sig_atomic_t main_stop;
@@ -556,17 +557,13 @@ main_feed(struct main_ui *u)
 {
 	struct session	*s = u->s;
 	char		 err[512];
-	uint64_t	 was = u->feed.size;
 	int		 rc;
 
 	rc = feed_pump(&u->feed, FEED_BUDGET, err, sizeof err);
+	/* The status line's size grows; the note says why. */
 	session_refresh(s);
 	if (rc == -1)
 		session_message(s, 1, "%s", err);
-	else if (!u->feed.done && u->feed.size != was)
-		session_message(s, 0, "reading %s... %llu bytes",
-		    u->from_stdin ? "stdin" : "the file",
-		    (unsigned long long)u->feed.size);
 	if (u->feed.done) {
 		main_feed_end(u, rc == -1);
 		return (MAIN_TICK_MS);
@@ -620,12 +617,13 @@ main_open_feed(const struct cli *c, struct main_ui *u, struct doc *d,
 	int		 fd;
 
 	u->feeding = 1;
+	u->feed.patience = MAIN_FEED_WAIT;
 	u->from_stdin = strcmp(c->path, "-") == 0;
 	u->mode = c->mode == MAPPING_AUTO ? MAPPING_DIRECT : c->mode;
 	if (!u->from_stdin)
 		u->mode = MAPPING_READONLY;
-	note = u->from_stdin ? "still reading stdin: edits wait for the end "
-	    "of input" : "/proc file copied at open";
+	note = u->from_stdin ? "reading stdin..." : "/proc file copied at "
+	    "open";
 	if ((fd = feed_map_fd(&u->feed, u->mode != MAPPING_READONLY, err,
 	    errlen)) == -1)
 		return (-1);

@@ -243,7 +243,7 @@ session_refresh(struct session *s)
 		    now < old ? "shrank to" : "is now",
 		    (unsigned long long)now, (unsigned long long)lost,
 		    lost == 1 ? "" : "s");
-	else
+	else if (!s->reading)
 		session_message(s, now < old, "file size changed from %llu "
 		    "to %llu bytes", (unsigned long long)old,
 		    (unsigned long long)now);
@@ -302,7 +302,10 @@ session_refuse_edit(struct session *s)
 {
 	if (doc_mode(s->doc) != MAPPING_READONLY)
 		return (0);
-	if (doc_note(s->doc)[0] != '\0')
+	if (s->reading && s->in_memory)
+		session_message(s, 1, "still reading %s: edits wait for the "
+		    "end of the input", doc_path(s->doc));
+	else if (doc_note(s->doc)[0] != '\0')
 		session_message(s, 1, "read-only: %s", doc_note(s->doc));
 	else
 		session_message(s, 1, "read-only mode: nothing can be changed");

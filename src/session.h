@@ -96,7 +96,8 @@ struct session {
 	char			 exit_info[320];
 	int			 save_quits;	/* the save under way quits */
 	/* The document is an anonymous copy of stdin (see feed.h): */
-	int			 reading;	/* still filling: no save as */
+	int			 reading;	/* still filling: no save as,
+						   growth is no news */
 	int			 in_memory;	/* never saved: quit asks */
 
 	unsigned char		*clip;
