@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FEED_BUDGET	((size_t)4 << 20)	/* bytes a pump, at most */
+#define FEED_BUDGET	((size_t)1 << 20)	/* bytes a pump, at most */
 #define FEED_BUF	((size_t)1 << 20)	/* bytes a read, at most */
 
 struct feed {

@@ -122,8 +122,8 @@ mapping_kind(mode_t mode)
 	if (S_ISDIR(mode))
 		return ("is a directory (name a file in it)");
 	if (S_ISFIFO(mode))
-		return ("is a FIFO (pipe), which cannot be mapped (save what "
-		    "it carries to a file first)");
+		return ("is a FIFO (pipe), which cannot be mapped (read it "
+		    "as stdin: maphex - < the FIFO)");
 	if (S_ISSOCK(mode))
 		return ("is a socket, which cannot be mapped (name a file or "
 		    "block device)");
