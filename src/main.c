@@ -26,11 +26,11 @@
 #include "cli_dump.h"
 #include "doc.h"
 #include "dump.h"
-#include "feed.h"
 #include "find.h"
 #include "frame.h"
 #include "help.h"
 #include "input.h"
+#include "intake.h"
 #include "inspect_cli.h"
 #include "journal.h"
 #include "keymap.h"
@@ -45,37 +45,20 @@
 #include "view.h"
 
 #define MAIN_TICK_MS	500	/* how often the file size is re-read */
-#define MAIN_FEED_MS	30	/* how often input is looked for */
-#define MAIN_FEED_WAIT	2	/* ms a tick waits for more input */
-#define MAIN_STDIN	"(stdin)"	/* what stdin is called on screen */
 
 static volatile sig_atomic_t main_stop;
 
 struct main_ui {
 	struct session	*s;
 	struct frame	 frame;
+	struct intake	 in;		/* stdin or a /proc file, arriving */
 	char		 note[512];	/* why and how a signal ended us */
-	/* Input copied into an anonymous file while it is shown: */
-	struct feed	 feed;
-	int		 feeding;	/* the feed has not ended */
-	int		 from_stdin;	/* it is stdin (else a /proc file) */
-	enum mapping_mode mode;		/* what stdin's copy becomes */
-	const char	*start;		/* -s, for the end of the input */
 };
 
 static void	main_error(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
 static void	main_on_signal(int);
 static int	main_signals(void);
-static int	main_feed_start(const char *, struct feed *, char *,
-		    size_t);
-static int	main_open_whole(const char *, struct doc *, char *, size_t);
-static int	main_open_feed(const struct cli *, struct main_ui *,
-		    struct doc *, char *, size_t);
-static int	main_open_edit(const struct cli *, struct main_ui *,
-		    struct doc *);
-static int	main_feed(struct main_ui *);
-static void	main_feed_end(struct main_ui *, int);
 static int	main_dump(const struct cli *);
 static int	main_find(const struct cli *);
 static int	main_find_regex(const struct cli *);
@@ -83,6 +66,8 @@ static int	main_revert(const struct cli *);
 static void	main_seek(struct session *, uint64_t);
 static int	main_create(const struct cli *);
 static int	main_edit(const struct cli *);
+static int	main_open_edit(const struct cli *, struct intake *,
+		    struct doc *);
 static int	main_keys(void);
 static int	main_inspect(const struct cli *);
 static int	main_inspect_print(struct doc *, uint64_t);
@@ -137,49 +122,6 @@ main_signals(void)
 	return (0);
 }
 
-/*
- * Starts a feed for path when it cannot be mapped as it is: "-" is
- * stdin, and a /proc file reads bytes it says it does not have.
- * Returns 1 when f was started, 0 for a path to open as usual, or -1
- * with err.
- */
-static int
-main_feed_start(const char *path, struct feed *f, char *err, size_t errlen)
-{
-	if (strcmp(path, "-") != 0)
-		return (feed_probe(f, path, err, errlen));
-	if (isatty(STDIN_FILENO)) {
-		snprintf(err, errlen, "-: stdin is a terminal; pipe the data "
-		    "in (cmd | maphex -) or name a FILE");
-		return (-1);
-	}
-	return (feed_open(f, STDIN_FILENO, 0, MAIN_STDIN, err, errlen) == -1 ?
-	    -1 : 1);
-}
-
-/*
- * Opens path read-only for --dump, --find and --inspect; stdin and
- * /proc files are read to their end into an anonymous file first.
- */
-static int
-main_open_whole(const char *path, struct doc *d, char *err, size_t errlen)
-{
-	struct feed	f;
-	int		rc, fd = -1;
-
-	if ((rc = main_feed_start(path, &f, err, errlen)) <= 0)
-		return (rc == 0 ? doc_open(d, path, MAPPING_READONLY, err,
-		    errlen) : -1);
-	rc = feed_drain(&f, err, errlen);
-	if (rc == 0 && (fd = feed_map_fd(&f, 0, err, errlen)) == -1)
-		rc = -1;
-	if (rc == 0)
-		rc = doc_open_anon(d, fd, strcmp(path, "-") == 0 ? MAIN_STDIN :
-		    path, MAPPING_READONLY, "", err, errlen);
-	feed_close(&f);
-	return (rc);
-}
-
 static int
 main_dump(const struct cli *c)
 {
@@ -193,7 +135,7 @@ main_dump(const struct cli *c)
 		main_error("%s", err);
 		return (2);
 	}
-	if (main_open_whole(c->path, &d, err, sizeof err)) {
+	if (intake_open_whole(c->path, &d, err, sizeof err)) {
 		main_error("%s", err);
 		return (2);
 	}
@@ -265,7 +207,7 @@ main_find(const struct cli *c)
 		main_error("bad pattern '%s': %s", c->pattern, err);
 		return (2);
 	}
-	if (main_open_whole(c->path, &d, err, sizeof err)) {
+	if (intake_open_whole(c->path, &d, err, sizeof err)) {
 		main_error("%s", err);
 		pattern_free(&pat);
 		return (2);
@@ -286,7 +228,7 @@ main_inspect(const struct cli *c)
 	uint64_t	off = 0;
 	int		rc;
 
-	if (main_open_whole(c->path, &d, err, sizeof err)) {
+	if (intake_open_whole(c->path, &d, err, sizeof err)) {
 		main_error("%s", err);
 		return (2);
 	}
@@ -392,7 +334,7 @@ main_find_regex(const struct cli *c)
 		main_error("bad pattern '%s': %s", c->pattern, err);
 		return (2);
 	}
-	if (main_open_whole(c->path, &d, err, sizeof err)) {
+	if (intake_open_whole(c->path, &d, err, sizeof err)) {
 		main_error("%s", err);
 		search_regex_free(re);
 		return (2);
@@ -485,11 +427,9 @@ main_loop(struct main_ui *u)
 	for (;;) {
 		if (main_stop)
 			return (main_terminate(u));
-		wait = MAIN_TICK_MS;
-		if (u->feeding)
-			wait = main_feed(u);
-		else
-			session_refresh(u->s);
+		/* Copies arriving input, and refreshes the session. */
+		if ((wait = intake_tick(&u->in, u->s)) < 0)
+			wait = MAIN_TICK_MS;
 		main_show(u);
 		if ((key = ui_key(wait)) == -1)
 			continue;
@@ -548,121 +488,33 @@ main_create(const struct cli *c)
 }
 
 /*
- * Copies what the input has ready (at most FEED_BUDGET bytes) into the
- * document and lets the session notice the growth.  Returns how long
- * the loop may then wait for a key: not at all when more is ready.
+ * Opens FILE for editing, or starts copying stdin or a /proc file into
+ * the document (then -s waits for the end of the input), after making
+ * sure there is a terminal.  0, or -1 (said).
  */
 static int
-main_feed(struct main_ui *u)
-{
-	struct session	*s = u->s;
-	char		 err[512];
-	int		 rc;
-
-	rc = feed_pump(&u->feed, FEED_BUDGET, err, sizeof err);
-	/* The status line's size grows; the note says why. */
-	session_refresh(s);
-	if (rc == -1)
-		session_message(s, 1, "%s", err);
-	if (u->feed.done) {
-		main_feed_end(u, rc == -1);
-		return (MAIN_TICK_MS);
-	}
-	return (rc == 1 ? 0 : MAIN_FEED_MS);
-}
-
-/*
- * The input ended (failed: with an error already said).  Stdin's copy
- * becomes what the command line asked for (direct unless -r or -p);
- * a /proc file's stays read-only.  Then -s applies.
- */
-static void
-main_feed_end(struct main_ui *u, int failed)
-{
-	struct session	*s = u->s;
-	char		 err[512];
-	uint64_t	 n = u->feed.size, start;
-
-	feed_close(&u->feed);
-	u->feeding = 0;
-	s->reading = 0;
-	if (u->from_stdin && session_set_mode(s, u->mode, err,
-	    sizeof err) == -1)
-		session_message(s, 1, "%s", err);
-	else if (!failed)
-		session_message(s, 0, "%s: %llu byte%s, end of input%s",
-		    u->from_stdin ? "stdin" : "read-only", (unsigned long long)n,
-		    n == 1 ? "" : "s", !u->from_stdin ? " (a /proc file, "
-		    "copied)" : u->mode != MAPPING_READONLY ? "; F2 saves it "
-		    "as a file" : "");
-	if (u->start == NULL)
-		return;
-	if (offset_seek(u->start, doc_size(s->doc), &start, err,
-	    sizeof err) == -1)
-		session_message(s, 1, "-s %s: %s", u->start, err);
-	else
-		main_seek(s, start);
-}
-
-/*
- * Opens stdin, or a /proc file, as an anonymous file that fills while
- * it is shown: read-only until the input ends.  The mapping gets a
- * read-only descriptor when the copy stays read-only.
- */
-static int
-main_open_feed(const struct cli *c, struct main_ui *u, struct doc *d,
-    char *err, size_t errlen)
-{
-	const char	*note;
-	int		 fd;
-
-	u->feeding = 1;
-	u->feed.patience = MAIN_FEED_WAIT;
-	u->from_stdin = strcmp(c->path, "-") == 0;
-	u->mode = c->mode == MAPPING_AUTO ? MAPPING_DIRECT : c->mode;
-	if (!u->from_stdin)
-		u->mode = MAPPING_READONLY;
-	note = u->from_stdin ? "reading stdin..." : "/proc file copied at "
-	    "open";
-	if ((fd = feed_map_fd(&u->feed, u->mode != MAPPING_READONLY, err,
-	    errlen)) == -1)
-		return (-1);
-	return (doc_open_anon(d, fd, u->from_stdin ? MAIN_STDIN : c->path,
-	    MAPPING_READONLY, note, err, errlen));
-}
-
-/*
- * Opens what the command line names for editing, after checking that
- * there is a terminal.  Returns 0, or 2 (said) for an exit.
- */
-static int
-main_open_edit(const struct cli *c, struct main_ui *u, struct doc *d)
+main_open_edit(const struct cli *c, struct intake *in, struct doc *d)
 {
 	char	err[512];
 	int	rc;
 
-	if ((rc = main_feed_start(c->path, &u->feed, err, sizeof err)) == -1) {
+	if ((rc = intake_start(in, c->path, c->mode, c->start, err,
+	    sizeof err)) == -1 || (rc == 0 && doc_open(d, c->path, c->mode,
+	    err, sizeof err) == -1)) {
 		main_error("%s", err);
-		return (2);
+		return (-1);
 	}
-	if (rc == 1 && !isatty(STDOUT_FILENO)) {
+	/* Keys come from /dev/tty when stdin is the data. */
+	if ((rc == 0 && !isatty(STDIN_FILENO)) || !isatty(STDOUT_FILENO)) {
 		main_error("%s: not a terminal; use --dump for a hex dump",
 		    c->path);
-		return (2);
+		if (rc == 0)
+			doc_close(d);
+		return (-1);
 	}
-	if (rc == 1 && main_open_feed(c, u, d, err, sizeof err) == -1) {
+	if (rc == 1 && intake_open(in, d, err, sizeof err) == -1) {
 		main_error("%s", err);
-		return (2);
-	}
-	if (rc == 0 && doc_open(d, c->path, c->mode, err, sizeof err) == -1) {
-		main_error("%s", err);
-		return (2);
-	}
-	if (rc == 0 && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
-		main_error("%s: not a terminal; use --dump for a hex dump",
-		    c->path);
-		doc_close(d);
-		return (2);
+		return (-1);
 	}
 	return (0);
 }
@@ -678,17 +530,14 @@ main_edit(const struct cli *c)
 	int		rc;
 
 	memset(&u, 0, sizeof u);
-	u.feed.src = u.feed.memfd = -1;
 	if (c->create != NULL && main_create(c) == -1)
 		return (2);
-	if (main_open_edit(c, &u, &d) != 0) {
-		feed_close(&u.feed);
+	if (main_open_edit(c, &u.in, &d) == -1) {
+		intake_close(&u.in);
 		return (2);
 	}
-	if (u.feeding)
-		u.start = c->start;
-	else if (c->start != NULL && offset_seek(c->start, doc_size(&d),
-	    &start, err, sizeof err) == -1) {
+	if (!u.in.active && c->start != NULL && offset_seek(c->start,
+	    doc_size(&d), &start, err, sizeof err) == -1) {
 		main_error("%s: -s %s: %s", c->path, c->start, err);
 		doc_close(&d);
 		return (2);
@@ -700,14 +549,13 @@ main_edit(const struct cli *c)
 		main_error("%s", err[0] ? err : strerror(errno));
 		session_free(&s);
 		doc_close(&d);
-		feed_close(&u.feed);
+		intake_close(&u.in);
 		return (2);
 	}
 	if (c->history > 0)
 		journal_set_history_max(s.journal, c->history);
 	s.sector = c->sector;
-	s.reading = u.feeding;
-	s.in_memory = u.from_stdin && u.mode != MAPPING_READONLY;
+	intake_attach(&u.in, &s);
 	u.s = &s;
 	s.hooks.paint = main_paint;
 	s.hooks.cancel = main_cancel;
@@ -715,7 +563,7 @@ main_edit(const struct cli *c)
 	main_show(&u);
 	main_seek(&s, start);
 	rc = main_loop(&u);
-	feed_close(&u.feed);
+	intake_close(&u.in);
 	ui_stop();
 	if (u.note[0] != '\0')
 		main_error("%s", u.note);
