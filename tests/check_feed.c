@@ -19,6 +19,7 @@
 #include "doc.h"
 #include "feed.h"
 #include "input.h"
+#include "intake.h"
 #include "keymap.h"
 #include "layout.h"
 #include "session.h"
@@ -409,6 +410,156 @@ START_TEST(test_session_save_as)
 }
 END_TEST
 
+/* Makes a pipe stdin; returns the write end, *saved the old stdin. */
+static int
+stdin_pipe(int *saved)
+{
+	int	fds[2];
+
+	ck_assert_int_eq(pipe(fds), 0);
+	*saved = dup(STDIN_FILENO);
+	ck_assert_int_ne(*saved, -1);
+	ck_assert_int_eq(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+	close(fds[0]);
+	return (fds[1]);
+}
+
+static void
+stdin_restore(int saved)
+{
+	ck_assert_int_eq(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+	close(saved);
+}
+
+/* What main does for maphex -s end-2 -: the loop's ticks fill it. */
+START_TEST(test_intake_ticks)
+{
+	struct intake	in;
+	struct doc	d;
+	struct session	s;
+	char		err[256], buf[6];
+	int		w, saved;
+
+	w = stdin_pipe(&saved);
+	ck_assert_int_eq(intake_start(&in, "-", MAPPING_AUTO, "end-2", err,
+	    sizeof err), 1);
+	ck_assert_int_eq(intake_open(&in, &d, err, sizeof err), 0);
+	ck_assert_int_eq(session_init(&s, &d, 16, 0, err, sizeof err), 0);
+	layout_apply(&s, 11, 100);
+	intake_attach(&in, &s);
+	ck_assert(s.reading && s.in_memory);
+	ck_assert_str_eq(doc_path(&d), "(stdin)");
+	ck_assert_str_eq(s.message, "reading stdin...");
+	ck_assert_int_eq(write(w, "abc", 3), 3);
+	ck_assert_int_eq(intake_tick(&in, &s), INTAKE_IDLE_MS);
+	ck_assert_int_eq(doc_size(&d), 3);
+	ck_assert_int_eq(doc_mode(&d), MAPPING_READONLY);
+	/* Growth while reading is not news: the message stays. */
+	ck_assert_str_eq(s.message, "reading stdin...");
+	ck_assert_int_eq(write(w, "def", 3), 3);
+	close(w);
+	ck_assert_int_eq(intake_tick(&in, &s), -1);
+	ck_assert(!in.active && !s.reading && s.in_memory);
+	ck_assert_int_eq(doc_size(&d), 6);
+	ck_assert_int_eq(doc_mode(&d), MAPPING_DIRECT);
+	ck_assert_str_eq(doc_note(&d), "");
+	ck_assert(session_window(&s)->append);
+	ck_assert_ptr_nonnull(strstr(s.message, "stdin: 6 bytes, end of "
+	    "input"));
+	/* -s end-2 applies at the end. */
+	ck_assert_int_eq(session_window(&s)->cursor, 4);
+	ck_assert_int_eq(doc_read(&d, 0, buf, 6), 0);
+	ck_assert(memcmp(buf, "abcdef", 6) == 0);
+	ck_assert_int_eq(intake_tick(&in, &s), -1);
+	intake_close(&in);
+	session_free(&s);
+	doc_close(&d);
+	stdin_restore(saved);
+}
+END_TEST
+
+START_TEST(test_intake_readonly)
+{
+	struct intake	in;
+	struct doc	d;
+	struct session	s;
+	char		err[256];
+	int		w, saved;
+
+	w = stdin_pipe(&saved);
+	ck_assert_int_eq(intake_start(&in, "-", MAPPING_READONLY, NULL, err,
+	    sizeof err), 1);
+	ck_assert_int_eq(intake_open(&in, &d, err, sizeof err), 0);
+	ck_assert_int_eq(session_init(&s, &d, 16, 0, err, sizeof err), 0);
+	intake_attach(&in, &s);
+	ck_assert(s.reading && !s.in_memory);
+	ck_assert_int_eq(write(w, "xy", 2), 2);
+	close(w);
+	ck_assert_int_eq(intake_tick(&in, &s), -1);
+	ck_assert_int_eq(doc_mode(&d), MAPPING_READONLY);
+	ck_assert_int_eq(doc_size(&d), 2);
+	/* -r: quitting does not ask. */
+	ck_assert_int_ne(input_key(&s, 'q') & SESSION_QUIT, 0);
+	intake_close(&in);
+	session_free(&s);
+	doc_close(&d);
+	stdin_restore(saved);
+}
+END_TEST
+
+START_TEST(test_intake_proc)
+{
+	struct intake	in;
+	struct doc	d;
+	struct session	s;
+	char		err[256];
+
+	ck_assert_int_eq(intake_start(&in, "/proc/version", MAPPING_AUTO,
+	    NULL, err, sizeof err), 1);
+	ck_assert_int_eq(intake_open(&in, &d, err, sizeof err), 0);
+	ck_assert_str_eq(doc_path(&d), "/proc/version");
+	ck_assert_int_eq(session_init(&s, &d, 16, 0, err, sizeof err), 0);
+	intake_attach(&in, &s);
+	ck_assert(!s.in_memory);
+	while (intake_tick(&in, &s) != -1)
+		continue;
+	ck_assert_int_gt(doc_size(&d), 0);
+	ck_assert_int_eq(doc_mode(&d), MAPPING_READONLY);
+	ck_assert_str_eq(doc_note(&d), "/proc file copied at open");
+	ck_assert_ptr_nonnull(strstr(s.message, "end of input"));
+	input_key(&s, 'x');
+	input_key(&s, KEYMAP_CTRL('D'));
+	ck_assert_str_eq(s.message, "read-only: /proc file copied at open");
+	intake_close(&in);
+	session_free(&s);
+	doc_close(&d);
+	/* A plain file is not taken in. */
+	ck_assert_int_eq(intake_start(&in, "/", MAPPING_AUTO, NULL, err,
+	    sizeof err), 0);
+	intake_close(&in);
+}
+END_TEST
+
+START_TEST(test_intake_whole)
+{
+	struct doc	d;
+	char		err[256], buf[5];
+	int		w, saved;
+
+	w = stdin_pipe(&saved);
+	ck_assert_int_eq(write(w, "hello", 5), 5);
+	close(w);
+	ck_assert_int_eq(intake_open_whole("-", &d, err, sizeof err), 0);
+	ck_assert_int_eq(doc_size(&d), 5);
+	ck_assert_int_eq(doc_mode(&d), MAPPING_READONLY);
+	ck_assert(doc_anonymous(&d));
+	ck_assert_int_eq(doc_read(&d, 0, buf, 5), 0);
+	ck_assert(memcmp(buf, "hello", 5) == 0);
+	doc_close(&d);
+	stdin_restore(saved);
+}
+END_TEST
+
 Suite *
 feed_suite(void)
 {
@@ -425,6 +576,10 @@ feed_suite(void)
 	tcase_add_test(tc, test_doc_editable);
 	tcase_add_test(tc, test_session_reading);
 	tcase_add_test(tc, test_session_save_as);
+	tcase_add_test(tc, test_intake_ticks);
+	tcase_add_test(tc, test_intake_readonly);
+	tcase_add_test(tc, test_intake_proc);
+	tcase_add_test(tc, test_intake_whole);
 	suite_add_tcase(s, tc);
 	return (s);
 }
