@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "doc.h"
+#include "intake.h"
 #include "io.h"
 #include "journal.h"
 #include "keymap.h"
@@ -711,6 +712,7 @@ file_open_submit(void *arg, const char *typed)
 	struct doc		 next;
 	char			 err[256], path[4096];
 	enum mapping_mode	 mode = doc_mode(s->doc);
+	int			 rc;
 
 	if (typed[0] == '\0') {
 		session_message(s, 1, "no file name given");
@@ -721,7 +723,9 @@ file_open_submit(void *arg, const char *typed)
 	if (mode == MAPPING_DIRECT ||
 	    (mode == MAPPING_READONLY && doc_note(s->doc)[0] != '\0'))
 		mode = MAPPING_AUTO;
-	if (doc_open(&next, path, mode, err, sizeof err) == -1) {
+	/* A /proc file is copied, as on the command line. */
+	if ((rc = intake_open_proc(path, &next, err, sizeof err)) == -1 ||
+	    (rc == 0 && doc_open(&next, path, mode, err, sizeof err) == -1)) {
 		session_message(s, 1, "%s", err);
 		return (0);
 	}

@@ -24,6 +24,7 @@
 static int	intake_begin(struct feed *, const char *, char *, size_t);
 static void	intake_end(struct intake *, struct session *, int);
 static void	intake_seek(struct intake *, struct session *);
+static int	intake_drain(struct intake *, struct doc *, char *, size_t);
 
 /* Starts f over stdin or a /proc file: 1, 0 (neither), or -1. */
 static int
@@ -164,9 +165,33 @@ intake_open_whole(const char *path, struct doc *d, char *err, size_t errlen)
 	    errlen)) <= 0)
 		return (rc == 0 ? doc_open(d, path, MAPPING_READONLY, err,
 		    errlen) : -1);
-	rc = feed_drain(&in.feed, err, errlen);
+	return (intake_drain(&in, d, err, errlen));
+}
+
+int
+intake_open_proc(const char *path, struct doc *d, char *err, size_t errlen)
+{
+	struct intake	in;
+	int		rc;
+
+	memset(&in, 0, sizeof in);
+	in.feed.src = in.feed.memfd = -1;
+	if ((rc = feed_probe(&in.feed, path, err, errlen)) != 1)
+		return (rc);
+	in.path = path;
+	in.mode = MAPPING_READONLY;
+	return (intake_drain(&in, d, err, errlen) == -1 ? -1 : 1);
+}
+
+/* Reads the input to its end, then opens d over the copy; closes in. */
+static int
+intake_drain(struct intake *in, struct doc *d, char *err, size_t errlen)
+{
+	int	rc;
+
+	rc = feed_drain(&in->feed, err, errlen);
 	if (rc == 0)
-		rc = intake_open(&in, d, err, errlen);
-	intake_close(&in);
+		rc = intake_open(in, d, err, errlen);
+	intake_close(in);
 	return (rc);
 }

@@ -77,4 +77,13 @@ void	intake_close(struct intake *);
 int	intake_open_whole(const char *path, struct doc *d, char *err,
 	    size_t errlen);
 
+/*
+ * For a file opened from inside maphex (Ctrl-O): if path is a /proc
+ * file, reads it to its end into a read-only anonymous document and
+ * returns 1; returns 0 for any other path (open it as usual), or -1
+ * with err.  "-" is a file name here, not stdin.
+ */
+int	intake_open_proc(const char *path, struct doc *d, char *err,
+	    size_t errlen);
+
 #endif

@@ -560,6 +560,35 @@ START_TEST(test_intake_whole)
 }
 END_TEST
 
+/* Ctrl-O /proc/version from a file: a read-only copy, said why. */
+START_TEST(test_open_proc)
+{
+	struct doc	 d;
+	struct session	 s;
+	char		 err[256], *path;
+	const char	*p;
+
+	path = tu_file("abc", 3);
+	ck_assert_int_eq(doc_open(&d, path, MAPPING_AUTO, err, sizeof err),
+	    0);
+	ck_assert_int_eq(session_init(&s, &d, 16, 0, err, sizeof err), 0);
+	layout_apply(&s, 11, 100);
+	input_key(&s, KEYMAP_CTRL('O'));
+	ck_assert(s.prompt.active);
+	for (p = "/proc/version"; *p != '\0'; p++)
+		input_key(&s, (unsigned char)*p);
+	input_key(&s, '\r');
+	ck_assert_str_eq(doc_path(&d), "/proc/version");
+	ck_assert(doc_anonymous(&d));
+	ck_assert_int_gt(doc_size(&d), 0);
+	ck_assert_int_eq(doc_mode(&d), MAPPING_READONLY);
+	ck_assert_str_eq(s.message, "/proc file copied at open");
+	session_free(&s);
+	doc_close(&d);
+	tu_remove(path);
+}
+END_TEST
+
 Suite *
 feed_suite(void)
 {
@@ -580,6 +609,7 @@ feed_suite(void)
 	tcase_add_test(tc, test_intake_readonly);
 	tcase_add_test(tc, test_intake_proc);
 	tcase_add_test(tc, test_intake_whole);
+	tcase_add_test(tc, test_open_proc);
 	suite_add_tcase(s, tc);
 	return (s);
 }
