@@ -9,9 +9,12 @@
 
 #include "cli.h"
 
+#include <sys/stat.h>
+
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "offset.h"
 
@@ -31,8 +34,11 @@ const char cli_usage[] =
 "       maphex --inspect OFFSET FILE\n"
 "       maphex --set TYPE@OFFSET=VALUE [--set ...] FILE\n"
 "       maphex --create SIZE FILE\n"
+"       maphex [-r|-p] -   or   cmd | maphex [-r|-p]\n"
 "       maphex --help | --version | --keys\n"
 "\n"
+"  FILE                - (or none, with stdin a pipe or a file) is stdin,\n"
+"                      copied into memory as it arrives; save it with F2\n"
 "  -r, --readonly      forensic mode: nothing can be written\n"
 "  -p, --preview       copy-on-write: edits stay private until F2 saves\n"
 "  -w, --write         direct mode (default when writable): edits hit\n"
@@ -167,6 +173,7 @@ static const struct cli_takes {
 };
 
 static const struct cli_takes *cli_action_of(enum cli_action);
+static int	cli_piped(void);
 static int	cli_set_action(struct cli *, enum cli_action, char *, size_t);
 static void	cli_given(struct cli *, int);
 static int	cli_set_mode(struct cli *, enum mapping_mode, char *, size_t);
@@ -402,6 +409,20 @@ cli_modifiers_fit(const struct cli *c, char *err, size_t errlen)
 	return (0);
 }
 
+/*
+ * Is stdin data to read (a pipe, a file, a socket) rather than a
+ * terminal or a device such as /dev/null?  Then a missing FILE is -.
+ */
+static int
+cli_piped(void)
+{
+	struct stat	st;
+
+	return (!isatty(STDIN_FILENO) && fstat(STDIN_FILENO, &st) == 0 &&
+	    (S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) ||
+	    S_ISSOCK(st.st_mode)));
+}
+
 /* Checks what the options need once all are read. */
 static int
 cli_check(struct cli *c, char *err, size_t errlen)
@@ -418,8 +439,19 @@ cli_check(struct cli *c, char *err, size_t errlen)
 		    cli_action_of(c->action)->name, c->path);
 		return (-1);
 	}
+	if (c->path == NULL && cli_piped() && (c->action == CLI_EDIT ||
+	    c->action == CLI_DUMP || c->action == CLI_FIND ||
+	    c->action == CLI_INSPECT) && c->create == NULL)
+		c->path = "-";
 	if (c->path == NULL) {
 		snprintf(err, errlen, "no FILE given (see maphex --help)");
+		return (-1);
+	}
+	if (strcmp(c->path, "-") == 0 && (c->create != NULL ||
+	    c->action == CLI_SET || c->action == CLI_REVERT)) {
+		snprintf(err, errlen, "%s writes FILE in place, so FILE "
+		    "cannot be - (stdin)", c->create != NULL ? "--create" :
+		    cli_action_of(c->action)->name);
 		return (-1);
 	}
 	if (c->columns > 0 && c->maximize) {

@@ -9,6 +9,7 @@
  *   maphex --inspect OFFSET FILE
  *   maphex --set TYPE@OFFSET=VALUE [--set ...] FILE
  *   maphex --create SIZE FILE
+ *   maphex [-r|-p] -     (or no FILE with stdin a pipe: stdin)
  *   maphex --help | --version | --keys
  */
 #ifndef MAPHEX_CLI_H

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "doc.h"
+#include "intake.h"
 #include "io.h"
 #include "journal.h"
 #include "keymap.h"
@@ -39,6 +40,7 @@ static int	file_save_flow(struct session *, int);
 static int	file_past_end_answer(void *, int);
 static int	file_on_disk_answer(void *, int);
 static int	file_quit_answer(void *, int);
+static int	file_discard_quit(struct session *);
 static int	file_zero(const unsigned char *, size_t);
 static int	file_put_sparse(int, const unsigned char *, size_t, uint64_t);
 static int	file_copy_out(struct session *, int, uint64_t, uint64_t,
@@ -90,6 +92,9 @@ file_save_now(struct session *s)
 int
 cmd_save(struct session *s)
 {
+	/* The bytes are only in memory: saving them needs a name. */
+	if (doc_anonymous(s->doc))
+		return (cmd_save_as(s));
 	if (session_unsaved(s) == 0) {
 		session_message(s, 0, "no changes to save");
 		return (0);
@@ -171,11 +176,27 @@ file_on_disk_answer(void *arg, int key)
 int
 cmd_quit(struct session *s)
 {
-	if (session_unsaved(s) == 0)
+	if (session_unsaved(s) == 0 && !s->in_memory)
 		return (SESSION_QUIT);
-	prompt_open_key(&s->prompt, "Unsaved changes: (s)ave, (d)iscard, "
-	    "(c)ancel? ", file_quit_answer, s);
+	if (s->in_memory)
+		prompt_open_key(&s->prompt, "The input was never saved: "
+		    "(s)ave as, (d)iscard, (c)ancel? ", file_quit_answer, s);
+	else
+		prompt_open_key(&s->prompt, "Unsaved changes: (s)ave, "
+		    "(d)iscard, (c)ancel? ", file_quit_answer, s);
 	return (0);
+}
+
+/*
+ * Ctrl-C: quits discarding, but input that exists nowhere else is not
+ * thrown away without asking.
+ */
+int
+cmd_quit_discard(struct session *s)
+{
+	if (s->in_memory)
+		return (cmd_quit(s));
+	return (file_discard_quit(s));
 }
 
 /*
@@ -183,8 +204,8 @@ cmd_quit(struct session *s)
  * possible: when the rollback fails (an immutable file, an I/O error)
  * maphex still ends and says on stderr what is left in the file.
  */
-int
-cmd_quit_discard(struct session *s)
+static int
+file_discard_quit(struct session *s)
 {
 	char		err[256];
 	uint64_t	n = session_unsaved(s);
@@ -214,6 +235,11 @@ file_quit_answer(void *arg, int key)
 	case 'y':
 	case 'Y':
 		prompt_close(&s->prompt);
+		if (s->in_memory) {
+			(void)cmd_save_as(s);
+			s->save_quits = 1;
+			return (0);
+		}
 		s->save_quits = 1;
 		return (file_save_flow(s, SAVE_PAST_END));
 	case 'd':
@@ -221,7 +247,7 @@ file_quit_answer(void *arg, int key)
 	case 'n':
 	case 'N':
 		prompt_close(&s->prompt);
-		return (cmd_quit_discard(s));
+		return (file_discard_quit(s));
 	case 'c':
 	case 'C':
 	case KEYMAP_ESC:
@@ -533,7 +559,14 @@ file_save_selection_submit(void *arg, const char *typed)
 int
 cmd_save_as(struct session *s)
 {
-	prompt_open_line(&s->prompt, "Save as (a new file): ",
+	s->save_quits = 0;
+	if (s->reading) {
+		session_message(s, 1, "still reading %s: save it when the "
+		    "input has ended", doc_path(s->doc));
+		return (0);
+	}
+	prompt_open_line(&s->prompt, doc_anonymous(s->doc) ? "Save the "
+	    "input as (a new file): " : "Save as (a new file): ",
 	    file_save_as_submit, file_tab, s);
 	session_prompt_history(s, SESSION_HIST_PATH);
 	return (0);
@@ -572,7 +605,7 @@ file_save_as_submit(void *arg, const char *typed)
 		return (SESSION_QUIT);
 	session_message(s, 0, "saved %llu bytes as %s; now editing it",
 	    (unsigned long long)size, path);
-	return (0);
+	return (s->save_quits ? SESSION_QUIT : 0);
 }
 
 /*
@@ -595,6 +628,7 @@ file_switch(struct session *s, struct doc *next, int keep)
 		return (SESSION_QUIT);
 	}
 	s->path_state = MAPPING_PATH_SAME;
+	s->in_memory = 0;
 	s->fault = 0;
 	s->has_match = 0;
 	if (!keep)
@@ -612,10 +646,16 @@ file_switch(struct session *s, struct doc *next, int keep)
 int
 cmd_open_file(struct session *s)
 {
-	if (session_unsaved(s) == 0)
+	if (s->reading) {
+		session_message(s, 1, "still reading %s: open another file "
+		    "when the input has ended", doc_path(s->doc));
+		return (0);
+	}
+	if (session_unsaved(s) == 0 && !s->in_memory)
 		return (file_open_ask(s));
-	prompt_open_key(&s->prompt, "Unsaved changes: (s)ave, (d)iscard, "
-	    "(c)ancel? ", file_open_answer, s);
+	prompt_open_key(&s->prompt, s->in_memory ? "The input was never "
+	    "saved: (s)ave as, (d)iscard, (c)ancel? " : "Unsaved changes: "
+	    "(s)ave, (d)iscard, (c)ancel? ", file_open_answer, s);
 	return (0);
 }
 
@@ -638,6 +678,9 @@ file_open_answer(void *arg, int key)
 	switch (key) {
 	case 's':
 	case 'S':
+		/* Saved under a name, it opens; Ctrl-O again goes on. */
+		if (s->in_memory)
+			return (cmd_save_as(s));
 		if (journal_past_end(s->journal) > 0) {
 			session_message(s, 1, "some edits lie past the end of "
 			    "the file: F2 first");
@@ -669,6 +712,7 @@ file_open_submit(void *arg, const char *typed)
 	struct doc		 next;
 	char			 err[256], path[4096];
 	enum mapping_mode	 mode = doc_mode(s->doc);
+	int			 rc;
 
 	if (typed[0] == '\0') {
 		session_message(s, 1, "no file name given");
@@ -679,7 +723,9 @@ file_open_submit(void *arg, const char *typed)
 	if (mode == MAPPING_DIRECT ||
 	    (mode == MAPPING_READONLY && doc_note(s->doc)[0] != '\0'))
 		mode = MAPPING_AUTO;
-	if (doc_open(&next, path, mode, err, sizeof err) == -1) {
+	/* A /proc file is copied, as on the command line. */
+	if ((rc = intake_open_proc(path, &next, err, sizeof err)) == -1 ||
+	    (rc == 0 && doc_open(&next, path, mode, err, sizeof err) == -1)) {
 		session_message(s, 1, "%s", err);
 		return (0);
 	}

@@ -39,6 +39,28 @@ doc_open(struct doc *d, const char *path, enum mapping_mode mode,
 	return (mapping_open(&d->map, path, mode, err, errlen));
 }
 
+int
+doc_open_anon(struct doc *d, int fd, const char *name, enum mapping_mode mode,
+    const char *note, char *err, size_t errlen)
+{
+	memset(d, 0, sizeof *d);
+	return (mapping_open_anon(&d->map, fd, name, mode, note, err, errlen));
+}
+
+int
+doc_set_mode(struct doc *d, enum mapping_mode mode, char *err,
+    size_t errlen)
+{
+	d->gen++;
+	return (mapping_set_mode(&d->map, mode, err, errlen));
+}
+
+int
+doc_anonymous(const struct doc *d)
+{
+	return (d->map.anon);
+}
+
 void
 doc_close(struct doc *d)
 {

@@ -56,6 +56,27 @@ int	doc_open(struct doc *, const char *path, enum mapping_mode,
 	    char *err, size_t errlen);
 
 /*
+ * Opens the anonymous file fd (a memfd), taking fd over, as name; see
+ * mapping_open_anon() for mode and note.  0, or -1 with err (fd closed).
+ */
+int	doc_open_anon(struct doc *, int fd, const char *name, enum mapping_mode,
+	    const char *note, char *err, size_t errlen);
+
+/*
+ * Maps the document again in another mode (see mapping_set_mode()):
+ * an anonymous file that was read-only while it filled becomes
+ * editable.  0, or -1 with err and the document as it was.
+ */
+int	doc_set_mode(struct doc *, enum mapping_mode, char *err,
+	    size_t errlen);
+
+/*
+ * 1 when no path names the bytes (a copy of stdin or of a /proc file
+ * in an anonymous file): saving them needs a name (save as).
+ */
+int	doc_anonymous(const struct doc *);
+
+/*
  * Makes a new sparse file of size bytes at path (see mapping_create());
  * refuses a path that exists.  0, or -1 with a reason in err.
  */

@@ -401,10 +401,11 @@ dump_simd_supported(enum dump_isa isa)
 	case DUMP_ISA_SCALAR:
 		return (1);
 #ifdef DUMP_X86
+	/* __builtin_cpu_supports() returns a flag's bit, not 1. */
 	case DUMP_ISA_SSSE3:
-		return (__builtin_cpu_supports("ssse3"));
+		return (__builtin_cpu_supports("ssse3") != 0);
 	case DUMP_ISA_AVX2:
-		return (__builtin_cpu_supports("avx2"));
+		return (__builtin_cpu_supports("avx2") != 0);
 	case DUMP_ISA_AVX512:
 		return (__builtin_cpu_supports("avx512f") &&
 		    __builtin_cpu_supports("avx512bw"));

@@ -30,6 +30,7 @@
 #include "frame.h"
 #include "help.h"
 #include "input.h"
+#include "intake.h"
 #include "inspect_cli.h"
 #include "journal.h"
 #include "keymap.h"
@@ -50,6 +51,7 @@ static volatile sig_atomic_t main_stop;
 struct main_ui {
 	struct session	*s;
 	struct frame	 frame;
+	struct intake	 in;		/* stdin or a /proc file, arriving */
 	char		 note[512];	/* why and how a signal ended us */
 };
 
@@ -64,6 +66,8 @@ static int	main_revert(const struct cli *);
 static void	main_seek(struct session *, uint64_t);
 static int	main_create(const struct cli *);
 static int	main_edit(const struct cli *);
+static int	main_open_edit(const struct cli *, struct intake *,
+		    struct doc *);
 static int	main_keys(void);
 static int	main_inspect(const struct cli *);
 static int	main_inspect_print(struct doc *, uint64_t);
@@ -131,7 +135,7 @@ main_dump(const struct cli *c)
 		main_error("%s", err);
 		return (2);
 	}
-	if (doc_open(&d, c->path, MAPPING_READONLY, err, sizeof err)) {
+	if (intake_open_whole(c->path, &d, err, sizeof err)) {
 		main_error("%s", err);
 		return (2);
 	}
@@ -203,7 +207,7 @@ main_find(const struct cli *c)
 		main_error("bad pattern '%s': %s", c->pattern, err);
 		return (2);
 	}
-	if (doc_open(&d, c->path, MAPPING_READONLY, err, sizeof err)) {
+	if (intake_open_whole(c->path, &d, err, sizeof err)) {
 		main_error("%s", err);
 		pattern_free(&pat);
 		return (2);
@@ -224,7 +228,7 @@ main_inspect(const struct cli *c)
 	uint64_t	off = 0;
 	int		rc;
 
-	if (doc_open(&d, c->path, MAPPING_READONLY, err, sizeof err)) {
+	if (intake_open_whole(c->path, &d, err, sizeof err)) {
 		main_error("%s", err);
 		return (2);
 	}
@@ -330,7 +334,7 @@ main_find_regex(const struct cli *c)
 		main_error("bad pattern '%s': %s", c->pattern, err);
 		return (2);
 	}
-	if (doc_open(&d, c->path, MAPPING_READONLY, err, sizeof err)) {
+	if (intake_open_whole(c->path, &d, err, sizeof err)) {
 		main_error("%s", err);
 		search_regex_free(re);
 		return (2);
@@ -418,14 +422,16 @@ main_terminate(struct main_ui *u)
 static int
 main_loop(struct main_ui *u)
 {
-	int	key, flags;
+	int	key, flags, wait;
 
 	for (;;) {
 		if (main_stop)
 			return (main_terminate(u));
-		session_refresh(u->s);
+		/* Copies arriving input, and refreshes the session. */
+		if ((wait = intake_tick(&u->in, u->s)) < 0)
+			wait = MAIN_TICK_MS;
 		main_show(u);
-		if ((key = ui_key(MAIN_TICK_MS)) == -1)
+		if ((key = ui_key(wait)) == -1)
 			continue;
 		if (key == KEYMAP_HANGUP) {
 			main_stop = SIGHUP;
@@ -481,6 +487,38 @@ main_create(const struct cli *c)
 	return (0);
 }
 
+/*
+ * Opens FILE for editing, or starts copying stdin or a /proc file into
+ * the document (then -s waits for the end of the input), after making
+ * sure there is a terminal.  0, or -1 (said).
+ */
+static int
+main_open_edit(const struct cli *c, struct intake *in, struct doc *d)
+{
+	char	err[512];
+	int	rc;
+
+	if ((rc = intake_start(in, c->path, c->mode, c->start, err,
+	    sizeof err)) == -1 || (rc == 0 && doc_open(d, c->path, c->mode,
+	    err, sizeof err) == -1)) {
+		main_error("%s", err);
+		return (-1);
+	}
+	/* Keys come from /dev/tty when stdin is the data. */
+	if ((rc == 0 && !isatty(STDIN_FILENO)) || !isatty(STDOUT_FILENO)) {
+		main_error("%s: not a terminal; use --dump for a hex dump",
+		    c->path);
+		if (rc == 0)
+			doc_close(d);
+		return (-1);
+	}
+	if (rc == 1 && intake_open(in, d, err, sizeof err) == -1) {
+		main_error("%s", err);
+		return (-1);
+	}
+	return (0);
+}
+
 static int
 main_edit(const struct cli *c)
 {
@@ -491,20 +529,15 @@ main_edit(const struct cli *c)
 	uint64_t	start = 0;
 	int		rc;
 
+	memset(&u, 0, sizeof u);
 	if (c->create != NULL && main_create(c) == -1)
 		return (2);
-	if (doc_open(&d, c->path, c->mode, err, sizeof err) == -1) {
-		main_error("%s", err);
+	if (main_open_edit(c, &u.in, &d) == -1) {
+		intake_close(&u.in);
 		return (2);
 	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		main_error("%s: not a terminal; use --dump for a hex dump",
-		    c->path);
-		doc_close(&d);
-		return (2);
-	}
-	if (c->start != NULL && offset_seek(c->start, doc_size(&d), &start,
-	    err, sizeof err) == -1) {
+	if (!u.in.active && c->start != NULL && offset_seek(c->start,
+	    doc_size(&d), &start, err, sizeof err) == -1) {
 		main_error("%s: -s %s: %s", c->path, c->start, err);
 		doc_close(&d);
 		return (2);
@@ -516,12 +549,13 @@ main_edit(const struct cli *c)
 		main_error("%s", err[0] ? err : strerror(errno));
 		session_free(&s);
 		doc_close(&d);
+		intake_close(&u.in);
 		return (2);
 	}
 	if (c->history > 0)
 		journal_set_history_max(s.journal, c->history);
 	s.sector = c->sector;
-	memset(&u, 0, sizeof u);
+	intake_attach(&u.in, &s);
 	u.s = &s;
 	s.hooks.paint = main_paint;
 	s.hooks.cancel = main_cancel;
@@ -531,6 +565,7 @@ main_edit(const struct cli *c)
 	if (c->follow)
 		session_follow(&s);
 	rc = main_loop(&u);
+	intake_close(&u.in);
 	ui_stop();
 	if (u.note[0] != '\0')
 		main_error("%s", u.note);

@@ -122,8 +122,8 @@ mapping_kind(mode_t mode)
 	if (S_ISDIR(mode))
 		return ("is a directory (name a file in it)");
 	if (S_ISFIFO(mode))
-		return ("is a FIFO (pipe), which cannot be mapped (save what "
-		    "it carries to a file first)");
+		return ("is a FIFO (pipe), which cannot be mapped (read it "
+		    "as stdin: maphex - < the FIFO)");
 	if (S_ISSOCK(mode))
 		return ("is a socket, which cannot be mapped (name a file or "
 		    "block device)");
@@ -325,6 +325,66 @@ mapping_open(struct mapping *m, const char *path, enum mapping_mode mode,
 fail:
 	mapping_close(m);
 	return (-1);
+}
+
+int
+mapping_open_anon(struct mapping *m, int fd, const char *name,
+    enum mapping_mode mode, const char *note, char *err, size_t errlen)
+{
+	struct stat	st;
+	int		fl;
+
+	memset(m, 0, sizeof *m);
+	m->fd = fd;
+	m->anon = 1;
+	if (guard_install() == -1 || fstat(fd, &st) == -1 ||
+	    (fl = fcntl(fd, F_GETFL)) == -1) {
+		mapping_error(err, errlen, name, "%s", strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		mapping_error(err, errlen, name, "not an anonymous file");
+		goto fail;
+	}
+	m->writable = (fl & O_ACCMODE) == O_RDWR;
+	if (mode == MAPPING_AUTO)
+		mode = m->writable ? MAPPING_DIRECT : MAPPING_READONLY;
+	m->mode = mode;
+	m->dev = st.st_dev;
+	m->ino = st.st_ino;
+	snprintf(m->note, sizeof m->note, "%s", note);
+	if ((m->path = strdup(name)) == NULL) {
+		mapping_error(err, errlen, name, "%s", strerror(errno));
+		goto fail;
+	}
+	m->size = (uint64_t)st.st_size;
+	if (mapping_map(m, err, errlen) == -1)
+		goto fail;
+	return (0);
+fail:
+	mapping_close(m);
+	return (-1);
+}
+
+int
+mapping_set_mode(struct mapping *m, enum mapping_mode mode, char *err,
+    size_t errlen)
+{
+	enum mapping_mode	was = m->mode;
+	char			scratch[8];
+
+	if (mode != MAPPING_READONLY && !m->writable) {
+		mapping_error(err, errlen, m->path, "not open for writing");
+		return (-1);
+	}
+	m->mode = mode;
+	if (mapping_remap(m, err, errlen) == -1) {
+		m->mode = was;
+		(void)mapping_remap(m, scratch, sizeof scratch);
+		return (-1);
+	}
+	m->note[0] = '\0';
+	return (0);
 }
 
 int
@@ -615,6 +675,8 @@ mapping_path_state(const struct mapping *m)
 
 	if (m->path == NULL)
 		return (MAPPING_PATH_GONE);
+	if (m->anon)
+		return (MAPPING_PATH_SAME);
 	if (stat(m->path, &st) == -1)
 		return (errno == ENOENT || errno == ENOTDIR ?
 		    MAPPING_PATH_GONE : MAPPING_PATH_SAME);

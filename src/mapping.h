@@ -36,6 +36,7 @@ struct mapping {
 	size_t			 maplen;
 	char			 note[256];	/* why write access was lost */
 	int			 atime;		/* O_NOATIME was refused */
+	int			 anon;		/* a descriptor no path names */
 	dev_t			 dev;		/* what path named at open */
 	ino_t			 ino;
 };
@@ -61,6 +62,28 @@ const char	*mapping_mode_name(enum mapping_mode);
  */
 int	mapping_open(struct mapping *, const char *path, enum mapping_mode,
 	    char *err, size_t errlen);
+
+/*
+ * Maps the object fd refers to (an anonymous file: a memfd) in mode,
+ * taking fd over: it is closed by mapping_close(), or here on failure.
+ * name is what messages call it ("(stdin)"); no path names the object,
+ * so it is never found replaced or deleted.  MAPPING_AUTO maps direct
+ * when fd is open for writing.  note, when not "", says why the
+ * mapping is read-only (as mapping_open() does when it loses write
+ * access).  Returns 0, or -1 with err.
+ */
+int	mapping_open_anon(struct mapping *, int fd, const char *name,
+	    enum mapping_mode, const char *note, char *err, size_t errlen);
+
+/*
+ * Maps the object again in mode (not MAPPING_AUTO) and clears the
+ * note: how an anonymous file that was read-only while it was filled
+ * becomes editable.  Refused (-1 with err) when the descriptor is not
+ * open for writing and mode is not MAPPING_READONLY; the mapping is
+ * then left as it was.
+ */
+int	mapping_set_mode(struct mapping *, enum mapping_mode, char *err,
+	    size_t errlen);
 
 /* Unmaps and closes; safe on a zeroed or already closed mapping. */
 void	mapping_close(struct mapping *);

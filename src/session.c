@@ -25,6 +25,16 @@ static uint64_t	session_now(const struct session *);
 static void	session_watch(struct session *);
 static void	session_follow_end(struct session *);
 
+static int	session_can_append(const struct doc *);
+
+/* Typing past the last byte appends where the size can change. */
+static int
+session_can_append(const struct doc *d)
+{
+	return (doc_mode(d) == MAPPING_DIRECT && !doc_blockdev(d) &&
+	    doc_can_save(d));
+}
+
 int
 session_init(struct session *s, struct doc *d, size_t columns,
     int maximize, char *err, size_t errlen)
@@ -33,9 +43,7 @@ session_init(struct session *s, struct doc *d, size_t columns,
 	s->doc = d;
 	s->nwin = 1;
 	window_init(&s->win[0], d, columns, maximize);
-	/* Typing past the last byte appends where the size can change. */
-	s->win[0].append = doc_mode(d) == MAPPING_DIRECT && !doc_blockdev(d) &&
-	    doc_can_save(d);
+	s->win[0].append = session_can_append(d);
 	if ((s->journal = journal_new(d)) == NULL) {
 		snprintf(err, errlen, "%s: out of memory", doc_path(d));
 		return (-1);
@@ -247,7 +255,7 @@ session_resized(struct session *s)
 		    now < old ? "shrank to" : "is now",
 		    (unsigned long long)now, (unsigned long long)lost,
 		    lost == 1 ? "" : "s");
-	else if (!s->follow)
+	else if (!s->follow && !s->reading)
 		session_message(s, now < old, "file size changed from %llu "
 		    "to %llu bytes", (unsigned long long)old,
 		    (unsigned long long)now);
@@ -377,11 +385,28 @@ session_unsaved(const struct session *s)
 }
 
 int
+session_set_mode(struct session *s, enum mapping_mode mode, char *err,
+    size_t errlen)
+{
+	int	i;
+
+	if (doc_set_mode(s->doc, mode, err, errlen) == -1)
+		return (-1);
+	for (i = 0; i < s->nwin; i++)
+		s->win[i].append = session_can_append(s->doc);
+	session_clamp(s);
+	return (0);
+}
+
+int
 session_refuse_edit(struct session *s)
 {
 	if (doc_mode(s->doc) != MAPPING_READONLY)
 		return (0);
-	if (doc_note(s->doc)[0] != '\0')
+	if (s->reading && s->in_memory)
+		session_message(s, 1, "still reading %s: edits wait for the "
+		    "end of the input", doc_path(s->doc));
+	else if (doc_note(s->doc)[0] != '\0')
 		session_message(s, 1, "read-only: %s", doc_note(s->doc));
 	else
 		session_message(s, 1, "read-only mode: nothing can be changed");
@@ -394,6 +419,12 @@ session_terminate(struct session *s, char *note, size_t notelen)
 	char		err[256];
 	uint64_t	n = session_unsaved(s);
 
+	if (s->in_memory) {
+		snprintf(note, notelen, "the input was never saved and is "
+		    "gone (%llu byte%s unsaved)", (unsigned long long)n,
+		    n == 1 ? "" : "s");
+		return (0);
+	}
 	if (n == 0) {
 		snprintf(note, notelen, "nothing was unsaved");
 		return (0);

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mapping.h"
 #include "outside.h"
 #include "prompt.h"
 #include "window.h"
@@ -97,6 +98,10 @@ struct session {
 	/* What main prints on stderr at exit for information, or "". */
 	char			 exit_info[320];
 	int			 save_quits;	/* the save under way quits */
+	/* The document is an anonymous copy of stdin (see feed.h): */
+	int			 reading;	/* still filling: no save as,
+						   growth is no news */
+	int			 in_memory;	/* never saved: quit asks */
 
 	unsigned char		*clip;
 	size_t			 cliplen;
@@ -242,6 +247,14 @@ int	session_is_dirty(const struct session *, uint64_t off);
 
 /* Returns the count of unsaved bytes. */
 uint64_t session_unsaved(const struct session *);
+
+/*
+ * Maps the document again in mode (see doc_set_mode()), for a copy of
+ * stdin that becomes editable at the end of its input, and lets typing
+ * append where the size can now change.  0, or -1 with err.
+ */
+int	session_set_mode(struct session *, enum mapping_mode, char *err,
+	    size_t errlen);
 
 /* Refuses an edit in read-only mode with a message; non-zero if so. */
 int	session_refuse_edit(struct session *);

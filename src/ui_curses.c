@@ -12,6 +12,7 @@
 
 #include "ui_curses.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <locale.h>
 #include <poll.h>
@@ -35,6 +36,9 @@ enum { PAIR_CURSOR = 1, PAIR_DIRTY, PAIR_MATCH, PAIR_ERROR, PAIR_TITLE,
 
 static int	ui_started;
 static int	ui_colour;
+/* The terminal keys come from: stdin, or /dev/tty when stdin is data. */
+static FILE	*ui_tty;
+static int	 ui_in = STDIN_FILENO;
 /*
  * Keys read while a long operation polled for Ctrl-C or Esc, for
  * ui_key(); the queue grows as needed, so no typed key is dropped.
@@ -49,6 +53,7 @@ static int	ui_alt_key(int);
 static void	ui_run(const wchar_t *, const uint16_t *, int, int, int);
 static attr_t	ui_attr(uint16_t);
 static int	ui_hangup(void);
+static void	ui_close_tty(void);
 static int	ui_after_esc(void);
 static int	ui_sequence(int);
 static int	ui_paste(void);
@@ -63,9 +68,19 @@ ui_start(char *err, size_t errlen)
 #ifdef HAVE_NCURSESW
 	setlocale(LC_CTYPE, "");
 #endif
-	if (newterm(NULL, stdout, stdin) == NULL) {
+	if (!isatty(STDIN_FILENO)) {
+		if ((ui_tty = fopen("/dev/tty", "r+e")) == NULL) {
+			snprintf(err, errlen, "cannot open the terminal "
+			    "(/dev/tty) to read keys from: %s",
+			    strerror(errno));
+			return (-1);
+		}
+		ui_in = fileno(ui_tty);
+	}
+	if (newterm(NULL, stdout, ui_tty != NULL ? ui_tty : stdin) == NULL) {
 		snprintf(err, errlen, "cannot use terminal type '%s'; set TERM "
 		    "to one your terminal supports", term ? term : "");
+		ui_close_tty();
 		return (-1);
 	}
 	ui_started = 1;
@@ -95,6 +110,7 @@ ui_stop(void)
 		return;
 	endwin();
 	ui_started = 0;
+	ui_close_tty();
 	free(ui_queue);
 	ui_queue = NULL;
 	ui_queued = ui_queue_cap = 0;
@@ -251,13 +267,22 @@ ui_alt_key(int ch)
 	return (KEYMAP_UNKNOWN);
 }
 
+static void
+ui_close_tty(void)
+{
+	if (ui_tty != NULL)
+		fclose(ui_tty);
+	ui_tty = NULL;
+	ui_in = STDIN_FILENO;
+}
+
 /* Tells a terminal that hung up (getch fails at once) from a timeout. */
 static int
 ui_hangup(void)
 {
 	struct pollfd	p;
 
-	p.fd = STDIN_FILENO;
+	p.fd = ui_in;
 	p.events = POLLIN;
 	p.revents = 0;
 	return (poll(&p, 1, 0) == 1 &&

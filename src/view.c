@@ -326,14 +326,18 @@ view_status_right(const struct session *s, int level, unsigned pct,
 	const char		*notes = doc_note(s->doc);
 	const char		*gone = s->path_state == MAPPING_PATH_GONE ?
 				    "  [deleted]" : s->path_state ==
-				    MAPPING_PATH_REPLACED ? "  [replaced]" : "";
+				    MAPPING_PATH_REPLACED ? "  [replaced]" :
+				    s->in_memory && level < 3 ?
+				    "  [not saved]" : "";
 
 	if (n > 0 && level >= 4)
 		snprintf(unsaved, sizeof unsaved, " **");
 	else if (n > 0)
 		snprintf(unsaved, sizeof unsaved, "  ** %llu unsaved%s",
-		    (unsigned long long)n, doc_mode(s->doc) == MAPPING_DIRECT &&
-		    level < 2 ? " (in file, not flushed)" : "");
+		    (unsigned long long)n, level >= 2 ? "" :
+		    doc_anonymous(s->doc) ? " (in memory: F2 saves as)" :
+		    doc_mode(s->doc) == MAPPING_DIRECT ?
+		    " (in file, not flushed)" : "");
 	if (level >= 4)
 		snprintf(where, sizeof where, " 0x%0*llx", digits,
 		    (unsigned long long)w->cursor);

@@ -92,6 +92,7 @@ main(int argc, char **argv)
 		format_suite, dump_suite,
 		session_suite, view_suite, quote_suite, inspect_suite,
 		inspector_suite, keys_suite, resize_suite, outside_suite,
+		feed_suite,
 	};
 
 	if (argc == 3 && strcmp(argv[1], "--optional") == 0)

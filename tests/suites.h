@@ -24,6 +24,7 @@ Suite	*session_suite(void);
 Suite	*view_suite(void);
 Suite	*keys_suite(void);
 Suite	*outside_suite(void);
+Suite	*feed_suite(void);
 
 /*
  * Optional tests need something a machine may lack.  They are in no
