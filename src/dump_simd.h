@@ -1,6 +1,7 @@
 /*
- * dump_simd.h: xxd's default line (16 bytes, groups of 2, lowercase)
- * formatted with vector instructions, chosen at run time.
+ * dump_simd.h: xxd's default line (16 bytes, groups of 2, lowercase or
+ * -u's uppercase) and -p's digits formatted with vector instructions,
+ * chosen at run time.
  *
  * The same lines come out of every path; the paths differ only in how
  * many lines they format at once.  Nothing here allocates or fails.
@@ -41,11 +42,21 @@ char	*dump_simd_offset(char *q, uint64_t off);
 
 /*
  * Formats the n bytes at p, shown from offset off, as whole lines of
- * 16 and one short last line, in isa (which must be supported).  Returns
- * the bytes written to out, which must have room for them plus
- * DUMP_SIMD_SLACK.
+ * 16 and one short last line, in isa (which must be supported), with
+ * uppercase hex digits (-u; the offsets stay lowercase) when upper is
+ * not 0.  Returns the bytes written to out, which must have room for
+ * them plus DUMP_SIMD_SLACK.
  */
-size_t	dump_simd_lines(enum dump_isa isa, char *out, uint64_t off,
+size_t	dump_simd_lines(enum dump_isa isa, int upper, char *out, uint64_t off,
 	    const unsigned char *p, size_t n);
+
+/*
+ * -p: the two hex digits of each of the n bytes at p, and a newline
+ * after each byte whose count from the start of the dump is a multiple
+ * of cols (0: no newlines); index is the count of the bytes dumped
+ * before p[0].  Same isa, upper, return and room as dump_simd_lines().
+ */
+size_t	dump_simd_plain(enum dump_isa isa, int upper, char *out,
+	    uint64_t cols, uint64_t index, const unsigned char *p, size_t n);
 
 #endif

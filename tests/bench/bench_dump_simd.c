@@ -55,7 +55,7 @@ main(int argc, char **argv)
 		for (run = 0; run < 3; run++) {
 			t = now();
 			for (i = 0; i < size; i += STEP)
-				sink += dump_simd_lines((enum dump_isa)isa, out,
+				sink += dump_simd_lines((enum dump_isa)isa, 0, out,
 				    i, data + i, STEP);
 			t = now() - t;
 			if (t < best)
