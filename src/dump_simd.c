@@ -1,23 +1,22 @@
 /*
- * dump_simd.c: xxd's default line and -p's digits, the hot loops of
- * --dump, at the speed of the widest vectors the CPU has.
+ * dump_simd.c: xxd's default line (and -u's) and -p's digits, the hot
+ * loops of --dump, at the speed of the widest vectors the CPU has.
  *
  * A default line is 68 bytes while its offset is below 4 GiB: the
  * offset's 8 digits, ": ", 8 groups of 4 hex digits and a space, one
- * more space, 16 text characters and a newline.  The scalar path
- * assembles it in 64-bit words from a table of hex pairs.  The vector
- * paths turn a line's 16 bytes into 32 digits with one table lookup
- * (pshufb) a nibble, pick the text characters with one add and one
- * compare, and put the digits and spaces in place with three shuffles;
- * the line goes out in four unaligned 16-byte stores and one 8-byte
- * store of the offset's first digits, which also ends the line before.
- * The offsets of a run of 16 lines share all but their last two
- * digits, and the last is the same on every line, so only one digit is
- * looked up a line.  SSSE3 formats a line a step, AVX2 two (one a
- * 128-bit lane), AVX-512 four.  Lines past 4 GiB, whose offsets are
- * longer, and a short last line take a slower path.  The path is
- * picked once from __builtin_cpu_supports(); tests force each one.
- * Nothing here allocates, fails or keeps state.
+ * more space, 16 text characters and a newline.  The vector paths turn
+ * a line's 16 bytes into 32 digits with one table lookup (pshufb) a
+ * nibble, pick the text characters with one add and one compare, and
+ * put digits and spaces in place with five shuffles; the line goes out
+ * in five stores that do not overlap (overlapping and odd-aligned
+ * stores cost this loop a third of its speed on the AMD EPYC it was
+ * measured on).  The offsets of a run of 16 lines differ only in their
+ * next to last digit, so one digit is looked up a line.  SSSE3 formats
+ * a line a step, AVX2 two (one a 128-bit lane), AVX-512 four.  Lines
+ * past 4 GiB, whose offsets are longer, a short last line and CPUs
+ * without SSSE3 go to dump_scalar.c.  The path is picked once from
+ * __builtin_cpu_supports(); tests force each one.  Nothing here
+ * allocates, fails or keeps state.
  */
 #include "config.h"
 
@@ -25,242 +24,15 @@
 
 #include <string.h>
 
+#include "dump_scalar.h"
+
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
 #define DUMP_X86	1
 #include <immintrin.h>
 #endif
 
 #define DUMP_COLS	16	/* bytes a line, as xxd's default -c 16 */
-#define DUMP_HEXW	41	/* hex area and the gap before the text */
-#define DUMP_AREA	58	/* a line after its offset */
 #define DUMP_LINE	68	/* a line with an 8-digit offset */
-
-/*
- * Whole lines are assembled in 64-bit words and stored with memcpy(),
- * a dozen stores a line instead of sixty, which more than halves the
- * time a line takes.  DUMP_PUT(v, n, k) places the n-byte value v, as memcpy() loaded it
- * from memory, at byte k of a word that memcpy() will store.
- */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-#define DUMP_PUT(v, n, k)	((uint64_t)(v) << (64 - 8 * ((n) + (k))))
-#else
-#define DUMP_PUT(v, n, k)	((uint64_t)(v) << (8 * (k)))
-#endif
-
-static uint64_t	 dump_pair(const char *, unsigned char);
-static uint64_t	 dump_text8(const unsigned char *);
-static char	*dump_full(char *, const char *, const unsigned char *);
-static char	*dump_short(char *, const char *, const unsigned char *,
-		    size_t);
-static size_t	 dump_scalar(char *, const char *, uint64_t,
-		    const unsigned char *, size_t);
-static size_t	 dump_plain_scalar(char *, const char *, uint64_t, uint64_t,
-		    const unsigned char *, size_t);
-
-/* Byte b is at dump_hex[2 * b], as two lowercase hex digits. */
-static const char dump_hex[] =
-	"000102030405060708090a0b0c0d0e0f"
-	"101112131415161718191a1b1c1d1e1f"
-	"202122232425262728292a2b2c2d2e2f"
-	"303132333435363738393a3b3c3d3e3f"
-	"404142434445464748494a4b4c4d4e4f"
-	"505152535455565758595a5b5c5d5e5f"
-	"606162636465666768696a6b6c6d6e6f"
-	"707172737475767778797a7b7c7d7e7f"
-	"808182838485868788898a8b8c8d8e8f"
-	"909192939495969798999a9b9c9d9e9f"
-	"a0a1a2a3a4a5a6a7a8a9aaabacadaeaf"
-	"b0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
-	"c0c1c2c3c4c5c6c7c8c9cacbcccdcecf"
-	"d0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
-	"e0e1e2e3e4e5e6e7e8e9eaebecedeeef"
-	"f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
-
-/* The same in uppercase, for -u (whose offsets stay lowercase). */
-static const char dump_hexu[] =
-	"000102030405060708090A0B0C0D0E0F"
-	"101112131415161718191A1B1C1D1E1F"
-	"202122232425262728292A2B2C2D2E2F"
-	"303132333435363738393A3B3C3D3E3F"
-	"404142434445464748494A4B4C4D4E4F"
-	"505152535455565758595A5B5C5D5E5F"
-	"606162636465666768696A6B6C6D6E6F"
-	"707172737475767778797A7B7C7D7E7F"
-	"808182838485868788898A8B8C8D8E8F"
-	"909192939495969798999A9B9C9D9E9F"
-	"A0A1A2A3A4A5A6A7A8A9AAABACADAEAF"
-	"B0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF"
-	"C0C1C2C3C4C5C6C7C8C9CACBCCCDCECF"
-	"D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF"
-	"E0E1E2E3E4E5E6E7E8E9EAEBECEDEEEF"
-	"F0F1F2F3F4F5F6F7F8F9FAFBFCFDFEFF";
-
-/*
- * xxd's text column: printable ASCII (0x20..0x7e) as itself, anything
- * else a dot.  A table, because a compare on random data mispredicts.
- */
-static const char dump_text[] =
-	"................"
-	"................"
-	" !\"#$%&'()*+,-./"
-	"0123456789:;<=>?"
-	"@ABCDEFGHIJKLMNO"
-	"PQRSTUVWXYZ[\\]^_"
-	"`abcdefghijklmno"
-	"pqrstuvwxyz{|}~."
-	"................"
-	"................"
-	"................"
-	"................"
-	"................"
-	"................"
-	"................"
-	"................";
-
-/* The two hex digits of b in table hex, as memcpy() loads them. */
-static uint64_t
-dump_pair(const char *hex, unsigned char b)
-{
-	uint16_t	v;
-
-	memcpy(&v, hex + 2 * (size_t)b, 2);
-	return (v);
-}
-
-/*
- * The text column of the 8 bytes at p, computed on all 8 at once: a
- * byte stays when its top bit is clear, it is at least 0x20 and it is
- * not 0x7f, else it becomes '.'.  No sum carries out of its byte, so
- * this holds in either byte order.
- */
-static uint64_t
-dump_text8(const unsigned char *p)
-{
-	const uint64_t	ones = 0x0101010101010101ULL;
-	uint64_t	x, low, keep;
-
-	memcpy(&x, p, 8);
-	low = x & 0x7f * ones;
-	keep = ~x & (low + 0x60 * ones) & ~(low + ones) & 0x80 * ones;
-	keep = (keep >> 7) * 0xff;
-	return ((x & keep) | ('.' * ones & ~keep));
-}
-
-/*
- * Writes "%08" PRIx64 ": " for off (more digits past 4 GiB) at q and
- * returns the end.
- */
-char *
-dump_simd_offset(char *q, uint64_t off)
-{
-	size_t		nd = 8, i;
-	uint64_t	w;
-
-	if (off <= UINT32_MAX) {
-		w = DUMP_PUT(dump_pair(dump_hex, off >> 24), 2, 0) |
-		    DUMP_PUT(dump_pair(dump_hex, off >> 16 & 0xff), 2, 2) |
-		    DUMP_PUT(dump_pair(dump_hex, off >> 8 & 0xff), 2, 4) |
-		    DUMP_PUT(dump_pair(dump_hex, off & 0xff), 2, 6);
-		memcpy(q, &w, 8);
-		memcpy(q + 8, ": ", 2);
-		return (q + 10);
-	}
-	while (nd < 16 && (off >> (4 * nd)) != 0)
-		nd++;
-	for (i = nd; i >= 2; i -= 2) {
-		memcpy(q + i - 2, dump_hex + 2 * (off & 0xff), 2);
-		off >>= 8;
-	}
-	if (i == 1)
-		q[0] = dump_hex[2 * (off & 0xf) + 1];
-	memcpy(q + nd, ": ", 2);
-	return (q + nd + 2);
-}
-
-/*
- * The hex groups and text of a whole line, digits from table hex.
- * Each group's word carries its two spaces and three bytes the next
- * store overwrites, so the stores must stay in this order.
- */
-static char *
-dump_full(char *q, const char *hex, const unsigned char *p)
-{
-	uint64_t	w;
-	int		i;
-
-	for (i = 0; i < DUMP_COLS / 2; i++) {
-		w = DUMP_PUT(dump_pair(hex, p[2 * i]), 2, 0) |
-		    DUMP_PUT(dump_pair(hex, p[2 * i + 1]), 2, 2) |
-		    DUMP_PUT(' ', 1, 4) | DUMP_PUT(' ', 1, 5);
-		memcpy(q + 5 * i, &w, 8);
-	}
-	q += DUMP_HEXW;
-	w = dump_text8(p);
-	memcpy(q, &w, 8);
-	w = dump_text8(p + 8);
-	memcpy(q + 8, &w, 8);
-	q[16] = '\n';
-	return (q + 17);
-}
-
-/*
- * A last line of n < 16 bytes.  xxd pads the hex area with spaces, so
- * the text column starts where it does on a whole line.
- */
-static char *
-dump_short(char *q, const char *hex, const unsigned char *p, size_t n)
-{
-	size_t	i;
-
-	memset(q, ' ', DUMP_HEXW);
-	for (i = 0; i < n; i++)
-		memcpy(q + 5 * i / 2, hex + 2 * (size_t)p[i], 2);
-	q += DUMP_HEXW;
-	for (i = 0; i < n; i++)
-		*q++ = dump_text[p[i]];
-	*q++ = '\n';
-	return (q);
-}
-
-/* Formats the n bytes at p, the file's bytes from off, into out. */
-static size_t
-dump_scalar(char *out, const char *hex, uint64_t off,
-    const unsigned char *p, size_t n)
-{
-	char	*q = out;
-	size_t	 i;
-
-	for (i = 0; n - i >= DUMP_COLS; i += DUMP_COLS) {
-		q = dump_simd_offset(q, off + i);
-		q = dump_full(q, hex, p + i);
-	}
-	if (i < n) {
-		q = dump_simd_offset(q, off + i);
-		q = dump_short(q, hex, p + i, n - i);
-	}
-	return ((size_t)(q - out));
-}
-
-/*
- * -p: two digits a byte, a newline after each byte whose count from
- * the start of the dump (index is that of p[0]) is a multiple of cols
- * (0: none).
- */
-static size_t
-dump_plain_scalar(char *out, const char *hex, uint64_t cols,
-    uint64_t index, const unsigned char *p, size_t n)
-{
-	char	*q = out;
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		memcpy(q, hex + 2 * (size_t)p[i], 2);
-		q += 2;
-		if (cols > 0 && (index + i + 1) % cols == 0)
-			*q++ = '\n';
-	}
-	return ((size_t)(q - out));
-}
 
 #ifdef DUMP_X86
 /*
@@ -324,16 +96,6 @@ static size_t	 dump_plain_ssse3(char *, const char *, uint64_t, uint64_t,
 		    const unsigned char *, size_t);
 static size_t	 dump_plain_avx2(char *, const char *, uint64_t, uint64_t,
 		    const unsigned char *, size_t);
-
-/* The 8 digits of an offset o < 4 GiB, as memcpy() loads them. */
-DUMP_INLINE uint64_t
-dump_digits8(uint32_t o)
-{
-	return (dump_pair(dump_hex, o >> 24) |
-	    dump_pair(dump_hex, o >> 16 & 0xff) << 16 |
-	    dump_pair(dump_hex, o >> 8 & 0xff) << 32 |
-	    dump_pair(dump_hex, o & 0xff) << 48);
-}
 
 __attribute__((target("ssse3"))) DUMP_INLINE void
 dump_k128_init(struct dump_k128 *k, const char *hex)
@@ -399,7 +161,7 @@ dump_each(const struct dump_k128 *k, char *q, uint32_t o,
     const unsigned char *p, size_t i, size_t end)
 {
 	for (; i < end; i++) {
-		dump_line128(k, q, dump_digits8(o + DUMP_COLS * (uint32_t)i),
+		dump_line128(k, q, dump_scalar_digits8(o + DUMP_COLS * (uint32_t)i),
 		    p + DUMP_COLS * i);
 		q += DUMP_LINE;
 	}
@@ -429,15 +191,15 @@ dump_rest(const struct dump_k128 *k, char *q, const char *hex,
 
 	for (i = 0; n - i >= DUMP_COLS; i += DUMP_COLS) {
 		/* The line with the offset's last 8 digits, moved up. */
-		dump_line128(k, line + 8, dump_digits8((uint32_t)(off + i)),
+		dump_line128(k, line + 8, dump_scalar_digits8((uint32_t)(off + i)),
 		    p + i);
-		nd = (size_t)(dump_simd_offset(q, off + i) - q) - 2;
+		nd = (size_t)(dump_scalar_offset(q, off + i) - q) - 2;
 		memcpy(q + nd - 8, line + 8, DUMP_LINE);
 		q += nd - 8 + DUMP_LINE;
 	}
 	if (i < n) {
-		q = dump_simd_offset(q, off + i);
-		q = dump_short(q, hex, p + i, n - i);
+		q = dump_scalar_offset(q, off + i);
+		q = dump_scalar_short(q, hex, p + i, n - i);
 	}
 	return (q);
 }
@@ -473,7 +235,7 @@ dump_ssse3(char *out, const char *hex, uint64_t off, const unsigned char *p,
 	i = dump_lead(o, lines);
 	q = dump_each(&k, q, o, p, 0, i);
 	for (; lines - i >= 16; i += 16) {
-		base = dump_digits8(o + DUMP_COLS * (uint32_t)i) ^ dump_d6[0];
+		base = dump_scalar_digits8(o + DUMP_COLS * (uint32_t)i) ^ dump_d6[0];
 		for (j = 0; j < 16; j++) {
 			dump_line128(&k, q, base | dump_d6[j],
 			    p + DUMP_COLS * (i + j));
@@ -569,7 +331,7 @@ dump_avx2(char *out, const char *hex, uint64_t off, const unsigned char *p,
 	i = dump_lead(o, lines);
 	q = dump_each(&k, q, o, p, 0, i);
 	for (; lines - i >= 16; i += 16) {
-		base = dump_digits8(o + DUMP_COLS * (uint32_t)i) ^ dump_d6[0];
+		base = dump_scalar_digits8(o + DUMP_COLS * (uint32_t)i) ^ dump_d6[0];
 		for (j = 0; j < 16; j += 2) {
 			dump_line256(&k2, q, base | dump_d6[j],
 			    base | dump_d6[j + 1], p + DUMP_COLS * (i + j));
@@ -681,7 +443,7 @@ dump_avx512(char *out, const char *hex, uint64_t off,
 	i = dump_lead(o, lines);
 	q = dump_each(&k, q, o, p, 0, i);
 	for (; lines - i >= 16; i += 16) {
-		base = dump_digits8(o + DUMP_COLS * (uint32_t)i) ^ dump_d6[0];
+		base = dump_scalar_digits8(o + DUMP_COLS * (uint32_t)i) ^ dump_d6[0];
 		for (j = 0; j < 16; j += 4) {
 			for (l = 0; l < 4; l++)
 				w[l] = base | dump_d6[j + (size_t)l];
@@ -708,7 +470,7 @@ dump_hex32(const struct dump_k128 *k, char *q, const unsigned char *p)
 }
 
 /*
- * -p as dump_plain_scalar(), a line at a time: 16 bytes a step, and a
+ * -p as dump_scalar_plain(), a line at a time: 16 bytes a step, and a
  * last step of fewer bytes that still converts 16 where the input has
  * them, its extra digits landing where the newline and the next line
  * overwrite them (or in the slack).
@@ -732,7 +494,7 @@ dump_plain128(char *out, const char *hex, uint64_t cols, uint64_t index,
 		if (j < len && n - i - j >= DUMP_COLS)
 			dump_hex32(&k, q + 2 * j, p + i + j);
 		else if (j < len)
-			dump_plain_scalar(q + 2 * j, hex, 0, 0, p + i + j,
+			dump_scalar_plain(q + 2 * j, hex, 0, 0, p + i + j,
 			    len - j);
 		q += 2 * len;
 		col += len;
@@ -805,7 +567,7 @@ size_t
 dump_simd_lines(enum dump_isa isa, int upper, char *out, uint64_t off,
     const unsigned char *p, size_t n)
 {
-	const char	*hex = upper ? dump_hexu : dump_hex;
+	const char	*hex = dump_scalar_hex(upper);
 
 	if (isa == DUMP_ISA_AUTO)
 		isa = dump_simd_best();
@@ -819,7 +581,7 @@ dump_simd_lines(enum dump_isa isa, int upper, char *out, uint64_t off,
 		return (dump_avx512(out, hex, off, p, n));
 #endif
 	default:
-		return (dump_scalar(out, hex, off, p, n));
+		return (dump_scalar_lines(out, hex, off, p, n));
 	}
 }
 
@@ -827,7 +589,7 @@ size_t
 dump_simd_plain(enum dump_isa isa, int upper, char *out, uint64_t cols,
     uint64_t index, const unsigned char *p, size_t n)
 {
-	const char	*hex = upper ? dump_hexu : dump_hex;
+	const char	*hex = dump_scalar_hex(upper);
 
 	if (isa == DUMP_ISA_AUTO)
 		isa = dump_simd_best();
@@ -840,6 +602,6 @@ dump_simd_plain(enum dump_isa isa, int upper, char *out, uint64_t cols,
 		return (dump_plain_avx2(out, hex, cols, index, p, n));
 #endif
 	default:
-		return (dump_plain_scalar(out, hex, cols, index, p, n));
+		return (dump_scalar_plain(out, hex, cols, index, p, n));
 	}
 }

@@ -35,12 +35,6 @@ enum dump_isa dump_simd_best(void);
 const char *dump_simd_name(enum dump_isa isa);
 
 /*
- * Writes "%08" PRIx64 ": " for off (more digits past 4 GiB) at q and
- * returns the end.
- */
-char	*dump_simd_offset(char *q, uint64_t off);
-
-/*
  * Formats the n bytes at p, shown from offset off, as whole lines of
  * 16 and one short last line, in isa (which must be supported), with
  * uppercase hex digits (-u; the offsets stay lowercase) when upper is

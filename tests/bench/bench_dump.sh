@@ -1,15 +1,18 @@
 #!/bin/sh
 #
 # bench_dump.sh: `maphex --dump` against xxd on 256 MiB of random bytes,
-# and the formatter's vector paths against its scalar one.
+# and the formatter against its scalar path and a plain vector formatter.
 #
-# A benchmark, not a test: it makes the file in a temp dir, warms the page
-# cache, times both programs in the same run (best of 3 wall-clock times
-# each, output to /dev/null) and prints markdown table rows for
-# tests/bench/run: maphex against xxd (target >= 25x), then each path of
-# the formatter this CPU runs (bench_dump_simd.c, built from src/ with
-# $CC) against the scalar path on the same bytes in memory.  Needs MAPHEX;
-# prints a skip row where xxd is missing.
+# A benchmark, not a test.  First the formatter alone on the same bytes
+# in memory (bench_dump_simd.c, built from src/ with $CC -O2): each path
+# this CPU runs against the scalar path, then the path --dump picks
+# against the vector reference formatter written in bench_dump_simd.c
+# (target >= 0.8 of its speed).  Then it makes the file in a temp dir,
+# warms the page cache, times maphex (best of 5 wall-clock times) and xxd
+# (best of 2) in the same run, output to /dev/null, for the default
+# layout (target >= 25x) and -p, and prints maphex's peak RSS where GNU
+# time exists (target < 16 MiB).  Rows are markdown for tests/bench/run.
+# Needs MAPHEX; prints a skip row where xxd is missing.
 
 : "${MAPHEX:?MAPHEX must name the maphex binary}"
 : "${CC:=cc}"
@@ -29,15 +32,23 @@ if [ ! -f "$cfg/config.h" ]; then
 	printf '%s\n' '#define _GNU_SOURCE 1' >"$cfg/config.h"
 fi
 if "$CC" -O2 -I"$cfg" -I"$top/src" "$here/bench_dump_simd.c" \
-    "$top/src/dump_simd.c" -o "$tmp/bench_dump_simd" &&
+    "$top/src/dump_simd.c" "$top/src/dump_scalar.c" \
+    -o "$tmp/bench_dump_simd" &&
     "$tmp/bench_dump_simd" 256 >"$tmp/simd"; then
-	awk '$1 == "scalar" { s = $2 } { t[NR] = $1; v[NR] = $2 }
+	awk '$1 == "scalar" { s = $2 } $1 == "reference" { r = $2 }
+	$1 != "reference" { t[++n] = $1; v[n] = $2 }
 	END {
-		for (i = 1; i <= NR; i++)
+		for (i = 1; i <= n; i++)
 			printf "| --dump formatter, 256 MiB in memory, %s |" \
 			    " %.3f s (%.2f GB/s) | scalar %.3f s | %.2fx |" \
 			    " - |\n", t[i], v[i], 0.268435456 / v[i],
 			    s, s / v[i]
+		if (r > 0)
+			printf "| --dump formatter (%s) against a plain" \
+			    " vector formatter | %.3f s (%.2f GB/s) |" \
+			    " reference %.3f s (%.2f GB/s) | %.2f |" \
+			    " target >= 0.8 |\n", t[n], v[n],
+			    0.268435456 / v[n], r, 0.268435456 / r, r / v[n]
 	}' "$tmp/simd"
 else
 	echo "| --dump formatter | skipped | cannot build bench_dump_simd | - | - |"
@@ -54,10 +65,13 @@ if ! head -c $((256 * 1024 * 1024)) /dev/urandom >"$file"; then
 fi
 cat "$file" >/dev/null
 
-# best CMD...: the best of 3 wall-clock times of CMD, in nanoseconds.
+# best N CMD...: the best of N wall-clock times of CMD, in nanoseconds.
 best() {
 	b=
-	for _ in 1 2 3; do
+	runs=$1
+	shift
+	while [ "$runs" -gt 0 ]; do
+		runs=$((runs - 1))
 		t0=$(date +%s%N)
 		"$@" >/dev/null || return 1
 		t1=$(date +%s%N)
@@ -69,13 +83,28 @@ best() {
 	echo "$b"
 }
 
-if ! ours=$(best "$MAPHEX" --dump "$file"); then
-	echo "| $label | failed | $MAPHEX --dump exits non-zero | - |" \
-	    "target >= 25x |"
-	exit 1
+# against NAME FLAGS: a row of maphex --dump FLAGS against xxd FLAGS.
+# FLAGS is a word list on purpose.
+# shellcheck disable=SC2086
+against() {
+	if ! ours=$(best 5 "$MAPHEX" --dump $2 "$file"); then
+		echo "| $1 | failed | $MAPHEX --dump $2 exits non-zero | - |" \
+		    "target >= 25x |"
+		return 1
+	fi
+	theirs=$(best 2 xxd $2 "$file") || return 1
+	awk -v label="$1" -v a="$ours" -v b="$theirs" 'BEGIN {
+		printf "| %s | %.3f s | xxd %.3f s | %.1fx faster |" \
+		    " target >= 25x |\n", label, a / 1e9, b / 1e9, b / a
+	}'
+}
+
+status=0
+against "$label" "" || status=1
+against "--dump -p 256 MiB" "-p" || status=1
+if [ -x /usr/bin/time ] &&
+    /usr/bin/time -f %M -o "$tmp/rss" "$MAPHEX" --dump "$file" >/dev/null; then
+	awk '{ printf "| --dump 256 MiB, peak RSS | %.1f MiB | - | - |" \
+	    " target < 16 MiB |\n", $1 / 1024 }' "$tmp/rss"
 fi
-theirs=$(best xxd "$file") || exit 1
-awk -v label="$label" -v a="$ours" -v b="$theirs" 'BEGIN {
-	printf "| %s | %.3f s | xxd %.3f s | %.1fx faster | target >= 25x |\n",
-	    label, a / 1e9, b / 1e9, b / a
-}'
+exit "$status"
