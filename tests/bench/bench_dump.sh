@@ -8,10 +8,11 @@
 # this CPU runs against the scalar path, then the path --dump picks
 # against the vector reference formatter written in bench_dump_simd.c
 # (target >= 0.8 of its speed).  Then it makes the file in a temp dir,
-# warms the page cache, times maphex (best of 5 wall-clock times) and xxd
-# (best of 2) in the same run, output to /dev/null, for the default
-# layout (target >= 25x) and -p, and prints maphex's peak RSS where GNU
-# time exists (target < 16 MiB).  Rows are markdown for tests/bench/run.
+# warms the page cache, times maphex (best of 5 wall-clock times, and of
+# 5 user + system times where GNU time exists, as a loaded machine skews
+# wall-clock) and xxd (best of 2) in the same run, output to /dev/null,
+# for the default layout (target >= 25x) and -p, and prints maphex's
+# peak RSS where GNU time exists (target < 16 MiB).  Rows are markdown for tests/bench/run.
 # Needs MAPHEX; prints a skip row where xxd is missing.
 
 : "${MAPHEX:?MAPHEX must name the maphex binary}"
@@ -39,7 +40,7 @@ if "$CC" -O2 -I"$cfg" -I"$top/src" "$here/bench_dump_simd.c" \
 	$1 != "reference" { t[++n] = $1; v[n] = $2 }
 	END {
 		for (i = 1; i <= n; i++)
-			printf "| --dump formatter, 256 MiB in memory, %s |" \
+			printf "| --dump formatter, 256 MiB in memory (CPU time), %s |" \
 			    " %.3f s (%.2f GB/s) | scalar %.3f s | %.2fx |" \
 			    " - |\n", t[i], v[i], 0.268435456 / v[i],
 			    s, s / v[i]
@@ -65,22 +66,27 @@ if ! head -c $((256 * 1024 * 1024)) /dev/urandom >"$file"; then
 fi
 cat "$file" >/dev/null
 
-# best N CMD...: the best of N wall-clock times of CMD, in nanoseconds.
+# best N CMD...: "WALL CPU", the best of N wall-clock times of CMD and
+# the best of its N user + system times (0 without GNU time), in seconds.
 best() {
-	b=
 	runs=$1
 	shift
+	: >"$tmp/times"
 	while [ "$runs" -gt 0 ]; do
 		runs=$((runs - 1))
 		t0=$(date +%s%N)
-		"$@" >/dev/null || return 1
-		t1=$(date +%s%N)
-		t=$((t1 - t0))
-		if [ -z "$b" ] || [ "$t" -lt "$b" ]; then
-			b=$t
+		if [ -x /usr/bin/time ]; then
+			/usr/bin/time -f "%U %S" -o "$tmp/cpu" "$@" >/dev/null ||
+			    return 1
+		else
+			"$@" >/dev/null || return 1
+			echo "0 0" >"$tmp/cpu"
 		fi
+		t1=$(date +%s%N)
+		echo "$((t1 - t0)) $(cat "$tmp/cpu")" >>"$tmp/times"
 	done
-	echo "$b"
+	awk 'NR == 1 || $1 < w { w = $1 } NR == 1 || $2 + $3 < c { c = $2 + $3 }
+	    END { print w / 1e9, c }' "$tmp/times"
 }
 
 # against NAME FLAGS: a row of maphex --dump FLAGS against xxd FLAGS.
@@ -93,9 +99,12 @@ against() {
 		return 1
 	fi
 	theirs=$(best 2 xxd $2 "$file") || return 1
-	awk -v label="$1" -v a="$ours" -v b="$theirs" 'BEGIN {
-		printf "| %s | %.3f s | xxd %.3f s | %.1fx faster |" \
-		    " target >= 25x |\n", label, a / 1e9, b / 1e9, b / a
+	echo "$ours $theirs" | awk -v label="$1" '{
+		printf "| %s | %.3f s (CPU %.2f s) | xxd %.3f s (CPU %.2f s)" \
+		    " | %.1fx faster", label, $1, $2, $3, $4, $3 / $1
+		if ($2 > 0)
+			printf " (CPU %.1fx)", $4 / $2
+		printf " | target >= 25x |\n"
 	}'
 }
 

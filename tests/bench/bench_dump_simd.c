@@ -4,8 +4,9 @@
  *
  * Built by bench_dump.sh with src/dump_simd.c and src/dump_scalar.c,
  * it formats MIB mebibytes of pseudo-random bytes in memory (no file,
- * no write) in 256 KiB steps as --dump does, best of five per path, and
- * prints one line a path:
+ * no write) in 256 KiB steps as --dump does, best of five per path in
+ * CPU time (a loaded machine skews wall-clock time), and prints one
+ * line a path:
  *	NAME SECONDS
  * then "reference SECONDS" for ref_lines() below (on a CPU with AVX2),
  * so that the paths can be read as ratios to the scalar path and to
@@ -118,7 +119,7 @@ now(void)
 {
 	struct timespec	ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
 }
 
