@@ -37,9 +37,8 @@
 #ifdef DUMP_X86
 /*
  * Where a line's bytes go, in five stores at 0, 16, 32, 48 and 64 of
- * its 68 bytes, which start 4-byte aligned and neither overlap nor
- * split a byte pair's digits across odd addresses, the pattern that
- * stores fastest.  H holds the digits of bytes 0-7, G those of bytes
+ * its 68 bytes, which neither overlap nor (in a 4-byte aligned buffer)
+ * start at odd addresses, the pattern that stores fastest.  H holds the digits of bytes 0-7, G those of bytes
  * 8-15, T the text.  The store at 0 is the offset's 8 digits and the
  * low half of X0 (": ", 5 digits of H); at 16, 13 digits of H and G
  * (H shifted on by 5); at 32, 13 digits of G; at 48, G's last digit,
@@ -141,7 +140,7 @@ dump_line128(const struct dump_k128 *k, char *q, uint64_t w,
 	keep = _mm_cmplt_epi8(_mm_add_epi8(v, k->c60), k->cm33);
 	t = _mm_or_si128(_mm_and_si128(keep, v), _mm_andnot_si128(keep,
 	    k->dots));
-	DUMP_ST(q, _mm_unpacklo_epi64(_mm_cvtsi64_si128((long long)w),
+	DUMP_ST(q, _mm_unpacklo_epi64(_mm_set_epi64x(0, (long long)w),
 	    _mm_or_si128(_mm_shuffle_epi8(h, k->m0), k->c0)));
 	DUMP_ST(q + 16, _mm_or_si128(_mm_shuffle_epi8(_mm_alignr_epi8(g, h,
 	    5), k->m1), k->c1));
@@ -297,9 +296,9 @@ dump_line256(const struct dump_k256 *k, char *q, uint64_t w0, uint64_t w1,
 	t = _mm256_blendv_epi8(k->dots, v, _mm256_cmpgt_epi8(k->cm33,
 	    _mm256_add_epi8(v, k->c60)));
 	x = _mm256_or_si256(_mm256_shuffle_epi8(h, k->m0), k->c0);
-	DUMP_ST(q, _mm_unpacklo_epi64(_mm_cvtsi64_si128((long long)w0),
+	DUMP_ST(q, _mm_unpacklo_epi64(_mm_set_epi64x(0, (long long)w0),
 	    _mm256_castsi256_si128(x)));
-	DUMP_ST(q + DUMP_LINE, _mm_unpacklo_epi64(_mm_cvtsi64_si128(
+	DUMP_ST(q + DUMP_LINE, _mm_unpacklo_epi64(_mm_set_epi64x(0,
 	    (long long)w1), _mm256_extracti128_si256(x, 1)));
 	x = _mm256_or_si256(_mm256_shuffle_epi8(_mm256_alignr_epi8(g, h, 5),
 	    k->m1), k->c1);
@@ -385,7 +384,7 @@ dump_k512_init(struct dump_k512 *k4, const struct dump_k128 *k)
 /* The line at q + l lines from lane l of x0 (v the line's offset). */
 #define DUMP_HEAD4(q, x0, w, l)						\
 	DUMP_ST((q) + (l) * DUMP_LINE, _mm_unpacklo_epi64(		\
-	    _mm_cvtsi64_si128((long long)(w)[l]), DUMP_LANE((x0), (l))))
+	    _mm_set_epi64x(0, (long long)(w)[l]), DUMP_LANE((x0), (l))))
 #define DUMP_TAIL4(q, x4, l)						\
 	_mm_storeu_si32((q) + (l) * DUMP_LINE + 64, DUMP_LANE((x4), (l)))
 
