@@ -12,7 +12,9 @@
  * stores cost this loop a third of its speed on the AMD EPYC it was
  * measured on).  The offsets of a run of 16 lines differ only in their
  * next to last digit, so one digit is looked up a line.  SSSE3 formats
- * a line a step, AVX2 two (one a 128-bit lane), AVX-512 four.  Lines
+ * a line a step, AVX two in 128-bit VEX instructions (the best on AMD
+ * Zen 1, which splits 256-bit ones), AVX2 two (one a 128-bit lane),
+ * AVX-512 four.  Lines
  * past 4 GiB, whose offsets are longer, a short last line and CPUs
  * without SSSE3 go to dump_scalar.c.  The path is picked once from
  * __builtin_cpu_supports(); tests force each one.  Nothing here
@@ -38,13 +40,13 @@
 /*
  * Where a line's bytes go, in five stores at 0, 16, 32, 48 and 64 of
  * its 68 bytes, which neither overlap nor (in a 4-byte aligned buffer)
- * start at odd addresses, the pattern that stores fastest.  H holds the digits of bytes 0-7, G those of bytes
- * 8-15, T the text.  The store at 0 is the offset's 8 digits and the
- * low half of X0 (": ", 5 digits of H); at 16, 13 digits of H and G
- * (H shifted on by 5); at 32, 13 digits of G; at 48, G's last digit,
- * two spaces and 13 of T (G shifted on by 15); the 4 bytes at 64 the
- * rest of T and the newline.  0x80 gives a zero that the constant
- * fills with a space.
+ * start at odd addresses, the pattern that stores fastest.  H holds
+ * the digits of bytes 0-7, G those of bytes 8-15, T the text.  The
+ * store at 0 is the offset's 8 digits and the low half of X0 (": ", 5
+ * digits of H); at 16, 13 digits of H and G (H shifted on by 5); at
+ * 32, 13 digits of G; at 48, G's last digit, two spaces and 13 of T (G
+ * shifted on by 15); the 4 bytes at 64 the rest of T and the newline.
+ * 0x80 gives a zero that the constant fills with a space.
  */
 static const unsigned char dump_m0[16] = { 0x80, 0x80, 0, 1, 2, 3, 0x80, 4,
 	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80 };
@@ -87,13 +89,15 @@ struct dump_k128 {
 static size_t	 dump_short_offsets(uint64_t, size_t);
 static size_t	 dump_ssse3(char *, const char *, uint64_t,
 		    const unsigned char *, size_t);
+static size_t	 dump_avx(char *, const char *, uint64_t,
+		    const unsigned char *, size_t);
 static size_t	 dump_avx2(char *, const char *, uint64_t,
 		    const unsigned char *, size_t);
 static size_t	 dump_avx512(char *, const char *, uint64_t,
 		    const unsigned char *, size_t);
 static size_t	 dump_plain_ssse3(char *, const char *, uint64_t, uint64_t,
 		    const unsigned char *, size_t);
-static size_t	 dump_plain_avx2(char *, const char *, uint64_t, uint64_t,
+static size_t	 dump_plain_avx(char *, const char *, uint64_t, uint64_t,
 		    const unsigned char *, size_t);
 
 __attribute__((target("ssse3"))) DUMP_INLINE void
@@ -239,6 +243,40 @@ dump_ssse3(char *out, const char *hex, uint64_t off, const unsigned char *p,
 			dump_line128(&k, q, base | dump_d6[j],
 			    p + DUMP_COLS * (i + j));
 			q += DUMP_LINE;
+		}
+	}
+	q = dump_each(&k, q, o, p, i, lines);
+	i = lines * DUMP_COLS;
+	return ((size_t)(dump_rest(&k, q, hex, off + i, p + i, n - i) - out));
+}
+
+/*
+ * Two lines a step in 128-bit VEX instructions, for CPUs that run a
+ * 256-bit instruction as two 128-bit halves: no lanes to move out, and
+ * no register copies.  As dump_ssse3() otherwise.
+ */
+__attribute__((target("avx"))) static size_t
+dump_avx(char *out, const char *hex, uint64_t off, const unsigned char *p,
+    size_t n)
+{
+	struct dump_k128	 k;
+	size_t			 lines = dump_short_offsets(off, n), i, j;
+	uint32_t		 o = (uint32_t)off;
+	uint64_t		 base;
+	char			*q = out;
+
+	dump_k128_init(&k, hex);
+	i = dump_lead(o, lines);
+	q = dump_each(&k, q, o, p, 0, i);
+	for (; lines - i >= 16; i += 16) {
+		base = dump_scalar_digits8(o + DUMP_COLS * (uint32_t)i) ^
+		    dump_d6[0];
+		for (j = 0; j < 16; j += 2) {
+			dump_line128(&k, q, base | dump_d6[j],
+			    p + DUMP_COLS * (i + j));
+			dump_line128(&k, q + DUMP_LINE, base | dump_d6[j + 1],
+			    p + DUMP_COLS * (i + j + 1));
+			q += 2 * DUMP_LINE;
 		}
 	}
 	q = dump_each(&k, q, o, p, i, lines);
@@ -513,8 +551,8 @@ dump_plain_ssse3(char *out, const char *hex, uint64_t cols, uint64_t index,
 }
 
 /* The same in VEX encoding, which saves the register copies. */
-__attribute__((target("avx2"))) static size_t
-dump_plain_avx2(char *out, const char *hex, uint64_t cols, uint64_t index,
+__attribute__((target("avx"))) static size_t
+dump_plain_avx(char *out, const char *hex, uint64_t cols, uint64_t index,
     const unsigned char *p, size_t n)
 {
 	return (dump_plain128(out, hex, cols, index, p, n));
@@ -531,6 +569,8 @@ dump_simd_supported(enum dump_isa isa)
 #ifdef DUMP_X86
 	case DUMP_ISA_SSSE3:
 		return (__builtin_cpu_supports("ssse3") != 0);
+	case DUMP_ISA_AVX:
+		return (__builtin_cpu_supports("avx") != 0);
 	case DUMP_ISA_AVX2:
 		return (__builtin_cpu_supports("avx2") != 0);
 	case DUMP_ISA_AVX512:
@@ -547,6 +587,12 @@ dump_simd_best(void)
 {
 	int	isa;
 
+#ifdef DUMP_X86
+	/* Zen 1 runs 256-bit instructions as two halves: AVX is faster. */
+	if (!dump_simd_supported(DUMP_ISA_AVX512) &&
+	    dump_simd_supported(DUMP_ISA_AVX) && __builtin_cpu_is("znver1"))
+		return (DUMP_ISA_AVX);
+#endif
 	for (isa = DUMP_ISA_COUNT - 1; isa > DUMP_ISA_SCALAR; isa--)
 		if (dump_simd_supported((enum dump_isa)isa))
 			return ((enum dump_isa)isa);
@@ -557,7 +603,7 @@ const char *
 dump_simd_name(enum dump_isa isa)
 {
 	static const char *const names[DUMP_ISA_COUNT] = { "auto", "scalar",
-	    "ssse3", "avx2", "avx512" };
+	    "ssse3", "avx", "avx2", "avx512" };
 
 	return (isa < DUMP_ISA_COUNT ? names[isa] : "unknown");
 }
@@ -574,6 +620,8 @@ dump_simd_lines(enum dump_isa isa, int upper, char *out, uint64_t off,
 #ifdef DUMP_X86
 	case DUMP_ISA_SSSE3:
 		return (dump_ssse3(out, hex, off, p, n));
+	case DUMP_ISA_AVX:
+		return (dump_avx(out, hex, off, p, n));
 	case DUMP_ISA_AVX2:
 		return (dump_avx2(out, hex, off, p, n));
 	case DUMP_ISA_AVX512:
@@ -596,9 +644,10 @@ dump_simd_plain(enum dump_isa isa, int upper, char *out, uint64_t cols,
 #ifdef DUMP_X86
 	case DUMP_ISA_SSSE3:
 		return (dump_plain_ssse3(out, hex, cols, index, p, n));
+	case DUMP_ISA_AVX:
 	case DUMP_ISA_AVX2:
 	case DUMP_ISA_AVX512:
-		return (dump_plain_avx2(out, hex, cols, index, p, n));
+		return (dump_plain_avx(out, hex, cols, index, p, n));
 #endif
 	default:
 		return (dump_scalar_plain(out, hex, cols, index, p, n));

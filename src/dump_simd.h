@@ -17,7 +17,8 @@ enum dump_isa {
 	DUMP_ISA_AUTO,		/* the best this CPU has */
 	DUMP_ISA_SCALAR,	/* 64-bit words, any CPU */
 	DUMP_ISA_SSSE3,		/* one line a step (pshufb) */
-	DUMP_ISA_AVX2,		/* two lines a step */
+	DUMP_ISA_AVX,		/* two lines a step, 128-bit VEX */
+	DUMP_ISA_AVX2,		/* two lines a step, one a 256-bit op */
 	DUMP_ISA_AVX512,	/* four lines a step (AVX-512 BW) */
 	DUMP_ISA_COUNT
 };
@@ -28,7 +29,10 @@ enum dump_isa {
 /* Whether this CPU (and this build) can run isa. */
 int	dump_simd_supported(enum dump_isa isa);
 
-/* The fastest supported isa; DUMP_ISA_AUTO resolves to it. */
+/*
+ * The fastest supported isa (AVX over AVX2 on AMD Zen 1);
+ * DUMP_ISA_AUTO resolves to it.
+ */
 enum dump_isa dump_simd_best(void);
 
 /* The isa's name for benchmarks and messages ("avx2"). */

@@ -8,11 +8,11 @@
  * CPU time (a loaded machine skews wall-clock time), and prints one
  * line a path:
  *	NAME SECONDS
- * then "reference SECONDS" for ref_lines() below (on a CPU with AVX2),
- * so that the paths can be read as ratios to the scalar path and to
- * the reference.  Before timing, the reference's output is compared
- * with the scalar path's and the best path's on every step; a
- * difference exits 1.
+ * then "reference SECONDS" for ref_lines() below (on a CPU with AVX2)
+ * and "best NAME", the path --dump picks, so that the paths can be read
+ * as ratios to the scalar path and the picked one to the reference.
+ * Before timing, the reference's output is compared with the scalar
+ * path's and the picked path's on every step; a difference exits 1.
  *	bench_dump_simd MIB
  *
  * The reference is the straightforward way to vectorise xxd's line,
@@ -210,6 +210,7 @@ main(int argc, char **argv)
 			    timed(isa, out, data, size, &sink));
 	if (ref)
 		printf("reference %.4f\n", timed(0, out, data, size, &sink));
+	printf("best %s\n", dump_simd_name(dump_simd_best()));
 	free(out);
 	free(data);
 	return (sink == 0);
