@@ -4,9 +4,9 @@
  * This file owns the xxd line layout and the loop that streams it: a
  * chunk of the mapping at a time is formatted under guard_call(), so a
  * page that raises SIGBUS becomes an error, into one buffer of whole
- * lines, and the buffer goes out in one write(2).  xxd's default layout
- * goes through dump_simd.c, the widest vectors the CPU has; the others
- * through dump_layout.c.  It must not print anywhere but
+ * lines, and the buffer goes out in one write(2).  xxd's default layout,
+ * -u and -p go through dump_simd.c, the widest vectors the CPU has; the
+ * others through dump_layout.c.  It must not print anywhere but
  * the descriptor it is given, exit, or keep any state between calls.
  */
 #include "config.h"
@@ -40,7 +40,7 @@ struct dump {
 	char			*err;
 	size_t			 errlen;
 	const struct dump_layout *l;
-	int			 fast;	/* l is xxd's default */
+	int			 fast;	/* l is xxd's default or -u */
 	enum dump_isa		 isa;	/* the fast path's instructions */
 	size_t			 step;	/* bytes a line, for reads that fault */
 	char			*line;	/* scratch line of the other layouts */
@@ -97,7 +97,7 @@ dump_write(struct dump *d, const char *buf, size_t len)
 
 /*
  * Formats the n bytes at p, the file's bytes from off, in d's layout:
- * the default through the fast lines above, the rest in dump_layout.c.
+ * the default, -u and -p in dump_simd.c, the rest in dump_layout.c.
  */
 static size_t
 dump_any(const struct dump *d, char *out, uint64_t off,
@@ -106,7 +106,11 @@ dump_any(const struct dump *d, char *out, uint64_t off,
 	uint64_t	shown = off + d->l->displace;
 
 	if (d->fast)
-		return (dump_simd_lines(d->isa, out, shown, p, n));
+		return (dump_simd_lines(d->isa, d->l->upper, out, shown, p,
+		    n));
+	if (d->l->kind == DUMP_PLAIN)
+		return (dump_simd_plain(d->isa, d->l->upper, out, d->l->cols,
+		    off - d->start, p, n));
 	return (dump_layout_format(d->l, out, d->line, off - d->start, shown,
 	    p, n));
 }
@@ -163,7 +167,7 @@ dump_setup(struct dump *d, const struct dump_layout *l)
 
 	d->l = l;
 	d->fast = l->kind == DUMP_HEX && l->cols == DUMP_COLS &&
-	    l->group == 2 && !l->upper && !l->decimal;
+	    l->group == 2 && !l->decimal;
 	if (!d->fast && d->chunk > DUMP_CHUNK / 4)
 		d->chunk = DUMP_CHUNK / 4;
 	if (d->chunk > DUMP_CHUNKMAX)
@@ -178,7 +182,8 @@ dump_setup(struct dump *d, const struct dump_layout *l)
 		d->out = malloc(d->chunk / DUMP_COLS * DUMP_LINEMAX +
 		    DUMP_SIMD_SLACK);
 	else {
-		d->out = malloc(dump_layout_outmax(l, d->chunk));
+		d->out = malloc(dump_layout_outmax(l, d->chunk) +
+		    DUMP_SIMD_SLACK);
 		d->line = malloc(DUMP_LINECAP(l->cols > DUMP_MAXCOLS ?
 		    0 : l->cols) + 128 + 2 * (l->name ? strlen(l->name) : 0));
 	}

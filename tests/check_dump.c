@@ -938,9 +938,9 @@ START_TEST(test_simd_vs_scalar)
 			off = i % 3 == 0 ? tu_rand(&seed) % 4096 : i % 3 == 1 ?
 			    0xffffff00 + tu_rand(&seed) % 512 : tu_rand(&seed);
 			off &= ~(uint64_t)0 << (i % 2 ? 0 : 4);
-			wl = dump_simd_lines(DUMP_ISA_SCALAR, want, off, data, n);
+			wl = dump_simd_lines(DUMP_ISA_SCALAR, 0, want, off, data, n);
 			memset(got, 'Z', sizeof got);
-			gl = dump_simd_lines((enum dump_isa)isa, got, off, data,
+			gl = dump_simd_lines((enum dump_isa)isa, 0, got, off, data,
 			    n);
 			ck_assert_msg(gl == wl && memcmp(got, want, wl) == 0,
 			    "%s: n %zu off %" PRIu64 ":\n%.200s\nwant\n%.200s",
@@ -951,6 +951,127 @@ START_TEST(test_simd_vs_scalar)
 	/* x86-64 always has SSSE3 or better on the machines we build on. */
 	ck_assert_int_eq(dump_simd_supported(dump_simd_best()), 1);
 	ck_assert_int_ge(tried, dump_simd_best() >= DUMP_ISA_SSSE3 ? 1 : 0);
+}
+END_TEST
+
+/* Offsets for the lines of every length: runs of 16, 4 GiB, 2^64. */
+static const uint64_t simd_offsets[] = { 0, 5, 0xf0, 0x1234567, 0xfffffe9c,
+	0xffffffe0, 0x123456789a, UINT64_MAX - 40 };
+
+/*
+ * Formats n bytes at data on path isa and on the scalar path and
+ * asserts the same bytes, none written past the slack.
+ */
+static void
+simd_same(enum dump_isa isa, int upper, int plain, uint64_t cols,
+    uint64_t off, const unsigned char *data, size_t n)
+{
+	static char	want[300 * 5 + 200], got[sizeof want];
+	size_t		wl, gl, i;
+
+	if (plain) {
+		wl = dump_simd_plain(DUMP_ISA_SCALAR, upper, want, cols, off,
+		    data, n);
+		memset(got, 'Z', sizeof got);
+		gl = dump_simd_plain(isa, upper, got, cols, off, data, n);
+	} else {
+		wl = dump_simd_lines(DUMP_ISA_SCALAR, upper, want, off, data,
+		    n);
+		memset(got, 'Z', sizeof got);
+		gl = dump_simd_lines(isa, upper, got, off, data, n);
+	}
+	if (gl != wl || memcmp(got, want, wl) != 0)
+		ck_abort_msg("%s%s%s: n %zu off %" PRIu64 " cols %" PRIu64
+		    ":\n%.300s\nwant\n%.300s", dump_simd_name(isa),
+		    upper ? " -u" : "", plain ? " -p" : "", n, off, cols, got,
+		    want);
+	for (i = gl + DUMP_SIMD_SLACK; i < sizeof got && got[i] == 'Z'; i++)
+		continue;
+	if (i != sizeof got)
+		ck_abort_msg("%s: wrote past the slack at %zu",
+		    dump_simd_name(isa), i);
+}
+
+/*
+ * Each vector path against the scalar one on random bytes of every
+ * length 0..300, at several offsets and input alignments, lowercase
+ * and -u.
+ */
+START_TEST(test_simd_every_length)
+{
+	static unsigned char	 data[300 + 8];
+	uint64_t		 seed = 0x1e57;
+	size_t			 n, k, a;
+	int			 isa, upper;
+
+	tu_random(data, sizeof data, &seed);
+	for (isa = DUMP_ISA_SSSE3; isa < DUMP_ISA_COUNT; isa++) {
+		if (!dump_simd_supported((enum dump_isa)isa))
+			continue;
+		for (upper = 0; upper < 2; upper++)
+		for (k = 0; k < sizeof simd_offsets / sizeof simd_offsets[0];
+		    k++)
+		for (a = 0; a < 8; a += 3)
+		for (n = 0; n <= 300; n++)
+			simd_same((enum dump_isa)isa, upper, 0, 0,
+			    simd_offsets[k], data + a, n);
+	}
+}
+END_TEST
+
+/*
+ * -p on each vector path against the scalar one, every length 0..300,
+ * line lengths around the 16-byte steps, starts within a line.
+ */
+START_TEST(test_simd_plain_every_length)
+{
+	static const uint64_t	 cols[] = { 0, 1, 2, 15, 16, 17, 30, 31, 32,
+				    33, 256, 1000 };
+	static const uint64_t	 index[] = { 0, 1, 7, 29 };
+	static unsigned char	 data[300 + 8];
+	uint64_t		 seed = 0x9a1;
+	size_t			 n, c, i;
+	int			 isa, upper;
+
+	tu_random(data, sizeof data, &seed);
+	for (isa = DUMP_ISA_SSSE3; isa < DUMP_ISA_COUNT; isa++) {
+		if (!dump_simd_supported((enum dump_isa)isa))
+			continue;
+		for (upper = 0; upper < 2; upper++)
+		for (c = 0; c < sizeof cols / sizeof cols[0]; c++)
+		for (i = 0; i < sizeof index / sizeof index[0]; i++)
+		for (n = 0; n <= 300; n++)
+			simd_same((enum dump_isa)isa, upper, 1, cols[c],
+			    index[i], data + i % 4, n);
+	}
+}
+END_TEST
+
+/* The scalar -p is dump_layout.c's -p, byte for byte. */
+START_TEST(test_simd_plain_layout)
+{
+	static unsigned char	 data[700];
+	static char		 want[3 * sizeof data + 2], got[sizeof want +
+				    DUMP_SIMD_SLACK];
+	struct dump_layout	 l;
+	uint64_t		 seed = 0x71a, index;
+	size_t			 n, wl, gl;
+	int			 i;
+
+	tu_random(data, sizeof data, &seed);
+	for (i = 0; i < 200; i++) {
+		dump_layout_default(&l);
+		l.kind = DUMP_PLAIN;
+		l.cols = tu_rand(&seed) % 70;
+		l.upper = i % 2;
+		n = tu_rand(&seed) % sizeof data;
+		index = tu_rand(&seed) % 100;
+		wl = dump_layout_format(&l, want, NULL, index, 0, data, n);
+		gl = dump_simd_plain(dump_simd_best(), l.upper, got, l.cols,
+		    index, data, n);
+		ck_assert_uint_eq(gl, wl);
+		ck_assert_mem_eq(got, want, wl);
+	}
 }
 END_TEST
 
@@ -1020,6 +1141,9 @@ dump_suite(void)
 	tcase_add_test(tl, test_revert_round_trip);
 	tcase_add_test(tl, test_simd_vs_scalar);
 	tcase_add_test(tl, test_simd_runs);
+	tcase_add_test(tl, test_simd_every_length);
+	tcase_add_test(tl, test_simd_plain_every_length);
+	tcase_add_test(tl, test_simd_plain_layout);
 	tcase_set_timeout(tl, 120);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tl);
