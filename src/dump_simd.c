@@ -402,9 +402,9 @@ dump_simd_supported(enum dump_isa isa)
 		return (1);
 #ifdef DUMP_X86
 	case DUMP_ISA_SSSE3:
-		return (__builtin_cpu_supports("ssse3"));
+		return (__builtin_cpu_supports("ssse3") != 0);
 	case DUMP_ISA_AVX2:
-		return (__builtin_cpu_supports("avx2"));
+		return (__builtin_cpu_supports("avx2") != 0);
 	case DUMP_ISA_AVX512:
 		return (__builtin_cpu_supports("avx512f") &&
 		    __builtin_cpu_supports("avx512bw"));

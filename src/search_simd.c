@@ -206,9 +206,9 @@ search_simd_supported(enum search_isa isa)
 		return (1);
 #ifdef SEARCH_X86
 	case SEARCH_ISA_SSE2:
-		return (__builtin_cpu_supports("sse2"));
+		return (__builtin_cpu_supports("sse2") != 0);
 	case SEARCH_ISA_AVX2:
-		return (__builtin_cpu_supports("avx2"));
+		return (__builtin_cpu_supports("avx2") != 0);
 #endif
 	default:
 		return (0);
