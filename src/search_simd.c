@@ -10,8 +10,8 @@
  * bit for case-insensitive letters, compares both with their wanted
  * value and ANDs the results: one bit a start.  The AVX2 loop does two
  * steps before it branches.  The scalar path is a block loop the
- * compiler vectorises for any CPU.  The path is picked once a search
- * from __builtin_cpu_supports(); tests force each one.
+ * compiler vectorises for any CPU.  Each search picks the widest path
+ * __builtin_cpu_supports() allows; tests force each one.
  */
 #include "config.h"
 
