@@ -89,32 +89,37 @@ else
 	find_icase() { "$search_bin" forward "$big" "$1" icase; }
 fi
 
+# One function a command, each timed once and checked.
+step_memmem() { time_once memmem "$memmem_bin" memmem "$big" "$needle"; }
+step_memmem5() { time_once memmem5 "$memmem_bin" memmem "$big" HexNe; }
+# shellcheck disable=SC2086
+step_other() { time_once other $other_f "$needle" "$big"; }
+# shellcheck disable=SC2086
+step_other5() { time_once other5 $other_f HexNe "$big"; }
+# shellcheck disable=SC2086
+step_otheri() { time_once otheri $other_i "$folded" "$big"; }
+step_fwd() { time_once fwd find_lit "$needle"; }
+step_fwd5() { time_once fwd5 find_lit HexNe; }
+step_bwd() { time_once bwd "$search_bin" backward "$big" "$needle"; }
+step_wild() { time_once wild find_hex "$wildhex"; }
+step_icase() { time_once icase find_icase "$folded"; }
+
+# Odd rounds go down the list and even ones up it, so that no command
+# always follows the same one.
+steps="memmem memmem5 other other5 otheri fwd fwd5 bwd wild icase"
+back=
+for step in $steps; do
+	back="$step $back"
+done
 round=0
 while [ "$round" -lt "${BENCH_RUNS:-5}" ]; do
 	round=$((round + 1))
-	time_once memmem "$memmem_bin" memmem "$big" "$needle"
-	expect "$planted"
-	time_once memmem5 "$memmem_bin" memmem "$big" HexNe
-	expect "$planted"
-	# shellcheck disable=SC2086
-	time_once other $other_f "$needle" "$big"
-	expect "$planted"
-	# shellcheck disable=SC2086
-	time_once other5 $other_f HexNe "$big"
-	expect "$planted"
-	# shellcheck disable=SC2086
-	time_once otheri $other_i "$folded" "$big"
-	expect "$planted"
-	time_once fwd find_lit "$needle"
-	expect "$planted"
-	time_once fwd5 find_lit HexNe
-	expect "$planted"
-	time_once bwd "$search_bin" backward "$big" "$needle"
-	expect "$planted"
-	time_once wild find_hex "$wildhex"
-	expect "$planted"
-	time_once icase find_icase "$folded"
-	expect "$planted"
+	order=$steps
+	[ $((round % 2)) -eq 0 ] && order=$back
+	for step in $order; do
+		"step_$step"
+		expect "$planted"
+	done
 done
 
 # shellcheck disable=SC2154
