@@ -2,17 +2,20 @@
  * search_scan.c: finds matches of a pattern inside one chunk of memory.
  *
  * search.c hands over a window of candidate start offsets whose bytes
- * are all readable; this file finds the matches in it as fast as the C
- * library allows without SIMD code of our own.  A prefilter finds
- * candidates and each candidate is verified against the whole pattern,
- * wildcards and case folding included.  The prefilters, fastest first
- * on typical data: memchr (memrchr backward) on the pattern's rarest
- * byte; a block loop testing two pattern bytes at once, which the
- * compiler vectorises and which handles folded letters; memmem, which
- * is linear in the worst case.  When a prefilter yields too many false
- * candidates on the data at hand, the state moves on to the next one
- * for the rest of the chunk.  This file only reads memory: no signals,
- * no files, no mapping struct.
+ * are all readable; this file finds the matches in it.  A prefilter
+ * finds candidates and each candidate is verified against the whole
+ * pattern, wildcards and case folding included.  The prefilter is the
+ * pair scan of search_simd.c on the two rarest bytes that must match
+ * (by a static table of how often each byte occurs), which runs at
+ * memory speed on most data; memchr when only one byte value must
+ * match; memmem when a literal's rare bytes turn out common in the
+ * data at hand, since it is linear in the worst case.  Without vector
+ * code (a CPU other than x86) the cheaper memchr on the rarest byte
+ * goes first and long literals go straight to memmem, as glibc's
+ * memmem then beats the scalar pair loop.  When a prefilter yields too
+ * many false candidates the state moves on to the next one for the
+ * rest of the chunk.  This file only reads memory: no signals, no
+ * files, no mapping struct.
  */
 #include "config.h"
 
@@ -23,13 +26,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bytes the pair loop tests before it looks at the result. */
-#define SCAN_BLOCK	64
-
 /* False candidates a prefilter may have before it is judged. */
 #define SCAN_WARMUP	32
 
-/* Literal patterns at least this long go straight to memmem. */
+/* Without vector code, literals this long go straight to memmem. */
 #define SCAN_LONG	16
 
 static int		 scan_is_alpha(unsigned char);
@@ -40,12 +40,10 @@ static size_t		 scan_rarest(const struct scan_plan *, size_t,
 static void		 scan_choose(struct scan_plan *);
 static int		 scan_verify(const struct scan_plan *,
 			    const unsigned char *);
+static int		 scan_second(const struct scan_plan *,
+			    const unsigned char *, size_t);
 static void		 scan_miss(const struct scan_plan *,
 			    struct scan_state *, size_t);
-static size_t		 scan_pair_fwd(const struct scan_plan *,
-			    const unsigned char *, size_t, size_t);
-static size_t		 scan_pair_rev(const struct scan_plan *,
-			    const unsigned char *, size_t, size_t);
 static size_t		 scan_cand_fwd(const struct scan_plan *,
 			    const struct scan_state *, const unsigned char *,
 			    size_t, size_t);
@@ -68,30 +66,61 @@ scan_lower(unsigned char c)
 }
 
 /*
- * Guesses how common a byte is in the files people search (programs,
- * disk images, text): higher is more common, only the order matters.
- * A folded letter stands for two bytes, so it ranks high.
+ * How common each byte is in the files people search, as a rank from 0
+ * (rarest) to 255 (most common): byte counts over 400 programs and
+ * libraries and 3000 text files (headers, manuals, documentation) of a
+ * Debian system, the two kinds weighted alike.  So 0x00 and the space
+ * come last, and 'H' and 'A' are common because x86-64 code is full of
+ * them (0x48 is the REX.W prefix).  Only the order matters.
+ */
+static const unsigned char scan_ranks[256] = {
+	255, 224, 191, 181, 188, 187, 155, 158,	/* 00 */
+	211, 160, 236, 143, 128, 126, 208, 227,	/* 08 */
+	195, 130,  96,  81, 115, 127,  68,  66,	/* 10 */
+	179,  57,  53,  54,  84,  73,  65, 176,	/* 18 */
+	254,  64, 214, 172, 235, 139,  98, 121,	/* 20 */
+	212, 206, 183,  89, 196, 209, 215, 237,	/* 28 */
+	207, 204, 167, 146, 138, 169, 105,  88,	/* 30 */
+	163, 184, 168, 166, 228, 201, 226,  49,	/* 38 */
+	174, 229, 186, 205, 218, 221, 175, 173,	/* 40 */
+	251, 220, 104, 135, 230, 185, 197, 199,	/* 48 */
+	202,  58, 194, 222, 216, 177, 141, 129,	/* 50 */
+	165, 119,  44, 137, 144, 153,  70, 242,	/* 58 */
+	140, 248, 217, 241, 239, 253, 231, 213,	/* 60 */
+	233, 247, 159, 193, 243, 225, 246, 245,	/* 68 */
+	240,  99, 244, 250, 252, 232, 189, 182,	/* 70 */
+	190, 210, 107, 114, 161, 132,  67,  74,	/* 78 */
+	164,  97,  55, 200, 198, 203,  91,  46,	/* 80 */
+	124, 238,  24, 234, 103, 219,  69,  60,	/* 88 */
+	157,  18,  14,  29,  87,  47,   9,   7,	/* 90 */
+	 80,  10,   3,  12,  42,  27,   0,   8,	/* 98 */
+	149,   1,   5,  17,  59,  22,   6,  11,	/* a0 */
+	 76,  16,  25,  23,  51,  19,   2,  21,	/* a8 */
+	102,  13,   4,  15,  71,  45, 110,  34,	/* b0 */
+	112,  61, 117,  33, 108,  86, 116,  95,	/* b8 */
+	192, 131, 150, 170, 118,  94, 147, 178,	/* c0 */
+	100,  92,  31,  20,  39,  26,  30,  28,	/* c8 */
+	145,  43, 120,  36,  38,  40,  35,  37,	/* d0 */
+	122,  63,  48,  90,  41,  62,  75, 151,	/* d8 */
+	136,  50,  77,  32,  78,  56,  85, 109,	/* e0 */
+	223, 180,  82, 152, 111, 101, 113, 156,	/* e8 */
+	142,  52,  83,  93,  79,  72, 148, 125,	/* f0 */
+	162, 106, 123, 134, 133, 154, 171, 249,	/* f8 */
+};
+
+/*
+ * Ranks c, twice the table's rank so that a folded letter, which
+ * stands for two bytes, counts as commoner than either of them.
  */
 static int
 scan_rank(unsigned char c, int folded)
 {
-	if (c == 0x00)
-		return (255);
-	if (c == 0xff)
-		return (200);
-	if (folded)
-		return (190);
-	if (c == ' ' || (c >= 'a' && c <= 'z'))
-		return (180);
-	if (c < 0x20)
-		return (160);
-	if (c >= '0' && c <= '9')
-		return (130);
-	if (c >= 'A' && c <= 'Z')
-		return (120);
-	if (c < 0x80)
-		return (110);
-	return (100);
+	int	lo = scan_ranks[c], up;
+
+	if (!folded)
+		return (2 * lo);
+	up = scan_ranks[c & ~0x20];
+	return (2 * (lo > up ? lo : up) + 1);
 }
 
 /*
@@ -118,27 +147,29 @@ scan_rarest(const struct scan_plan *sp, size_t skip, int avoid)
 }
 
 /*
- * Chooses the prefilter bytes: r1 the rarest, r2 the rarest of another
- * value (a repeated byte tells the pair loop little), or of the same
- * value, or r1 itself.
+ * Chooses the pair: the rarest byte, then the rarest of another value
+ * (a repeated byte tells the pair scan little), or of the same value,
+ * or the first one again.
  */
 static void
 scan_choose(struct scan_plan *sp)
 {
-	sp->r1 = scan_rarest(sp, SIZE_MAX, -1);
-	if (sp->r1 == SIZE_MAX) {
-		sp->r1 = sp->r2 = 0;
+	struct search_pair	*pr = &sp->pair;
+
+	pr->off1 = scan_rarest(sp, SIZE_MAX, -1);
+	if (pr->off1 == SIZE_MAX) {
+		pr->off1 = pr->off2 = 0;
 		return;
 	}
-	sp->r2 = scan_rarest(sp, sp->r1, sp->want[sp->r1]);
-	if (sp->r2 == SIZE_MAX)
-		sp->r2 = scan_rarest(sp, sp->r1, -1);
-	if (sp->r2 == SIZE_MAX)
-		sp->r2 = sp->r1;
-	sp->c1 = sp->want[sp->r1];
-	sp->c2 = sp->want[sp->r2];
-	sp->f1 = sp->icase && scan_is_alpha(sp->c1) ? 0x20 : 0;
-	sp->f2 = sp->icase && scan_is_alpha(sp->c2) ? 0x20 : 0;
+	pr->off2 = scan_rarest(sp, pr->off1, sp->want[pr->off1]);
+	if (pr->off2 == SIZE_MAX)
+		pr->off2 = scan_rarest(sp, pr->off1, -1);
+	if (pr->off2 == SIZE_MAX)
+		pr->off2 = pr->off1;
+	pr->want1 = sp->want[pr->off1];
+	pr->want2 = sp->want[pr->off2];
+	pr->fold1 = sp->icase && scan_is_alpha(pr->want1) ? 0x20 : 0;
+	pr->fold2 = sp->icase && scan_is_alpha(pr->want2) ? 0x20 : 0;
 }
 
 int
@@ -166,6 +197,7 @@ scan_plan_init(struct scan_plan *sp, const struct pattern *p)
 			sp->literal = 0;
 	}
 	scan_choose(sp);
+	sp->isa = search_simd_best();
 	return (0);
 }
 
@@ -177,18 +209,36 @@ scan_plan_free(struct scan_plan *sp)
 }
 
 /*
- * Past SCAN_LONG bytes glibc's memmem skips so far that it beats any
- * one-byte prefilter (measured on random data in the page cache).
+ * The vector pair scan goes first unless one byte value is all that
+ * must match, for which memchr is as fast.  Without vector code memchr
+ * goes first, and past SCAN_LONG bytes glibc's memmem skips so far that
+ * it beats any scalar prefilter (measured on random data in the page
+ * cache).
  */
 void
 scan_reset(const struct scan_plan *sp, struct scan_state *st, size_t pos)
 {
-	if (sp->literal && sp->len >= SCAN_LONG)
+	const struct search_pair	*pr = &sp->pair;
+	int				 one;
+
+	one = pr->want1 == pr->want2 && pr->fold1 == 0;
+	if (sp->isa != SEARCH_ISA_SCALAR)
+		st->mode = one ? SCAN_MEMCHR : SCAN_PAIR;
+	else if (sp->literal && sp->len >= SCAN_LONG)
 		st->mode = SCAN_MEMMEM;
 	else
-		st->mode = sp->f1 == 0 ? SCAN_MEMCHR : SCAN_PAIR;
+		st->mode = pr->fold1 == 0 ? SCAN_MEMCHR : SCAN_PAIR;
 	st->misses = 0;
 	st->since = pos;
+}
+
+/* Whether the pair's second byte matches at s. */
+static int
+scan_second(const struct scan_plan *sp, const unsigned char *base,
+    size_t s)
+{
+	return ((base[s + sp->pair.off2] | sp->pair.fold2) ==
+	    sp->pair.want2);
 }
 
 /* Compares the pattern at d, wildcards and case folding included. */
@@ -234,55 +284,6 @@ scan_miss(const struct scan_plan *sp, struct scan_state *st, size_t s)
 	}
 }
 
-/* Returns the first i in [lo, hi) where both rare bytes match, or hi. */
-static size_t
-scan_pair_fwd(const struct scan_plan *sp, const unsigned char *base,
-    size_t lo, size_t hi)
-{
-	const unsigned char	*a = base + sp->r1, *b = base + sp->r2;
-	unsigned char		 c1 = sp->c1, c2 = sp->c2;
-	unsigned char		 f1 = sp->f1, f2 = sp->f2;
-	unsigned int		 hit;
-	size_t			 i, k;
-
-	for (i = lo; hi - i >= SCAN_BLOCK; i += SCAN_BLOCK) {
-		hit = 0;
-		for (k = 0; k < SCAN_BLOCK; k++)
-			hit |= ((a[i + k] | f1) == c1) &
-			    ((b[i + k] | f2) == c2);
-		if (hit)
-			break;
-	}
-	for (; i < hi; i++)
-		if ((a[i] | f1) == c1 && (b[i] | f2) == c2)
-			return (i);
-	return (hi);
-}
-
-/* Returns the last i in [lo, hi) where both rare bytes match, or hi. */
-static size_t
-scan_pair_rev(const struct scan_plan *sp, const unsigned char *base,
-    size_t lo, size_t hi)
-{
-	const unsigned char	*a = base + sp->r1, *b = base + sp->r2;
-	unsigned char		 c1 = sp->c1, c2 = sp->c2;
-	unsigned char		 f1 = sp->f1, f2 = sp->f2;
-	unsigned int		 hit;
-	size_t			 i, k;
-
-	for (i = hi; i - lo >= SCAN_BLOCK; i -= SCAN_BLOCK) {
-		hit = 0;
-		for (k = i - SCAN_BLOCK; k < i; k++)
-			hit |= ((a[k] | f1) == c1) & ((b[k] | f2) == c2);
-		if (hit)
-			break;
-	}
-	while (i-- > lo)
-		if ((a[i] | f1) == c1 && (b[i] | f2) == c2)
-			return (i);
-	return (hi);
-}
-
 /* Returns the next candidate, or a verified match in memmem mode. */
 static size_t
 scan_cand_fwd(const struct scan_plan *sp, const struct scan_state *st,
@@ -292,10 +293,10 @@ scan_cand_fwd(const struct scan_plan *sp, const struct scan_state *st,
 
 	switch (st->mode) {
 	case SCAN_MEMCHR:
-		q = memchr(base + lo + sp->r1, sp->c1, hi - lo);
-		return (q == NULL ? hi : (size_t)(q - base) - sp->r1);
+		q = memchr(base + lo + sp->pair.off1, sp->pair.want1, hi - lo);
+		return (q == NULL ? hi : (size_t)(q - base) - sp->pair.off1);
 	case SCAN_PAIR:
-		return (scan_pair_fwd(sp, base, lo, hi));
+		return (search_simd_next(sp->isa, &sp->pair, base, lo, hi));
 	case SCAN_MEMMEM:
 		q = memmem(base + lo, hi - lo + sp->len - 1, sp->bytes,
 		    sp->len);
@@ -316,8 +317,8 @@ scan_next(const struct scan_plan *sp, struct scan_state *st,
 		s = scan_cand_fwd(sp, st, base, lo, hi);
 		if (s >= hi)
 			break;
-		if (st->mode == SCAN_MEMMEM || ((base[s + sp->r2] | sp->f2) ==
-		    sp->c2 && scan_verify(sp, base + s)))
+		if (st->mode == SCAN_MEMMEM || (scan_second(sp, base, s) &&
+		    scan_verify(sp, base + s)))
 			return (s);
 		scan_miss(sp, st, s);
 		lo = s + 1;
@@ -356,13 +357,14 @@ scan_cand_rev(const struct scan_plan *sp, const struct scan_state *st,
 	switch (st->mode) {
 	case SCAN_MEMCHR:
 #ifdef HAVE_MEMRCHR
-		q = memrchr(base + lo + sp->r1, sp->c1, hi - lo);
-		return (q == NULL ? hi : (size_t)(q - base) - sp->r1);
+		q = memrchr(base + lo + sp->pair.off1, sp->pair.want1,
+		    hi - lo);
+		return (q == NULL ? hi : (size_t)(q - base) - sp->pair.off1);
 #else
 		return (hi);	/* scan_prev() does not let it happen */
 #endif
 	case SCAN_PAIR:
-		return (scan_pair_rev(sp, base, lo, hi));
+		return (search_simd_prev(sp->isa, &sp->pair, base, lo, hi));
 	case SCAN_MEMMEM:
 		return (scan_memmem_rev(sp, base, lo, hi));
 	}
@@ -385,8 +387,8 @@ scan_prev(const struct scan_plan *sp, struct scan_state *st,
 		s = scan_cand_rev(sp, st, base, lo, top);
 		if (s >= top)
 			break;
-		if (st->mode == SCAN_MEMMEM || ((base[s + sp->r2] | sp->f2) ==
-		    sp->c2 && scan_verify(sp, base + s)))
+		if (st->mode == SCAN_MEMMEM || (scan_second(sp, base, s) &&
+		    scan_verify(sp, base + s)))
 			return (s);
 		scan_miss(sp, st, s);
 		top = s;

@@ -13,10 +13,11 @@
 #include <stddef.h>
 
 #include "pattern.h"
+#include "search_simd.h"
 
 enum scan_mode {
 	SCAN_MEMCHR,	/* memchr/memrchr on the rarest byte, then verify */
-	SCAN_PAIR,	/* block loop on two bytes at once, then verify */
+	SCAN_PAIR,	/* vector loop on two bytes at once, then verify */
 	SCAN_MEMMEM	/* memmem on the whole pattern (literals only) */
 };
 
@@ -29,9 +30,8 @@ struct scan_plan {
 	int			 literal;	/* no wildcard, no folding */
 	int			 nonzero;	/* zeros cannot match */
 	size_t			 nlit;	/* bytes that must match */
-	size_t			 r1, r2;	/* the two rarest */
-	unsigned char		 c1, c2;	/* their values */
-	unsigned char		 f1, f2;	/* 0x20 if folded */
+	struct search_pair	 pair;	/* the two rarest that must match */
+	enum search_isa		 isa;	/* how the pair is scanned */
 };
 
 struct scan_state {
@@ -40,7 +40,11 @@ struct scan_state {
 	size_t		since;	/* offset the count began at */
 };
 
-/* Compiles p into sp.  Returns 0, or -1 when out of memory. */
+/*
+ * Compiles p into sp, to be scanned with the best isa this CPU has
+ * (tests may set sp->isa to any supported one afterwards).  Returns 0,
+ * or -1 when out of memory.
+ */
 int	scan_plan_init(struct scan_plan *sp, const struct pattern *p);
 
 /* Frees what scan_plan_init() allocated. */

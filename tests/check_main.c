@@ -88,8 +88,8 @@ main(int argc, char **argv)
 {
 	static Suite	*(*const suites[])(void) = {
 		mapping_suite, doc_suite, dirty_suite, journal_suite,
-		search_suite, regex_suite, replace_suite, offset_suite,
-		format_suite, dump_suite,
+		search_suite, scan_suite, regex_suite, replace_suite,
+		offset_suite, format_suite, dump_suite,
 		session_suite, view_suite, quote_suite, inspect_suite,
 		inspector_suite, keys_suite, resize_suite, outside_suite,
 		feed_suite,

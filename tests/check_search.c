@@ -23,18 +23,10 @@
 #include "doc.h"
 #include "pattern.h"
 #include "search.h"
-#include "search_scan.h"
 #include "suites.h"
 #include "testutil.h"
 
 #define NOPE	UINT64_MAX
-
-/* Without memrchr, backward scans start with the pair loop. */
-#ifdef HAVE_MEMRCHR
-#define REV_MEMCHR	SCAN_MEMCHR
-#else
-#define REV_MEMCHR	SCAN_PAIR
-#endif
 
 static const unsigned char alphabet[] = "aAbB\0\xff\n";
 
@@ -232,7 +224,7 @@ ts_differential(int wild, int icase, uint64_t seed)
 			memset(&o, 0, sizeof o);
 			o.chunk = k % 5 == 0 ? 0 : 1 + tu_rand(&seed) % 100;
 			o.use_holes = k % 2;
-			len = 1 + tu_rand(&seed) % (k % 3 == 0 ? 20 : 5);
+			len = 1 + tu_rand(&seed) % (k % 3 == 0 ? 40 : 5);
 			at = n >= len ? tu_rand(&seed) % (n - len + 1) : 0;
 			ts_pattern(&p, k % 4 != 0 && n >= len ? d + at : NULL,
 			    len, wild, icase, &seed);
@@ -366,75 +358,6 @@ START_TEST(test_empty_file)
 	ck_assert_uint_eq(ts_bwd(&f.m, &p, 0, NULL), NOPE);
 	pattern_free(&p);
 	ts_close(&f);
-}
-END_TEST
-
-/* Scans buf with one state, as one chunk; returns the final mode. */
-static enum scan_mode
-ts_mode(const char *pat, int icase, const unsigned char *buf, size_t n,
-    int backward, size_t want)
-{
-	struct pattern	p;
-	struct scan_plan	sp;
-	struct scan_state	st;
-	char			err[64];
-	size_t			got, hi;
-
-	ck_assert_int_eq(pattern_parse_text(pat, icase, &p, err, sizeof err),
-	    0);
-	ck_assert_int_eq(scan_plan_init(&sp, &p), 0);
-	hi = n - p.len + 1;
-	scan_reset(&sp, &st, backward ? hi : 0);
-	got = backward ? scan_prev(&sp, &st, buf, 0, hi) :
-	    scan_next(&sp, &st, buf, 0, hi);
-	ck_assert_uint_eq(got, want);
-	scan_plan_free(&sp);
-	pattern_free(&p);
-	return (st.mode);
-}
-
-START_TEST(test_prefilter_modes)
-{
-	unsigned char	buf[8192];
-	size_t		i;
-
-	memset(buf, 'a', sizeof buf);
-	memcpy(buf + 100, "aaab", 4);
-	memcpy(buf + 4000, "a.b", 3);
-	memcpy(buf + 8000, "aaab", 4);
-	ck_assert_int_eq(ts_mode("aaab", 0, buf, sizeof buf, 0, 100),
-	    SCAN_PAIR);
-	ck_assert_int_eq(ts_mode("aaab", 0, buf, sizeof buf, 1, 8000),
-	    SCAN_PAIR);
-	ck_assert_int_eq(ts_mode("aaac", 0, buf, sizeof buf, 1, 8189),
-	    SCAN_PAIR);
-	ck_assert_int_eq(ts_mode("aaaa", 0, buf, sizeof buf, 0, 0),
-	    SCAN_MEMCHR);
-	ck_assert_int_eq(ts_mode("aaaaaaaaaaaaaaab", 0, buf, sizeof buf, 0,
-	    88), SCAN_MEMMEM);
-	ck_assert_int_eq(ts_mode("a.b", 0, buf, sizeof buf, 0, 4000),
-	    SCAN_MEMCHR);
-	ck_assert_int_eq(ts_mode("a.b", 0, buf, sizeof buf, 1, 4000),
-	    REV_MEMCHR);
-	ck_assert_int_eq(ts_mode("A.B", 1, buf, sizeof buf, 1, 4000),
-	    REV_MEMCHR);
-	ck_assert_int_eq(ts_mode("AAAB", 1, buf, sizeof buf, 0, 100),
-	    SCAN_PAIR);
-	ck_assert_int_eq(ts_mode("AAAB", 1, buf, sizeof buf, 1, 8000),
-	    SCAN_PAIR);
-	for (i = 0; i < sizeof buf; i++)
-		buf[i] = "ab"[i % 2];
-	buf[6004] = 'b';
-	ck_assert_int_eq(ts_mode("ababb", 0, buf, sizeof buf, 0, 6000),
-	    SCAN_MEMMEM);
-	ck_assert_int_eq(ts_mode("ababb", 0, buf, sizeof buf, 1, 6000),
-	    SCAN_MEMMEM);
-	ck_assert_int_eq(ts_mode("ABABB", 1, buf, sizeof buf, 0, 6000),
-	    SCAN_PAIR);
-	memset(buf, 0, sizeof buf);
-	memcpy(buf + 7000, "\x01\x02", 2);
-	ck_assert_int_eq(ts_mode("\x02\x01", 0, buf, sizeof buf, 0, 8191),
-	    SCAN_MEMCHR);
 }
 END_TEST
 
@@ -989,7 +912,6 @@ search_suite(void)
 	tcase_add_test(tc, test_sees_edits);
 	tcase_add_test(tc, test_overlapping);
 	tcase_add_test(tc, test_empty_file);
-	tcase_add_test(tc, test_prefilter_modes);
 	tcase_add_test(tc, test_parse_hex);
 	tcase_add_test(tc, test_parse_errors);
 	tcase_add_test(tc, test_parse_differential);

@@ -12,6 +12,7 @@ Suite	*dirty_suite(void);
 Suite	*journal_suite(void);
 Suite	*resize_suite(void);
 Suite	*search_suite(void);
+Suite	*scan_suite(void);
 Suite	*regex_suite(void);
 Suite	*replace_suite(void);
 Suite	*offset_suite(void);

@@ -7,9 +7,10 @@
  * and it writes the test data, MIB mebibytes of pseudo-random bytes
  * with NEEDLE planted every 16 MiB:
  *	bench_memmem gen FILE MIB NEEDLE
- * Built with -DBENCH_SEARCH and linked with src/search.c,
- * src/search_scan.c, src/mapping.c and src/guard.c it also drives the
- * search layer, counting the matches going one way:
+ * Built with -DBENCH_SEARCH and linked with the library (src/search.c,
+ * src/search_scan.c, src/search_simd.c, src/mapping.c, src/guard.c and
+ * the rest) it also drives the search layer, counting the matches going
+ * one way:
  *	bench_memmem forward|backward FILE PATTERN [hex|icase]
  * Each mode prints the number of matches; the script times the runs.
  */

@@ -19,6 +19,23 @@ best_us() {
 	echo "$best"
 }
 
+# time_once NAME CMD...: runs CMD once and keeps the best wall time of
+# NAME so far, in microseconds, in $t_NAME; the output is left in
+# $tmp/out.  Calling it for every command in turn, round after round,
+# gives each the same share of a busy machine's quiet moments.
+time_once() {
+	name=$1
+	shift
+	s=$(date +%s%N)
+	"$@" >"$tmp/out" 2>&1 || true
+	e=$(date +%s%N)
+	t=$(( (e - s) / 1000 ))
+	eval "old=\${t_$name:-}"
+	if [ -z "$old" ] || [ "$t" -lt "$old" ]; then
+		eval "t_$name=$t"
+	fi
+}
+
 # Fails unless the last timed command found $1 matches (lines or count).
 expect() {
 	got=$(wc -l <"$tmp/out")
