@@ -633,6 +633,31 @@ dirty_copy_cur(const struct dirty *d, uint64_t off, size_t len,
 	return (0);
 }
 
+void
+dirty_copy_saved(const struct dirty *d, uint64_t off, size_t len,
+    unsigned char *buf)
+{
+	const struct dirty_node		*t = d->root;
+	const struct dirty_range	*r;
+	uint64_t			 a, b;
+	size_t				 i = 0;
+
+	/* The index of the first range that ends after off. */
+	while (t != NULL) {
+		if (t->r.off + t->r.len > off)
+			t = t->left;
+		else {
+			i += dirty_size(t->left) + 1;
+			t = t->right;
+		}
+	}
+	for (; (r = dirty_at(d, i)) != NULL && r->off < off + len; i++) {
+		a = r->off > off ? r->off : off;
+		b = r->off + r->len < off + len ? r->off + r->len : off + len;
+		memcpy(buf + (a - off), r->saved + (a - r->off), b - a);
+	}
+}
+
 uint64_t
 dirty_first_diff(const struct dirty *d, size_t i)
 {

@@ -39,12 +39,20 @@
 
 /*
  * A fill's pieces hold no after bytes: they repeat the step's pattern,
- * starting at byte phase of it.
+ * starting at byte phase of it.  A piece whose span held no unsaved
+ * byte when it was made holds no before bytes either (before is NULL):
+ * they are the saved bytes, which the dirty set keeps.  The piece lends
+ * them from the set until the set is about to lose them (a save, a
+ * size change, another program's byte adopted) or the step is undone;
+ * then it takes a copy (journal_own).  So a change costs the old byte
+ * once, not twice.  Only applied steps made since the last save, after
+ * the last size change, lend: their offsets are the set's.
  */
 struct journal_piece {
 	uint64_t		 off;
 	size_t			 len;
-	unsigned char		*before;	/* shares a block with after */
+	unsigned char		*before;	/* shares a block with after;
+						   NULL: the saved bytes */
 	unsigned char		*after;		/* NULL in a fill */
 	const unsigned char	*pat;		/* a fill's pattern */
 	size_t			 patlen;
@@ -66,6 +74,7 @@ struct journal_step {
 	uint64_t		bytes;		/* memory the step holds */
 	unsigned char		*pat;		/* a fill's pattern, or NULL */
 	int			all;		/* an undo-all step */
+	int			lent;		/* pieces lending before */
 	enum journal_kind	kind;
 	uint64_t		off;		/* a size change's place */
 	uint64_t		len;		/* and length */
@@ -96,13 +105,21 @@ struct journal {
 	uint64_t		  held_max;	/* the history's cap */
 	uint64_t		  dropped;	/* oldest steps let go */
 	size_t			  nreshape;	/* size changes in steps */
+	size_t			  nlent;	/* steps with lent pieces */
 	uint64_t		  reshape_lost;	/* unsaved ones let go */
 };
 
 static struct journal_step *journal_step_new(size_t);
 static void	journal_step_free(struct journal_step *);
 static int	journal_piece_init(struct journal_piece *, uint64_t, size_t,
-		    int);
+		    int, int);
+static void	journal_lent_before(struct journal *,
+		    const struct journal_piece *, unsigned char *,
+		    unsigned char *);
+static int	journal_own(struct journal *, struct journal_step *);
+static int	journal_own_all(struct journal *);
+static void	journal_drop_first(struct journal *, size_t);
+static void	journal_keep_saved(struct journal *);
 static int	journal_reserve(struct journal *);
 static void	journal_push(struct journal *, struct journal_step *);
 static void	journal_cut(struct journal *, size_t);
@@ -215,24 +232,107 @@ journal_step_free(struct journal_step *s)
 	if (s == NULL)
 		return;
 	for (i = 0; i < s->n; i++)
-		free(s->p[i].before);
+		free(s->p[i].before != NULL ? s->p[i].before : s->p[i].after);
 	journal_dirt_free(s);
 	free(s->data);
 	free(s->pat);
 	free(s);
 }
 
-/* Gives the piece room for before bytes, and after bytes unless a fill. */
+/*
+ * Gives the piece room for before bytes unless it lends them, and for
+ * after bytes unless a fill.
+ */
 static int
 journal_piece_init(struct journal_piece *p, uint64_t off, size_t len,
-    int fill)
+    int fill, int lend)
 {
-	if (len > SIZE_MAX / 2 ||
-	    (p->before = malloc(fill ? len : 2 * len)) == NULL)
-		return (-1);
-	p->after = fill ? NULL : p->before + len;
+	size_t	need = (fill ? 0 : len) + (lend ? 0 : len);
+
 	p->off = off;
 	p->len = len;
+	p->before = p->after = NULL;
+	if (need == 0)
+		return (0);
+	if (len > SIZE_MAX / 2 || (p->after = malloc(need)) == NULL)
+		return (-1);
+	if (!lend) {
+		p->before = p->after;
+		p->after = fill ? NULL : p->before + len;
+	}
+	return (0);
+}
+
+/*
+ * Puts a lending piece's before bytes into buf: the saved bytes where
+ * the dirty set holds them, elsewhere what is there now (a byte outside
+ * every range is clean), or past the end of a file that shrank the
+ * after bytes (tmp has room for len of them).
+ */
+static void
+journal_lent_before(struct journal *j, const struct journal_piece *p,
+    unsigned char *buf, unsigned char *tmp)
+{
+	char	err[8];
+
+	if (journal_current(j, p->off, p->len, buf, journal_after(p, tmp),
+	    err, sizeof err) == -1)
+		memcpy(buf, journal_after(p, tmp), p->len);
+	dirty_copy_saved(&j->dirty, p->off, p->len, buf);
+}
+
+/*
+ * Gives every lending piece of s its own copy of its before bytes,
+ * counting them in the history.  0, or -1 (no memory) with the pieces
+ * done so far owning theirs.
+ */
+static int
+journal_own(struct journal *j, struct journal_step *s)
+{
+	struct journal_piece	*p;
+	unsigned char		*block, *tmp;
+	size_t			 i;
+
+	for (i = 0; i < s->n && s->lent > 0; i++) {
+		p = &s->p[i];
+		if (p->before != NULL)
+			continue;
+		block = malloc(p->after != NULL ? 2 * p->len : p->len);
+		tmp = malloc(p->len);
+		if (block == NULL || tmp == NULL) {
+			free(block);
+			free(tmp);
+			return (-1);
+		}
+		journal_lent_before(j, p, block, tmp);
+		free(tmp);
+		if (p->after != NULL) {
+			memcpy(block + p->len, p->after, p->len);
+			free(p->after);
+			p->after = block + p->len;
+		}
+		p->before = block;
+		s->bytes += p->len;
+		j->held += p->len;
+		if (--s->lent == 0)
+			j->nlent--;
+	}
+	return (0);
+}
+
+/*
+ * Makes every lending step own its before bytes, newest first: the
+ * dirty set is about to lose or change its saved bytes.  0, or -1 (no
+ * memory) with the steps from the one that failed on still lending.
+ */
+static int
+journal_own_all(struct journal *j)
+{
+	size_t	i;
+
+	for (i = j->pos; i > 0 && j->nlent > 0; i--)
+		if (journal_own(j, j->steps[i - 1]) == -1)
+			return (-1);
 	return (0);
 }
 
@@ -281,6 +381,7 @@ journal_cut(struct journal *j, size_t n)
 	while (j->nsteps > n) {
 		s = j->steps[--j->nsteps];
 		j->held -= s->bytes;
+		j->nlent -= s->lent > 0;
 		if (s->kind != JOURNAL_OVERWRITE) {
 			j->nreshape--;
 			/* Undone past the save: the undo is unsaved. */
@@ -310,21 +411,35 @@ journal_push(struct journal *j, struct journal_step *s)
 /*
  * The history holds more than its cap: lets go of the oldest steps, down
  * to three quarters of the cap (so that typing at the cap does not move
- * the list at every key), but never of the newest step.
+ * the list at every key), but never of the newest step nor of one
+ * undone.
  */
 static void
 journal_forget_oldest(struct journal *j)
 {
-	size_t	k = 0;
+	uint64_t	held = j->held;
+	size_t		k = 0;
 
-	while (k + 1 < j->nsteps && j->held > j->held_max / 4 * 3) {
-		j->held -= j->steps[k]->bytes;
-		if (j->steps[k]->kind != JOURNAL_OVERWRITE) {
+	while (k + 1 < j->nsteps && k < j->pos && held > j->held_max / 4 * 3)
+		held -= j->steps[k++]->bytes;
+	journal_drop_first(j, k);
+}
+
+/* Lets go of the k oldest steps, which are applied. */
+static void
+journal_drop_first(struct journal *j, size_t k)
+{
+	size_t	i;
+
+	for (i = 0; i < k; i++) {
+		j->held -= j->steps[i]->bytes;
+		j->nlent -= j->steps[i]->lent > 0;
+		if (j->steps[i]->kind != JOURNAL_OVERWRITE) {
 			j->nreshape--;
-			if (!j->saved_known || k >= j->saved_pos)
-				j->reshape_lost += j->steps[k]->len;
+			if (!j->saved_known || i >= j->saved_pos)
+				j->reshape_lost += j->steps[i]->len;
 		}
-		journal_step_free(j->steps[k++]);
+		journal_step_free(j->steps[i]);
 	}
 	memmove(j->steps, j->steps + k, (j->nsteps - k) * sizeof *j->steps);
 	j->nsteps -= k;
@@ -428,10 +543,12 @@ journal_apply(struct journal *j, struct journal_step *s, int forward,
 	struct journal_piece	*p;
 	unsigned char		*now, *to, *tmp;
 	const unsigned char	*was, *want;
-	size_t			 i, k;
+	size_t			 i, k, kept;
 	int			 rc = 0;
 
 	j->kept = 0;
+	if (journal_own(j, s) == -1)
+		return (journal_nomem(j, err, errlen));
 	for (i = 0; i < s->n && rc == 0; i++) {
 		if (i > 0 && journal_step_cancelled(j, s, i, err, errlen)) {
 			journal_unapply(j, s, forward, i);
@@ -452,14 +569,18 @@ journal_apply(struct journal *j, struct journal_step *s, int forward,
 		want = forward ? journal_after(p, tmp) : p->before;
 		rc = journal_current(j, p->off, p->len, now, was, err, errlen);
 		/* A byte that is not what maphex wrote is someone else's. */
-		for (k = 0; rc == 0 && k < p->len; k++) {
+		for (k = 0, kept = 0; rc == 0 && k < p->len; k++) {
 			to[k] = now[k] == was[k] ? want[k] : now[k];
-			j->kept += now[k] != was[k];
+			kept += now[k] != was[k];
 		}
+		j->kept += kept;
 		if (rc == 0)
 			rc = journal_put(j, p->off, p->len, now, to, err,
 			    errlen);
-		for (k = 0; rc == 0 && k < p->len; k++)
+		/* Adopting changes saved bytes that steps may be lending. */
+		if (rc == 0 && kept > 0 && journal_own_all(j) == -1)
+			rc = journal_nomem(j, err, errlen);
+		for (k = 0; rc == 0 && kept > 0 && k < p->len; k++)
 			if (now[k] != was[k])
 				dirty_adopt(&j->dirty, p->off + k, now[k]);
 		free(now);
@@ -521,11 +642,13 @@ journal_commit(struct journal *j, struct journal_step *s, char *err,
     size_t errlen)
 {
 	struct journal_piece	*p;
-	unsigned char		*tmp = NULL;
+	unsigned char		*tmp = NULL, *was = NULL;
 	size_t			 i;
 
 	if (journal_reserve(j) == -1 || (s->pat != NULL &&
-	    (tmp = malloc(s->p[0].len)) == NULL)) {
+	    (tmp = malloc(s->p[0].len)) == NULL) || (s->lent > 0 &&
+	    (was = malloc(s->p[0].len)) == NULL)) {
+		free(tmp);
 		journal_step_free(s);
 		return (journal_nomem(j, err, errlen));
 	}
@@ -533,21 +656,30 @@ journal_commit(struct journal *j, struct journal_step *s, char *err,
 		p = &s->p[i];
 		if (i > 0 && journal_step_cancelled(j, s, i, err, errlen))
 			break;
-		if (journal_put(j, p->off, p->len, p->before,
-		    journal_after(p, tmp), err, errlen) == -1)
+		/* A lending piece's span is clean: what is there is saved. */
+		if (p->before == NULL && journal_current(j, p->off, p->len, was,
+		    NULL, err, errlen) == -1)
+			break;
+		if (journal_put(j, p->off, p->len, p->before != NULL ?
+		    p->before : was, journal_after(p, tmp), err, errlen) == -1)
 			break;
 	}
 	if (i == s->n) {
 		free(tmp);
+		free(was);
+		j->nlent += s->lent > 0;
 		journal_push(j, s);
 		return (0);
 	}
 	while (i-- > 0) {
 		p = &s->p[i];
+		if (p->before == NULL)
+			journal_lent_before(j, p, was, tmp);
 		(void)journal_put(j, p->off, p->len, journal_after(p, tmp),
-		    p->before, NULL, 0);
+		    p->before != NULL ? p->before : was, NULL, 0);
 	}
 	free(tmp);
+	free(was);
 	journal_step_free(s);
 	return (-1);
 }
@@ -566,6 +698,7 @@ journal_build(struct journal *j, uint64_t off, size_t len,
 	struct journal_step	*s;
 	struct journal_piece	*p;
 	size_t			 i, n;
+	int			 lend;
 
 	if (doc_mode(d) == MAPPING_READONLY) {
 		snprintf(err, errlen, "read-only: %s cannot be changed%s%s",
@@ -593,13 +726,15 @@ journal_build(struct journal *j, uint64_t off, size_t len,
 		p = &s->p[i];
 		n = len - i * JOURNAL_PIECE < JOURNAL_PIECE ?
 		    len - i * JOURNAL_PIECE : JOURNAL_PIECE;
+		lend = !dirty_overlaps(&j->dirty, off + i * JOURNAL_PIECE, n);
 		if (journal_piece_init(p, off + i * JOURNAL_PIECE, n,
-		    buf == NULL) == -1) {
+		    buf == NULL, lend) == -1) {
 			journal_step_free(s);
 			journal_nomem(j, err, errlen);
 			return (NULL);
 		}
-		s->bytes += buf == NULL ? n : 2 * n;
+		s->lent += lend;
+		s->bytes += (buf == NULL ? 0 : n) + (lend ? 0 : n);
 		if (buf != NULL)
 			memcpy(p->after, buf + i * JOURNAL_PIECE, n);
 		else {
@@ -607,8 +742,8 @@ journal_build(struct journal *j, uint64_t off, size_t len,
 			p->patlen = patlen;
 			p->phase = (size_t)(i * JOURNAL_PIECE % patlen);
 		}
-		if (journal_current(j, p->off, n, p->before, NULL, err,
-		    errlen) == -1) {
+		if (!lend && journal_current(j, p->off, n, p->before, NULL,
+		    err, errlen) == -1) {
 			journal_step_free(s);
 			return (NULL);
 		}
@@ -658,6 +793,7 @@ journal_write_at(struct journal *j, const uint64_t *off, size_t n,
 {
 	struct journal_step	*s;
 	size_t			 i;
+	int			 lend;
 
 	if (n == 0 || len == 0)
 		return (0);
@@ -680,16 +816,19 @@ journal_write_at(struct journal *j, const uint64_t *off, size_t n,
 	if ((s = journal_step_new(n)) == NULL)
 		return (journal_nomem(j, err, errlen));
 	s->where = off[0];
-	s->bytes = sizeof *s + n * sizeof s->p[0] + n * 2 * len;
+	s->bytes = sizeof *s + n * sizeof s->p[0] + n * len;
 	for (i = 0; i < n; i++) {
-		if (journal_piece_init(&s->p[i], off[i], len, 0) == -1) {
+		lend = !dirty_overlaps(&j->dirty, off[i], len);
+		if (journal_piece_init(&s->p[i], off[i], len, 0, lend) == -1) {
 			s->n = i;
 			journal_step_free(s);
 			return (journal_nomem(j, err, errlen));
 		}
+		s->lent += lend;
+		s->bytes += lend ? 0 : len;
 		memcpy(s->p[i].after, buf, len);
-		if (journal_current(j, off[i], len, s->p[i].before, NULL, err,
-		    errlen) == -1) {
+		if (!lend && journal_current(j, off[i], len, s->p[i].before,
+		    NULL, err, errlen) == -1) {
 			s->n = i + 1;
 			journal_step_free(s);
 			return (-1);
@@ -711,6 +850,9 @@ journal_undo(struct journal *j, uint64_t *off, char *err, size_t errlen)
 		return (-1);
 	j->pos--;
 	*off = s->where;
+	/* Its before bytes are its own now, and count. */
+	if (j->held > j->held_max)
+		journal_forget_oldest(j);
 	return (1);
 }
 
@@ -775,7 +917,7 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
 			len = r->len - at < JOURNAL_PIECE ?
 			    r->len - at : JOURNAL_PIECE;
 			if (journal_piece_init(&s->p[k], r->off + at,
-			    len, 0) == -1) {
+			    len, 0, 0) == -1) {
 				free(all);
 				journal_step_free(s);
 				return (journal_nomem(j, err, errlen));
@@ -854,7 +996,7 @@ journal_note_written(struct journal *j, size_t n)
 	j->written = w;
 	for (i = 0; i < n; i++) {
 		r = dirty_at(&j->dirty, j->dirty.n - 1 - i);
-		if (journal_piece_init(&w[i], r->off, r->len, 0) == -1) {
+		if (journal_piece_init(&w[i], r->off, r->len, 0, 0) == -1) {
 			journal_forget_written(j);
 			return (-1);
 		}
@@ -988,6 +1130,25 @@ journal_rewrite(struct journal *j, const struct dirty_range *r, size_t n,
 	return (rc);
 }
 
+/*
+ * The dirty set is about to forget the saved bytes: the steps lending
+ * them take copies.  Short of memory, the oldest steps up to the one
+ * that could not are let go, as the cap lets go of them.
+ */
+static void
+journal_keep_saved(struct journal *j)
+{
+	size_t	i;
+
+	for (i = j->pos; i > 0 && j->nlent > 0; i--)
+		if (journal_own(j, j->steps[i - 1]) == -1) {
+			journal_drop_first(j, i);
+			break;
+		}
+	if (j->held > j->held_max)
+		journal_forget_oldest(j);
+}
+
 /* The current bytes are now the saved ones. */
 static void
 journal_saved(struct journal *j)
@@ -1025,6 +1186,7 @@ journal_save(struct journal *j, char *err, size_t errlen)
 		    doc_path(d), strerror(errno));
 		return (-1);
 	}
+	journal_keep_saved(j);
 	journal_saved(j);
 	return (0);
 }
@@ -1364,7 +1526,7 @@ journal_dirt_take(struct journal *j, struct journal_step *s)
 		if (a >= b)
 			continue;
 		p = &s->dirt[s->ndirt];
-		if (journal_piece_init(p, a, (size_t)(b - a), 0) == -1) {
+		if (journal_piece_init(p, a, (size_t)(b - a), 0, 0) == -1) {
 			free(all);
 			journal_dirt_free(s);
 			return (-1);
@@ -1383,6 +1545,9 @@ journal_reshape(struct journal *j, struct journal_step *s, int forward,
     char *err, size_t errlen)
 {
 	j->kept = 0;
+	/* Offsets are about to move under the lending steps. */
+	if (journal_own_all(j) == -1)
+		return (journal_nomem(j, err, errlen));
 	if ((s->kind == JOURNAL_INSERT) == (forward != 0))
 		return (journal_grow(j, s, err, errlen));
 	return (journal_shrink(j, s, err, errlen));
