@@ -54,34 +54,37 @@ struct journal_piece {
 	unsigned char		*before;	/* shares a block with after;
 						   NULL: the saved bytes */
 	unsigned char		*after;		/* NULL in a fill */
-	const unsigned char	*pat;		/* a fill's pattern */
-	size_t			 patlen;
-	size_t			 phase;
 };
 
 /*
- * A size change: JOURNAL_INSERT put n bytes in at off (forward) and
+ * A size change: JOURNAL_INSERT put len bytes in at where (forward) and
  * JOURNAL_DELETE took them out.  data holds those bytes (NULL: zeros,
  * as an extend adds), so the step can be undone and redone.  dirt holds
- * the dirty ranges' pieces that lay in [off, off+n) when the bytes were
- * last taken out (their saved and current bytes), so that putting the
- * bytes back puts back what was unsaved in them.
+ * the dirty ranges' pieces that lay in [where, where+len) when the
+ * bytes were last taken out (their saved and current bytes), so that
+ * putting the bytes back puts back what was unsaved in them.
+ *
+ * An overwrite of a few bytes in one piece (a typed byte) keeps them
+ * after its piece, in the step's own allocation (inl): a keystroke
+ * costs one allocation, not two.
  */
 enum journal_kind { JOURNAL_OVERWRITE, JOURNAL_INSERT, JOURNAL_DELETE };
+
+#define JOURNAL_INLINE	8	/* bytes an overwrite keeps inline */
 
 struct journal_step {
 	uint64_t		where;		/* where the cursor goes */
 	uint64_t		bytes;		/* memory the step holds */
-	unsigned char		*pat;		/* a fill's pattern, or NULL */
-	int			all;		/* an undo-all step */
-	int			lent;		/* pieces lending before */
-	enum journal_kind	kind;
-	uint64_t		off;		/* a size change's place */
-	uint64_t		len;		/* and length */
-	unsigned char		*data;
+	unsigned char		*data;		/* a fill's pattern, a size
+						   change's bytes, or NULL */
+	uint64_t		len;		/* their length */
 	struct journal_piece	*dirt;
 	size_t			ndirt;
 	size_t			n;
+	uint32_t		lent;		/* pieces lending before */
+	unsigned char		kind;		/* enum journal_kind */
+	unsigned char		all;		/* an undo-all step */
+	unsigned char		inl;		/* bytes kept inline */
 	struct journal_piece	p[];
 };
 
@@ -109,13 +112,14 @@ struct journal {
 	uint64_t		  reshape_lost;	/* unsaved ones let go */
 };
 
-static struct journal_step *journal_step_new(size_t);
+static struct journal_step *journal_step_new(size_t, size_t);
 static void	journal_step_free(struct journal_step *);
+static unsigned char *journal_inline(struct journal_step *);
 static int	journal_piece_init(struct journal_piece *, uint64_t, size_t,
 		    int, int);
 static void	journal_lent_before(struct journal *,
-		    const struct journal_piece *, unsigned char *,
-		    unsigned char *);
+		    const struct journal_step *, const struct journal_piece *,
+		    unsigned char *, unsigned char *);
 static int	journal_own(struct journal *, struct journal_step *);
 static int	journal_own_all(struct journal *);
 static void	journal_drop_first(struct journal *, size_t);
@@ -148,8 +152,8 @@ static int	journal_restore_written(struct journal *, char *, size_t);
 static void	journal_saved(struct journal *);
 static size_t	journal_inside(const struct journal *, uint64_t, size_t);
 static int	journal_nomem(const struct journal *, char *, size_t);
-static const unsigned char *journal_after(const struct journal_piece *,
-		    unsigned char *);
+static const unsigned char *journal_after(const struct journal_step *,
+		    const struct journal_piece *, unsigned char *);
 static struct journal_step *journal_build(struct journal *, uint64_t,
 		    size_t, const unsigned char *, const unsigned char *,
 		    size_t, char *, size_t);
@@ -211,17 +215,27 @@ journal_free(struct journal *j)
 	free(j);
 }
 
+/* Returns a step of n pieces with room for inl bytes after them. */
 static struct journal_step *
-journal_step_new(size_t n)
+journal_step_new(size_t n, size_t inl)
 {
 	struct journal_step	*s;
 
-	if (n > (SIZE_MAX - sizeof *s) / sizeof s->p[0])
+	if (n > (SIZE_MAX - sizeof *s - inl) / sizeof s->p[0])
 		return (NULL);
-	s = calloc(1, sizeof *s + n * sizeof s->p[0]);
-	if (s != NULL)
+	s = calloc(1, sizeof *s + n * sizeof s->p[0] + inl);
+	if (s != NULL) {
 		s->n = n;
+		s->inl = inl > 0;
+	}
 	return (s);
+}
+
+/* Returns the bytes kept inline, after the pieces. */
+static unsigned char *
+journal_inline(struct journal_step *s)
+{
+	return ((unsigned char *)(s->p + s->n));
 }
 
 static void
@@ -231,11 +245,10 @@ journal_step_free(struct journal_step *s)
 
 	if (s == NULL)
 		return;
-	for (i = 0; i < s->n; i++)
+	for (i = 0; i < s->n && !s->inl; i++)
 		free(s->p[i].before != NULL ? s->p[i].before : s->p[i].after);
 	journal_dirt_free(s);
 	free(s->data);
-	free(s->pat);
 	free(s);
 }
 
@@ -270,14 +283,14 @@ journal_piece_init(struct journal_piece *p, uint64_t off, size_t len,
  * after bytes (tmp has room for len of them).
  */
 static void
-journal_lent_before(struct journal *j, const struct journal_piece *p,
-    unsigned char *buf, unsigned char *tmp)
+journal_lent_before(struct journal *j, const struct journal_step *s,
+    const struct journal_piece *p, unsigned char *buf, unsigned char *tmp)
 {
 	char	err[8];
 
-	if (journal_current(j, p->off, p->len, buf, journal_after(p, tmp),
+	if (journal_current(j, p->off, p->len, buf, journal_after(s, p, tmp),
 	    err, sizeof err) == -1)
-		memcpy(buf, journal_after(p, tmp), p->len);
+		memcpy(buf, journal_after(s, p, tmp), p->len);
 	dirty_copy_saved(&j->dirty, p->off, p->len, buf);
 }
 
@@ -297,6 +310,14 @@ journal_own(struct journal *j, struct journal_step *s)
 		p = &s->p[i];
 		if (p->before != NULL)
 			continue;
+		if (s->inl) {
+			/* The room is there, and counted. */
+			p->before = journal_inline(s);
+			journal_lent_before(j, s, p, p->before, NULL);
+			if (--s->lent == 0)
+				j->nlent--;
+			continue;
+		}
 		block = malloc(p->after != NULL ? 2 * p->len : p->len);
 		tmp = malloc(p->len);
 		if (block == NULL || tmp == NULL) {
@@ -304,7 +325,7 @@ journal_own(struct journal *j, struct journal_step *s)
 			free(tmp);
 			return (-1);
 		}
-		journal_lent_before(j, p, block, tmp);
+		journal_lent_before(j, s, p, block, tmp);
 		free(tmp);
 		if (p->after != NULL) {
 			memcpy(block + p->len, p->after, p->len);
@@ -337,19 +358,21 @@ journal_own_all(struct journal *j)
 }
 
 /*
- * Returns the piece's after bytes: its own, or for a fill its pattern
- * laid out in tmp (len bytes).
+ * Returns the after bytes of s's piece p: its own, or for a fill the
+ * step's pattern laid out in tmp (len bytes) from where p starts in it.
  */
 static const unsigned char *
-journal_after(const struct journal_piece *p, unsigned char *tmp)
+journal_after(const struct journal_step *s, const struct journal_piece *p,
+    unsigned char *tmp)
 {
-	size_t	k, at = p->phase;
+	size_t	k, at;
 
 	if (p->after != NULL)
 		return (p->after);
+	at = (size_t)((uint64_t)(p - s->p) * JOURNAL_PIECE % s->len);
 	for (k = 0; k < p->len; k++) {
-		tmp[k] = p->pat[at];
-		if (++at == p->patlen)
+		tmp[k] = s->data[at];
+		if (++at == s->len)
 			at = 0;
 	}
 	return (tmp);
@@ -565,8 +588,8 @@ journal_apply(struct journal *j, struct journal_step *s, int forward,
 			free(tmp);
 			return (journal_nomem(j, err, errlen));
 		}
-		was = forward ? p->before : journal_after(p, tmp);
-		want = forward ? journal_after(p, tmp) : p->before;
+		was = forward ? p->before : journal_after(s, p, tmp);
+		want = forward ? journal_after(s, p, tmp) : p->before;
 		rc = journal_current(j, p->off, p->len, now, was, err, errlen);
 		/* A byte that is not what maphex wrote is someone else's. */
 		for (k = 0, kept = 0; rc == 0 && k < p->len; k++) {
@@ -621,7 +644,7 @@ journal_unapply(struct journal *j, struct journal_step *s, int forward,
 		now = malloc(p->len);
 		tmp = malloc(p->len);
 		if (now != NULL && tmp != NULL) {
-			after = journal_after(p, tmp);
+			after = journal_after(s, p, tmp);
 			if (journal_current(j, p->off, p->len, now, forward ?
 			    after : p->before, NULL, 0) == 0)
 				(void)journal_put(j, p->off, p->len, now,
@@ -645,7 +668,7 @@ journal_commit(struct journal *j, struct journal_step *s, char *err,
 	unsigned char		*tmp = NULL, *was = NULL;
 	size_t			 i;
 
-	if (journal_reserve(j) == -1 || (s->pat != NULL &&
+	if (journal_reserve(j) == -1 || (s->data != NULL &&
 	    (tmp = malloc(s->p[0].len)) == NULL) || (s->lent > 0 &&
 	    (was = malloc(s->p[0].len)) == NULL)) {
 		free(tmp);
@@ -661,7 +684,7 @@ journal_commit(struct journal *j, struct journal_step *s, char *err,
 		    NULL, err, errlen) == -1)
 			break;
 		if (journal_put(j, p->off, p->len, p->before != NULL ?
-		    p->before : was, journal_after(p, tmp), err, errlen) == -1)
+		    p->before : was, journal_after(s, p, tmp), err, errlen) == -1)
 			break;
 	}
 	if (i == s->n) {
@@ -674,8 +697,8 @@ journal_commit(struct journal *j, struct journal_step *s, char *err,
 	while (i-- > 0) {
 		p = &s->p[i];
 		if (p->before == NULL)
-			journal_lent_before(j, p, was, tmp);
-		(void)journal_put(j, p->off, p->len, journal_after(p, tmp),
+			journal_lent_before(j, s, p, was, tmp);
+		(void)journal_put(j, p->off, p->len, journal_after(s, p, tmp),
 		    p->before != NULL ? p->before : was, NULL, 0);
 	}
 	free(tmp);
@@ -697,7 +720,7 @@ journal_build(struct journal *j, uint64_t off, size_t len,
 	struct doc		*d = j->d;
 	struct journal_step	*s;
 	struct journal_piece	*p;
-	size_t			 i, n;
+	size_t			 i, n, inl;
 	int			 lend;
 
 	if (doc_mode(d) == MAPPING_READONLY) {
@@ -711,37 +734,43 @@ journal_build(struct journal *j, uint64_t off, size_t len,
 		    doc_path(d), (unsigned long long)off);
 		return (NULL);
 	}
-	if ((s = journal_step_new((len + JOURNAL_PIECE - 1) /
-	    JOURNAL_PIECE)) == NULL ||
-	    (buf == NULL && (s->pat = malloc(patlen)) == NULL)) {
+	inl = buf != NULL && len <= JOURNAL_INLINE ? 2 * len : 0;
+	if ((s = journal_step_new((len + JOURNAL_PIECE - 1) / JOURNAL_PIECE,
+	    inl)) == NULL ||
+	    (buf == NULL && (s->data = malloc(patlen)) == NULL)) {
 		journal_step_free(s);
 		journal_nomem(j, err, errlen);
 		return (NULL);
 	}
 	s->where = off;
-	s->bytes = sizeof *s + s->n * sizeof *p + (buf == NULL ? patlen : 0);
-	if (buf == NULL)
-		memcpy(s->pat, pat, patlen);
+	s->bytes = sizeof *s + s->n * sizeof *p + inl;
+	if (buf == NULL) {
+		memcpy(s->data, pat, patlen);
+		s->len = patlen;
+		s->bytes += patlen;
+	}
 	for (i = 0; i < s->n; i++) {
 		p = &s->p[i];
 		n = len - i * JOURNAL_PIECE < JOURNAL_PIECE ?
 		    len - i * JOURNAL_PIECE : JOURNAL_PIECE;
-		lend = !dirty_overlaps(&j->dirty, off + i * JOURNAL_PIECE, n);
-		if (journal_piece_init(p, off + i * JOURNAL_PIECE, n,
+		/* Inline room costs the same lent or not. */
+		lend = inl == 0 &&
+		    !dirty_overlaps(&j->dirty, off + i * JOURNAL_PIECE, n);
+		if (inl > 0) {
+			p->off = off;
+			p->len = n;
+			p->before = lend ? NULL : journal_inline(s);
+			p->after = journal_inline(s) + n;
+		} else if (journal_piece_init(p, off + i * JOURNAL_PIECE, n,
 		    buf == NULL, lend) == -1) {
 			journal_step_free(s);
 			journal_nomem(j, err, errlen);
 			return (NULL);
-		}
+		} else
+			s->bytes += (buf == NULL ? 0 : n) + (lend ? 0 : n);
 		s->lent += lend;
-		s->bytes += (buf == NULL ? 0 : n) + (lend ? 0 : n);
 		if (buf != NULL)
 			memcpy(p->after, buf + i * JOURNAL_PIECE, n);
-		else {
-			p->pat = s->pat;
-			p->patlen = patlen;
-			p->phase = (size_t)(i * JOURNAL_PIECE % patlen);
-		}
 		if (!lend && journal_current(j, p->off, n, p->before, NULL,
 		    err, errlen) == -1) {
 			journal_step_free(s);
@@ -813,7 +842,7 @@ journal_write_at(struct journal *j, const uint64_t *off, size_t n,
 	    errlen)) == NULL)
 		return (-1);
 	journal_step_free(s);
-	if ((s = journal_step_new(n)) == NULL)
+	if ((s = journal_step_new(n, 0)) == NULL)
 		return (journal_nomem(j, err, errlen));
 	s->where = off[0];
 	s->bytes = sizeof *s + n * sizeof s->p[0] + n * len;
@@ -907,7 +936,7 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
 		return (journal_nomem(j, err, errlen));
 	for (i = 0; i < d->n; i++)
 		n += (all[i]->len + JOURNAL_PIECE - 1) / JOURNAL_PIECE;
-	if ((s = journal_step_new(n)) == NULL) {
+	if ((s = journal_step_new(n, 0)) == NULL) {
 		free(all);
 		return (journal_nomem(j, err, errlen));
 	}
@@ -1440,7 +1469,7 @@ journal_amend(struct journal *j, uint64_t off, const void *buf, size_t len,
 	s = j->pos > 0 ? j->steps[j->pos - 1] : NULL;
 	/* The second digit of a byte typed in insert mode. */
 	if (s != NULL && j->pos == j->nsteps && s->kind == JOURNAL_INSERT &&
-	    s->data != NULL && s->off == off && s->len == len &&
+	    s->data != NULL && s->where == off && s->len == len &&
 	    !(j->saved_known && j->saved_pos == j->pos)) {
 		if (doc_write(j->d, off, buf, len) == -1) {
 			snprintf(err, errlen, "%s: cannot write at 0x%llx",
@@ -1508,7 +1537,7 @@ journal_dirt_take(struct journal *j, struct journal_step *s)
 {
 	struct dirty_range	**all, *r;
 	struct journal_piece	 *p;
-	uint64_t		  a, b, end = s->off + s->len;
+	uint64_t		  a, b, end = s->where + s->len;
 	size_t			  i;
 
 	journal_dirt_free(s);
@@ -1521,7 +1550,7 @@ journal_dirt_take(struct journal *j, struct journal_step *s)
 	}
 	for (i = 0; i < j->dirty.n; i++) {
 		r = all[i];
-		a = r->off > s->off ? r->off : s->off;
+		a = r->off > s->where ? r->off : s->where;
 		b = r->off + r->len < end ? r->off + r->len : end;
 		if (a >= b)
 			continue;
@@ -1566,14 +1595,14 @@ journal_grow(struct journal *j, struct journal_step *s, char *err,
 	int		 rc;
 
 	doc_set_progress(j->d, j->step_fn, j->step_arg);
-	rc = doc_insert(j->d, s->off, s->data, s->len, err, errlen);
+	rc = doc_insert(j->d, s->where, s->data, s->len, err, errlen);
 	doc_set_progress(j->d, NULL, NULL);
 	if (rc == -1)
 		return (-1);
-	if (dirty_splice(&j->dirty, s->off, 0, s->len) == -1) {
+	if (dirty_splice(&j->dirty, s->where, 0, s->len) == -1) {
 		if (s->data == NULL)
 			zeros = calloc(1, (size_t)s->len);
-		(void)doc_delete(j->d, s->off, s->len, s->data != NULL ?
+		(void)doc_delete(j->d, s->where, s->len, s->data != NULL ?
 		    s->data : zeros, err, errlen);
 		free(zeros);
 		return (journal_nomem(j, err, errlen));
@@ -1597,19 +1626,19 @@ journal_shrink(struct journal *j, struct journal_step *s, char *err,
 	unsigned char	*was = NULL;
 	int		 rc;
 
-	if (s->off > doc_size(d) || s->len > doc_size(d) - s->off) {
+	if (s->where > doc_size(d) || s->len > doc_size(d) - s->where) {
 		snprintf(err, errlen, "%s: the file is shorter than the "
 		    "change to undo at 0x%llx", doc_path(d),
-		    (unsigned long long)s->off);
+		    (unsigned long long)s->where);
 		return (-1);
 	}
-	if (s->off + s->len < doc_size(d)) {
+	if (s->where + s->len < doc_size(d)) {
 		if ((was = malloc((size_t)s->len)) == NULL)
 			return (journal_nomem(j, err, errlen));
-		if (doc_read(d, s->off, was, (size_t)s->len) == -1) {
+		if (doc_read(d, s->where, was, (size_t)s->len) == -1) {
 			free(was);
 			snprintf(err, errlen, "%s: cannot read at 0x%llx",
-			    doc_path(d), (unsigned long long)s->off);
+			    doc_path(d), (unsigned long long)s->where);
 			return (-1);
 		}
 	}
@@ -1618,10 +1647,10 @@ journal_shrink(struct journal *j, struct journal_step *s, char *err,
 		return (journal_nomem(j, err, errlen));
 	}
 	doc_set_progress(d, j->step_fn, j->step_arg);
-	rc = doc_delete(d, s->off, s->len, was, err, errlen);
+	rc = doc_delete(d, s->where, s->len, was, err, errlen);
 	doc_set_progress(d, NULL, NULL);
-	if (rc == 0 && dirty_splice(&j->dirty, s->off, s->len, 0) == -1) {
-		(void)doc_insert(d, s->off, was, s->len, err, errlen);
+	if (rc == 0 && dirty_splice(&j->dirty, s->where, s->len, 0) == -1) {
+		(void)doc_insert(d, s->where, was, s->len, err, errlen);
 		rc = journal_nomem(j, err, errlen);
 	}
 	if (rc == -1)
@@ -1685,14 +1714,14 @@ journal_reshape_new(struct journal *j, enum journal_kind kind, uint64_t off,
 	}
 	if (n == 0)
 		return (0);
-	if (journal_reserve(j) == -1 || (s = journal_step_new(0)) == NULL ||
+	if (journal_reserve(j) == -1 || (s = journal_step_new(0, 0)) == NULL ||
 	    (keep && (s->data = malloc((size_t)n)) == NULL)) {
 		if (s != NULL)
 			journal_step_free(s);
 		return (journal_nomem(j, err, errlen));
 	}
 	s->kind = kind;
-	s->off = s->where = off;
+	s->where = off;
 	s->len = n;
 	s->bytes = sizeof *s + (keep ? n : 0);
 	if (bytes != NULL)
