@@ -1155,6 +1155,40 @@ START_TEST(test_lend)
 END_TEST
 
 /*
+ * Another program's byte, adopted as saved while an older step lends
+ * its old bytes from the dirty set, does not become that step's old
+ * byte: undoing it still puts back what was there before it.
+ */
+START_TEST(test_lend_adopt)
+{
+	struct jt	 t;
+	unsigned char	 fill = 0xee, mine[4] = { 0x77, 0x77, 0x77, 0x77 };
+	unsigned char	 orig[16], b;
+	uint64_t	 at;
+	int		 fd;
+
+	jt_open(&t, PG, MAPPING_DIRECT, 31);
+	memcpy(orig, t.md.saved, sizeof orig);
+	ck_assert_int_eq(journal_fill(t.j, 0, 16, &fill, 1, t.err,
+	    sizeof t.err), 0);			/* lends its old bytes */
+	ck_assert_int_eq(journal_write(t.j, 8, mine, 4, t.err,
+	    sizeof t.err), 0);
+	ck_assert_int_ge(fd = open(t.path, O_WRONLY), 0);
+	ck_assert_int_eq(pwrite(fd, &fill, 1, 9), 1);	/* theirs */
+	ck_assert_int_eq(close(fd), 0);
+	ck_assert_int_eq(journal_undo(t.j, &at, t.err, sizeof t.err), 1);
+	ck_assert_uint_eq(journal_kept(t.j), 1);
+	ck_assert_int_eq(journal_is_dirty(t.j, 9), 0);	/* adopted */
+	ck_assert_int_eq(journal_undo(t.j, &at, t.err, sizeof t.err), 1);
+	ck_assert_int_eq(doc_read(&t.m, 9, &b, 1), 0);
+	ck_assert_int_eq(b, orig[9]);
+	ck_assert_int_eq(doc_read(&t.m, 3, &b, 1), 0);
+	ck_assert_int_eq(b, orig[3]);
+	jt_close(&t);
+}
+END_TEST
+
+/*
  * With the history capped, the oldest steps go and say so; the newest
  * always stays, and what is left undoes exactly.
  */
@@ -1223,6 +1257,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_fill_pattern);
 	tcase_add_test(tc, test_history_max);
 	tcase_add_test(tc, test_lend);
+	tcase_add_test(tc, test_lend_adopt);
 	tcase_add_test(tc, test_model_direct);
 	tcase_add_test(tc, test_model_preview);
 	tcase_add_test(tc, test_model_capped);
