@@ -74,13 +74,12 @@ enum journal_kind { JOURNAL_OVERWRITE, JOURNAL_INSERT, JOURNAL_DELETE };
 
 struct journal_step {
 	uint64_t		where;		/* where the cursor goes */
-	uint64_t		bytes;		/* memory the step holds */
 	unsigned char		*data;		/* a fill's pattern, a size
 						   change's bytes, or NULL */
 	uint64_t		len;		/* their length */
 	struct journal_piece	*dirt;
-	size_t			ndirt;
-	size_t			n;
+	uint32_t		ndirt;
+	uint32_t		n;		/* pieces */
 	uint32_t		lent;		/* pieces lending before */
 	unsigned char		kind;		/* enum journal_kind */
 	unsigned char		all;		/* an undo-all step */
@@ -115,6 +114,7 @@ struct journal {
 static struct journal_step *journal_step_new(size_t, size_t);
 static void	journal_step_free(struct journal_step *);
 static unsigned char *journal_inline(struct journal_step *);
+static uint64_t	journal_step_bytes(const struct journal_step *);
 static int	journal_piece_init(struct journal_piece *, uint64_t, size_t,
 		    int, int);
 static void	journal_lent_before(struct journal *,
@@ -221,14 +221,37 @@ journal_step_new(size_t n, size_t inl)
 {
 	struct journal_step	*s;
 
-	if (n > (SIZE_MAX - sizeof *s - inl) / sizeof s->p[0])
+	/* Steps are small: a typed byte makes one. */
+	if (n > UINT32_MAX || n > (SIZE_MAX - sizeof *s - inl) /
+	    sizeof s->p[0])
 		return (NULL);
 	s = calloc(1, sizeof *s + n * sizeof s->p[0] + inl);
 	if (s != NULL) {
-		s->n = n;
+		s->n = (uint32_t)n;
 		s->inl = inl > 0;
 	}
 	return (s);
+}
+
+/*
+ * Returns the memory s holds, as the history counts it: the step, its
+ * pieces and the bytes they own (not those they lend, nor a size
+ * change's dirty pieces).
+ */
+static uint64_t
+journal_step_bytes(const struct journal_step *s)
+{
+	uint64_t	b = sizeof *s + (uint64_t)s->n * sizeof s->p[0];
+	size_t		i;
+
+	if (s->data != NULL)
+		b += s->len;
+	if (s->inl)
+		return (b + 2 * s->p[0].len);
+	for (i = 0; i < s->n; i++)
+		b += (s->p[i].before != NULL ? s->p[i].len : 0) +
+		    (s->p[i].after != NULL ? s->p[i].len : 0);
+	return (b);
 }
 
 /* Returns the bytes kept inline, after the pieces. */
@@ -333,7 +356,6 @@ journal_own(struct journal *j, struct journal_step *s)
 			p->after = block + p->len;
 		}
 		p->before = block;
-		s->bytes += p->len;
 		j->held += p->len;
 		if (--s->lent == 0)
 			j->nlent--;
@@ -403,7 +425,7 @@ journal_cut(struct journal *j, size_t n)
 
 	while (j->nsteps > n) {
 		s = j->steps[--j->nsteps];
-		j->held -= s->bytes;
+		j->held -= journal_step_bytes(s);
 		j->nlent -= s->lent > 0;
 		if (s->kind != JOURNAL_OVERWRITE) {
 			j->nreshape--;
@@ -426,7 +448,7 @@ journal_push(struct journal *j, struct journal_step *s)
 	journal_cut(j, j->pos);
 	j->steps[j->pos++] = s;
 	j->nsteps = j->pos;
-	j->held += s->bytes;
+	j->held += journal_step_bytes(s);
 	if (j->held > j->held_max)
 		journal_forget_oldest(j);
 }
@@ -444,7 +466,7 @@ journal_forget_oldest(struct journal *j)
 	size_t		k = 0;
 
 	while (k + 1 < j->nsteps && k < j->pos && held > j->held_max / 4 * 3)
-		held -= j->steps[k++]->bytes;
+		held -= journal_step_bytes(j->steps[k++]);
 	journal_drop_first(j, k);
 }
 
@@ -455,7 +477,7 @@ journal_drop_first(struct journal *j, size_t k)
 	size_t	i;
 
 	for (i = 0; i < k; i++) {
-		j->held -= j->steps[i]->bytes;
+		j->held -= journal_step_bytes(j->steps[i]);
 		j->nlent -= j->steps[i]->lent > 0;
 		if (j->steps[i]->kind != JOURNAL_OVERWRITE) {
 			j->nreshape--;
@@ -743,11 +765,9 @@ journal_build(struct journal *j, uint64_t off, size_t len,
 		return (NULL);
 	}
 	s->where = off;
-	s->bytes = sizeof *s + s->n * sizeof *p + inl;
 	if (buf == NULL) {
 		memcpy(s->data, pat, patlen);
 		s->len = patlen;
-		s->bytes += patlen;
 	}
 	for (i = 0; i < s->n; i++) {
 		p = &s->p[i];
@@ -766,8 +786,7 @@ journal_build(struct journal *j, uint64_t off, size_t len,
 			journal_step_free(s);
 			journal_nomem(j, err, errlen);
 			return (NULL);
-		} else
-			s->bytes += (buf == NULL ? 0 : n) + (lend ? 0 : n);
+		}
 		s->lent += lend;
 		if (buf != NULL)
 			memcpy(p->after, buf + i * JOURNAL_PIECE, n);
@@ -845,20 +864,18 @@ journal_write_at(struct journal *j, const uint64_t *off, size_t n,
 	if ((s = journal_step_new(n, 0)) == NULL)
 		return (journal_nomem(j, err, errlen));
 	s->where = off[0];
-	s->bytes = sizeof *s + n * sizeof s->p[0] + n * len;
 	for (i = 0; i < n; i++) {
 		lend = !dirty_overlaps(&j->dirty, off[i], len);
 		if (journal_piece_init(&s->p[i], off[i], len, 0, lend) == -1) {
-			s->n = i;
+			s->n = (uint32_t)i;
 			journal_step_free(s);
 			return (journal_nomem(j, err, errlen));
 		}
 		s->lent += lend;
-		s->bytes += lend ? 0 : len;
 		memcpy(s->p[i].after, buf, len);
 		if (!lend && journal_current(j, off[i], len, s->p[i].before,
 		    NULL, err, errlen) == -1) {
-			s->n = i + 1;
+			s->n = (uint32_t)i + 1;
 			journal_step_free(s);
 			return (-1);
 		}
@@ -953,11 +970,9 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
 			}
 			memcpy(s->p[k].before, r->cur + at, len);
 			memcpy(s->p[k].after, r->saved + at, len);
-			s->bytes += 2 * len;
 		}
 	}
 	free(all);
-	s->bytes += sizeof *s + n * sizeof s->p[0];
 	s->where = first;
 	s->all = 1;
 	if (journal_commit(j, s, err, errlen) == -1)
@@ -1535,7 +1550,7 @@ journal_dirt_free(struct journal_step *s)
 static int
 journal_dirt_take(struct journal *j, struct journal_step *s)
 {
-	struct dirty_range	**all, *r;
+	struct dirty_range	**all = NULL, *r;
 	struct journal_piece	 *p;
 	uint64_t		  a, b, end = s->where + s->len;
 	size_t			  i;
@@ -1543,7 +1558,8 @@ journal_dirt_take(struct journal *j, struct journal_step *s)
 	journal_dirt_free(s);
 	if (j->dirty.n == 0)
 		return (0);
-	if ((all = dirty_list(&j->dirty)) == NULL ||
+	if (j->dirty.n > UINT32_MAX ||
+	    (all = dirty_list(&j->dirty)) == NULL ||
 	    (s->dirt = calloc(j->dirty.n, sizeof *s->dirt)) == NULL) {
 		free(all);
 		return (-1);
@@ -1723,7 +1739,6 @@ journal_reshape_new(struct journal *j, enum journal_kind kind, uint64_t off,
 	s->kind = kind;
 	s->where = off;
 	s->len = n;
-	s->bytes = sizeof *s + (keep ? n : 0);
 	if (bytes != NULL)
 		memcpy(s->data, bytes, (size_t)n);
 	else if (keep && doc_read(j->d, off, s->data, (size_t)n) == -1) {

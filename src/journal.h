@@ -77,8 +77,10 @@ int	journal_write_at(struct journal *, const uint64_t *off, size_t n,
 /*
  * The history's cap: when its steps hold more than this many bytes (old
  * and new bytes, and their bookkeeping), the oldest steps are let go,
- * down to three quarters of the cap, never the newest step.  The
- * default is JOURNAL_HISTORY_MAX.
+ * down to three quarters of the cap, never the newest step nor one that
+ * is undone.  Old bytes a step lends from the dirty set (see journal.c)
+ * count once the step takes its own copy, at the latest at a save.
+ * The default is JOURNAL_HISTORY_MAX.
  */
 #define JOURNAL_HISTORY_MAX	((uint64_t)256 << 20)
 void	journal_set_history_max(struct journal *, uint64_t bytes);

@@ -10,8 +10,9 @@
  * ranges against undo-all of a tenth of them; and undoing every step one
  * by one.  It also weighs the heap the journal holds for 10,000 typed
  * bytes, for a 64 MiB fill and for a 16 MiB write (a paste), against
- * the bytes changed.  Prints rows for tests/bench/run: "| name | maphex | baseline
- * | ratio | target |".  A benchmark, not a test: it judges nothing.
+ * the bytes changed.  Prints rows for tests/bench/run: "| name | maphex
+ * | baseline | ratio | target |".  A benchmark, not a test: it judges
+ * nothing.
  */
 #include "config.h"
 
