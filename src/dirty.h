@@ -88,6 +88,10 @@ int	dirty_copy_cur(const struct dirty *, uint64_t off, size_t len,
 void	dirty_copy_saved(const struct dirty *, uint64_t off, size_t len,
 	    unsigned char *buf);
 
+/* Likewise with the current values. */
+void	dirty_copy_cur_over(const struct dirty *, uint64_t off, size_t len,
+	    unsigned char *buf);
+
 /*
  * Makes byte the saved and the current value of the byte at off, if it
  * lies in a range: another program wrote it, so it is no longer an

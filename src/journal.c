@@ -47,6 +47,12 @@
  * then it takes a copy (journal_own).  So a change costs the old byte
  * once, not twice.  Only applied steps made since the last save, after
  * the last size change, lend: their offsets are the set's.
+ *
+ * A big write (JOURNAL_LEND_AFTER bytes or more) whose pieces all lend
+ * their before bytes lends its after bytes too (lends_after): they are
+ * the set's current bytes until another change touches its span, and
+ * then the step takes copies of both first.  Outside every range the
+ * mapping holds both: such a byte was written to its saved value.
  */
 struct journal_piece {
 	uint64_t		 off;
@@ -84,6 +90,7 @@ struct journal_step {
 	unsigned char		kind;		/* enum journal_kind */
 	unsigned char		all;		/* an undo-all step */
 	unsigned char		inl;		/* bytes kept inline */
+	unsigned char		lends_after;	/* see above */
 	struct journal_piece	p[];
 };
 
@@ -108,6 +115,10 @@ struct journal {
 	uint64_t		  dropped;	/* oldest steps let go */
 	size_t			  nreshape;	/* size changes in steps */
 	size_t			  nlent;	/* steps with lent pieces */
+	struct journal_step	**lenders;	/* steps that lend after */
+	size_t			  nlenders;
+	size_t			  lenders_cap;
+	size_t			  lend_min;	/* JOURNAL_LEND_AFTER */
 	uint64_t		  reshape_lost;	/* unsaved ones let go */
 };
 
@@ -115,6 +126,13 @@ static struct journal_step *journal_step_new(size_t, size_t);
 static void	journal_step_free(struct journal_step *);
 static unsigned char *journal_inline(struct journal_step *);
 static uint64_t	journal_step_bytes(const struct journal_step *);
+static int	journal_own_after(struct journal *, struct journal_step *);
+static void	journal_lent_after(struct journal *,
+		    const struct journal_piece *, unsigned char *);
+static void	journal_forget_lender(struct journal *, struct journal_step *);
+static int	journal_own_touched(struct journal *,
+		    const struct journal_step *);
+static void	journal_lend_after(struct journal *, struct journal_step *);
 static int	journal_piece_init(struct journal_piece *, uint64_t, size_t,
 		    int, int);
 static void	journal_lent_before(struct journal *,
@@ -125,6 +143,7 @@ static int	journal_own_all(struct journal *);
 static void	journal_drop_first(struct journal *, size_t);
 static void	journal_keep_saved(struct journal *);
 static int	journal_reserve(struct journal *);
+static int	journal_lenders_room(struct journal *);
 static void	journal_push(struct journal *, struct journal_step *);
 static void	journal_cut(struct journal *, size_t);
 static int	journal_current(struct journal *, uint64_t, size_t,
@@ -200,6 +219,7 @@ journal_new(struct doc *d)
 	j->d = d;
 	j->saved_known = 1;
 	j->held_max = JOURNAL_HISTORY_MAX;
+	j->lend_min = JOURNAL_LEND_AFTER;
 	return (j);
 }
 
@@ -210,6 +230,7 @@ journal_free(struct journal *j)
 		return;
 	journal_cut(j, 0);
 	free(j->steps);
+	free(j->lenders);
 	dirty_clear(&j->dirty);
 	journal_forget_written(j);
 	free(j);
@@ -329,6 +350,8 @@ journal_own(struct journal *j, struct journal_step *s)
 	unsigned char		*block, *tmp;
 	size_t			 i;
 
+	if (s->lends_after && journal_own_after(j, s) == -1)
+		return (-1);
 	for (i = 0; i < s->n && s->lent > 0; i++) {
 		p = &s->p[i];
 		if (p->before != NULL)
@@ -361,6 +384,117 @@ journal_own(struct journal *j, struct journal_step *s)
 			j->nlent--;
 	}
 	return (0);
+}
+
+/*
+ * Gives every piece of s, which lends its after bytes too, its own copy
+ * of both.  0, or -1 (no memory) with the pieces done so far owning
+ * theirs and s still lending the rest.
+ */
+static int
+journal_own_after(struct journal *j, struct journal_step *s)
+{
+	struct journal_piece	*p;
+	unsigned char		*block;
+	size_t			 i;
+
+	for (i = 0; i < s->n; i++) {
+		p = &s->p[i];
+		if (p->after != NULL)
+			continue;
+		if ((block = malloc(2 * p->len)) == NULL)
+			return (-1);
+		journal_lent_after(j, p, block + p->len);
+		p->after = block + p->len;
+		journal_lent_before(j, s, p, block, NULL);
+		p->before = block;
+		j->held += 2 * p->len;
+		if (--s->lent == 0)
+			j->nlent--;
+	}
+	s->lends_after = 0;
+	journal_forget_lender(j, s);
+	return (0);
+}
+
+/*
+ * Puts a piece's lent after bytes into buf: the current bytes the dirty
+ * set keeps, elsewhere what is there now (zeros past the end of a file
+ * that shrank).
+ */
+static void
+journal_lent_after(struct journal *j, const struct journal_piece *p,
+    unsigned char *buf)
+{
+	char	err[8];
+
+	memset(buf, 0, p->len);
+	(void)journal_current(j, p->off, p->len, buf, NULL, err, sizeof err);
+	dirty_copy_cur_over(&j->dirty, p->off, p->len, buf);
+}
+
+/* Takes s off the list of steps that lend their after bytes. */
+static void
+journal_forget_lender(struct journal *j, struct journal_step *s)
+{
+	size_t	i;
+
+	for (i = 0; i < j->nlenders; i++)
+		if (j->lenders[i] == s) {
+			j->lenders[i] = j->lenders[--j->nlenders];
+			return;
+		}
+}
+
+/*
+ * Before s changes bytes, the steps lending after bytes in its span take
+ * copies of them.  0, or -1 (no memory).
+ */
+static int
+journal_own_touched(struct journal *j, const struct journal_step *s)
+{
+	const struct journal_step	*l;
+	uint64_t			 a, b;
+	size_t				 i;
+
+	if (s->n == 0)
+		return (0);
+	a = s->p[0].off;
+	b = s->p[s->n - 1].off + s->p[s->n - 1].len;
+	for (i = j->nlenders; i > 0; i--) {
+		l = j->lenders[i - 1];
+		if (l->p[0].off < b &&
+		    l->p[l->n - 1].off + l->p[l->n - 1].len > a &&
+		    journal_own(j, j->lenders[i - 1]) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
+/*
+ * A write just applied lends its after bytes from the dirty set, if it
+ * is big and all its pieces lend their before bytes; the room for the
+ * list of such steps was made before.
+ */
+static void
+journal_lend_after(struct journal *j, struct journal_step *s)
+{
+	uint64_t	total = 0;
+	size_t		i;
+
+	if (s->data != NULL || s->inl || s->all || s->n == 0 ||
+	    s->lent != s->n)
+		return;
+	for (i = 0; i < s->n; i++)
+		total += s->p[i].len;
+	if (total < j->lend_min)
+		return;
+	for (i = 0; i < s->n; i++) {
+		free(s->p[i].after);
+		s->p[i].after = NULL;
+	}
+	s->lends_after = 1;
+	j->lenders[j->nlenders++] = s;
 }
 
 /*
@@ -400,6 +534,23 @@ journal_after(const struct journal_step *s, const struct journal_piece *p,
 	return (tmp);
 }
 
+/* Makes room for one more step that lends after bytes. */
+static int
+journal_lenders_room(struct journal *j)
+{
+	struct journal_step	**l;
+	size_t			  ncap;
+
+	if (j->nlenders < j->lenders_cap)
+		return (0);
+	ncap = j->lenders_cap == 0 ? 8 : j->lenders_cap * 2;
+	if ((l = reallocarray(j->lenders, ncap, sizeof *l)) == NULL)
+		return (-1);
+	j->lenders = l;
+	j->lenders_cap = ncap;
+	return (0);
+}
+
 /* Makes room for one more step, so that pushing it cannot fail. */
 static int
 journal_reserve(struct journal *j)
@@ -425,6 +576,8 @@ journal_cut(struct journal *j, size_t n)
 
 	while (j->nsteps > n) {
 		s = j->steps[--j->nsteps];
+		if (s->lends_after)
+			journal_forget_lender(j, s);
 		j->held -= journal_step_bytes(s);
 		j->nlent -= s->lent > 0;
 		if (s->kind != JOURNAL_OVERWRITE) {
@@ -477,6 +630,8 @@ journal_drop_first(struct journal *j, size_t k)
 	size_t	i;
 
 	for (i = 0; i < k; i++) {
+		if (j->steps[i]->lends_after)
+			journal_forget_lender(j, j->steps[i]);
 		j->held -= journal_step_bytes(j->steps[i]);
 		j->nlent -= j->steps[i]->lent > 0;
 		if (j->steps[i]->kind != JOURNAL_OVERWRITE) {
@@ -690,7 +845,8 @@ journal_commit(struct journal *j, struct journal_step *s, char *err,
 	unsigned char		*tmp = NULL, *was = NULL;
 	size_t			 i;
 
-	if (journal_reserve(j) == -1 || (s->data != NULL &&
+	if (journal_reserve(j) == -1 || journal_lenders_room(j) == -1 ||
+	    journal_own_touched(j, s) == -1 || (s->data != NULL &&
 	    (tmp = malloc(s->p[0].len)) == NULL) || (s->lent > 0 &&
 	    (was = malloc(s->p[0].len)) == NULL)) {
 		free(tmp);
@@ -713,6 +869,7 @@ journal_commit(struct journal *j, struct journal_step *s, char *err,
 		free(tmp);
 		free(was);
 		j->nlent += s->lent > 0;
+		journal_lend_after(j, s);
 		journal_push(j, s);
 		return (0);
 	}
@@ -1316,6 +1473,9 @@ journal_drop_past_end(struct journal *j, char *err, size_t errlen)
 	size_t			 i, k, n;
 	int			 rc = 0;
 
+	/* Current bytes change under the steps that lend them. */
+	if (journal_own_all(j) == -1)
+		return (journal_nomem(j, err, errlen));
 	for (i = j->dirty.n; i > 0 && rc == 0; i--) {
 		r = dirty_at(&j->dirty, i - 1);
 		if (r->off + r->len <= end)
@@ -1365,6 +1525,12 @@ journal_set_progress(struct journal *j,
 {
 	j->step_fn = fn;
 	j->step_arg = arg;
+}
+
+void
+journal_set_lend_min(struct journal *j, size_t bytes)
+{
+	j->lend_min = bytes;
 }
 
 void
@@ -1494,6 +1660,9 @@ journal_amend(struct journal *j, uint64_t off, const void *buf, size_t len,
 		memcpy(s->data, buf, len);
 		return (0);
 	}
+	/* A step that lends its new bytes takes them before they change. */
+	if (s != NULL && s->lends_after && journal_own(j, s) == -1)
+		return (journal_nomem(j, err, errlen));
 	if (s == NULL || j->pos != j->nsteps || s->n != 1 ||
 	    s->p[0].after == NULL || s->p[0].off != off || s->p[0].len != len ||
 	    (j->saved_known && j->saved_pos == j->pos))

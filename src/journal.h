@@ -86,6 +86,14 @@ int	journal_write_at(struct journal *, const uint64_t *off, size_t n,
 void	journal_set_history_max(struct journal *, uint64_t bytes);
 
 /*
+ * A write of at least this many bytes over bytes with no unsaved change
+ * keeps no copy of its new bytes while nothing else changes them: the
+ * dirty set has them (see journal.c).  Tests make it small.
+ */
+#define JOURNAL_LEND_AFTER	((size_t)64 << 10)
+void	journal_set_lend_min(struct journal *, size_t bytes);
+
+/*
  * Puts the saved values back into [off, off+len) as one new step (a
  * byte with no unsaved change keeps its value).  Refused, with a reason
  * in err, once the size has changed since the save.  0, or -1.
