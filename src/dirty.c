@@ -67,6 +67,8 @@ static void	dirty_gap(struct dirty_range *, uint64_t, uint64_t, uint64_t,
 static void	dirty_set(struct dirty *, struct dirty_range *, uint64_t,
 		    size_t, const unsigned char *);
 static void	dirty_remove(struct dirty *, size_t, size_t);
+static void	dirty_overlay(const struct dirty *, uint64_t, size_t,
+		    unsigned char *, int);
 
 static size_t
 dirty_size(const struct dirty_node *t)
@@ -631,6 +633,47 @@ dirty_copy_cur(const struct dirty *d, uint64_t off, size_t len,
 		return (-1);
 	memcpy(buf, r->cur + (off - r->off), len);
 	return (0);
+}
+
+void
+dirty_copy_saved(const struct dirty *d, uint64_t off, size_t len,
+    unsigned char *buf)
+{
+	dirty_overlay(d, off, len, buf, 0);
+}
+
+void
+dirty_copy_cur_over(const struct dirty *d, uint64_t off, size_t len,
+    unsigned char *buf)
+{
+	dirty_overlay(d, off, len, buf, 1);
+}
+
+/* Copies into buf the saved (cur == 0) or current bytes the ranges hold. */
+static void
+dirty_overlay(const struct dirty *d, uint64_t off, size_t len,
+    unsigned char *buf, int cur)
+{
+	const struct dirty_node		*t = d->root;
+	const struct dirty_range	*r;
+	uint64_t			 a, b;
+	size_t				 i = 0;
+
+	/* The index of the first range that ends after off. */
+	while (t != NULL) {
+		if (t->r.off + t->r.len > off)
+			t = t->left;
+		else {
+			i += dirty_size(t->left) + 1;
+			t = t->right;
+		}
+	}
+	for (; (r = dirty_at(d, i)) != NULL && r->off < off + len; i++) {
+		a = r->off > off ? r->off : off;
+		b = r->off + r->len < off + len ? r->off + r->len : off + len;
+		memcpy(buf + (a - off), (cur ? r->cur : r->saved) +
+		    (a - r->off), b - a);
+	}
 }
 
 uint64_t

@@ -82,6 +82,17 @@ int	dirty_copy_cur(const struct dirty *, uint64_t off, size_t len,
 	    unsigned char *buf);
 
 /*
+ * Overwrites each byte of buf (the len bytes from off) that lies in a
+ * range with its saved value; leaves the others as they are.
+ */
+void	dirty_copy_saved(const struct dirty *, uint64_t off, size_t len,
+	    unsigned char *buf);
+
+/* Likewise with the current values. */
+void	dirty_copy_cur_over(const struct dirty *, uint64_t off, size_t len,
+	    unsigned char *buf);
+
+/*
  * Makes byte the saved and the current value of the byte at off, if it
  * lies in a range: another program wrote it, so it is no longer an
  * unsaved change of maphex's.  A range left with no unsaved byte is

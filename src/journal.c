@@ -39,40 +39,58 @@
 
 /*
  * A fill's pieces hold no after bytes: they repeat the step's pattern,
- * starting at byte phase of it.
+ * starting at byte phase of it.  A piece whose span held no unsaved
+ * byte when it was made holds no before bytes either (before is NULL):
+ * they are the saved bytes, which the dirty set keeps.  The piece lends
+ * them from the set until the set is about to lose them (a save, a
+ * size change, another program's byte adopted) or the step is undone;
+ * then it takes a copy (journal_own).  So a change costs the old byte
+ * once, not twice.  Only applied steps made since the last save, after
+ * the last size change, lend: their offsets are the set's.
+ *
+ * A big write (JOURNAL_LEND_AFTER bytes or more) whose pieces all lend
+ * their before bytes lends its after bytes too (lends_after): they are
+ * the set's current bytes until another change touches its span, and
+ * then the step takes copies of both first.  Outside every range the
+ * mapping holds both: such a byte was written to its saved value.
  */
 struct journal_piece {
 	uint64_t		 off;
 	size_t			 len;
-	unsigned char		*before;	/* shares a block with after */
+	unsigned char		*before;	/* shares a block with after;
+						   NULL: the saved bytes */
 	unsigned char		*after;		/* NULL in a fill */
-	const unsigned char	*pat;		/* a fill's pattern */
-	size_t			 patlen;
-	size_t			 phase;
 };
 
 /*
- * A size change: JOURNAL_INSERT put n bytes in at off (forward) and
+ * A size change: JOURNAL_INSERT put len bytes in at where (forward) and
  * JOURNAL_DELETE took them out.  data holds those bytes (NULL: zeros,
  * as an extend adds), so the step can be undone and redone.  dirt holds
- * the dirty ranges' pieces that lay in [off, off+n) when the bytes were
- * last taken out (their saved and current bytes), so that putting the
- * bytes back puts back what was unsaved in them.
+ * the dirty ranges' pieces that lay in [where, where+len) when the
+ * bytes were last taken out (their saved and current bytes), so that
+ * putting the bytes back puts back what was unsaved in them.
+ *
+ * An overwrite of a few bytes in one piece (a typed byte) keeps them
+ * after its piece, in the step's own allocation (inl): a keystroke
+ * costs one allocation, not two.
  */
 enum journal_kind { JOURNAL_OVERWRITE, JOURNAL_INSERT, JOURNAL_DELETE };
 
+#define JOURNAL_INLINE	8	/* bytes an overwrite keeps inline */
+
 struct journal_step {
 	uint64_t		where;		/* where the cursor goes */
-	uint64_t		bytes;		/* memory the step holds */
-	unsigned char		*pat;		/* a fill's pattern, or NULL */
-	int			all;		/* an undo-all step */
-	enum journal_kind	kind;
-	uint64_t		off;		/* a size change's place */
-	uint64_t		len;		/* and length */
-	unsigned char		*data;
+	unsigned char		*data;		/* a fill's pattern, a size
+						   change's bytes, or NULL */
+	uint64_t		len;		/* their length */
 	struct journal_piece	*dirt;
-	size_t			ndirt;
-	size_t			n;
+	uint32_t		ndirt;
+	uint32_t		n;		/* pieces */
+	uint32_t		lent;		/* pieces lending before */
+	unsigned char		kind;		/* enum journal_kind */
+	unsigned char		all;		/* an undo-all step */
+	unsigned char		inl;		/* bytes kept inline */
+	unsigned char		lends_after;	/* see above */
 	struct journal_piece	p[];
 };
 
@@ -96,14 +114,36 @@ struct journal {
 	uint64_t		  held_max;	/* the history's cap */
 	uint64_t		  dropped;	/* oldest steps let go */
 	size_t			  nreshape;	/* size changes in steps */
+	size_t			  nlent;	/* steps with lent pieces */
+	struct journal_step	**lenders;	/* steps that lend after */
+	size_t			  nlenders;
+	size_t			  lenders_cap;
+	size_t			  lend_min;	/* JOURNAL_LEND_AFTER */
 	uint64_t		  reshape_lost;	/* unsaved ones let go */
 };
 
-static struct journal_step *journal_step_new(size_t);
+static struct journal_step *journal_step_new(size_t, size_t);
 static void	journal_step_free(struct journal_step *);
+static unsigned char *journal_inline(struct journal_step *);
+static uint64_t	journal_step_bytes(const struct journal_step *);
+static int	journal_own_after(struct journal *, struct journal_step *);
+static void	journal_lent_after(struct journal *,
+		    const struct journal_piece *, unsigned char *);
+static void	journal_forget_lender(struct journal *, struct journal_step *);
+static int	journal_own_touched(struct journal *,
+		    const struct journal_step *);
+static void	journal_lend_after(struct journal *, struct journal_step *);
 static int	journal_piece_init(struct journal_piece *, uint64_t, size_t,
-		    int);
+		    int, int);
+static void	journal_lent_before(struct journal *,
+		    const struct journal_step *, const struct journal_piece *,
+		    unsigned char *, unsigned char *);
+static int	journal_own(struct journal *, struct journal_step *);
+static int	journal_own_all(struct journal *);
+static void	journal_drop_first(struct journal *, size_t);
+static void	journal_keep_saved(struct journal *);
 static int	journal_reserve(struct journal *);
+static int	journal_lenders_room(struct journal *);
 static void	journal_push(struct journal *, struct journal_step *);
 static void	journal_cut(struct journal *, size_t);
 static int	journal_current(struct journal *, uint64_t, size_t,
@@ -131,8 +171,8 @@ static int	journal_restore_written(struct journal *, char *, size_t);
 static void	journal_saved(struct journal *);
 static size_t	journal_inside(const struct journal *, uint64_t, size_t);
 static int	journal_nomem(const struct journal *, char *, size_t);
-static const unsigned char *journal_after(const struct journal_piece *,
-		    unsigned char *);
+static const unsigned char *journal_after(const struct journal_step *,
+		    const struct journal_piece *, unsigned char *);
 static struct journal_step *journal_build(struct journal *, uint64_t,
 		    size_t, const unsigned char *, const unsigned char *,
 		    size_t, char *, size_t);
@@ -179,6 +219,7 @@ journal_new(struct doc *d)
 	j->d = d;
 	j->saved_known = 1;
 	j->held_max = JOURNAL_HISTORY_MAX;
+	j->lend_min = JOURNAL_LEND_AFTER;
 	return (j);
 }
 
@@ -189,22 +230,56 @@ journal_free(struct journal *j)
 		return;
 	journal_cut(j, 0);
 	free(j->steps);
+	free(j->lenders);
 	dirty_clear(&j->dirty);
 	journal_forget_written(j);
 	free(j);
 }
 
+/* Returns a step of n pieces with room for inl bytes after them. */
 static struct journal_step *
-journal_step_new(size_t n)
+journal_step_new(size_t n, size_t inl)
 {
 	struct journal_step	*s;
 
-	if (n > (SIZE_MAX - sizeof *s) / sizeof s->p[0])
+	/* Steps are small: a typed byte makes one. */
+	if (n > UINT32_MAX || n > (SIZE_MAX - sizeof *s - inl) /
+	    sizeof s->p[0])
 		return (NULL);
-	s = calloc(1, sizeof *s + n * sizeof s->p[0]);
-	if (s != NULL)
-		s->n = n;
+	s = calloc(1, sizeof *s + n * sizeof s->p[0] + inl);
+	if (s != NULL) {
+		s->n = (uint32_t)n;
+		s->inl = inl > 0;
+	}
 	return (s);
+}
+
+/*
+ * Returns the memory s holds, as the history counts it: the step, its
+ * pieces and the bytes they own (not those they lend, nor a size
+ * change's dirty pieces).
+ */
+static uint64_t
+journal_step_bytes(const struct journal_step *s)
+{
+	uint64_t	b = sizeof *s + (uint64_t)s->n * sizeof s->p[0];
+	size_t		i;
+
+	if (s->data != NULL)
+		b += s->len;
+	if (s->inl)
+		return (b + 2 * s->p[0].len);
+	for (i = 0; i < s->n; i++)
+		b += (s->p[i].before != NULL ? s->p[i].len : 0) +
+		    (s->p[i].after != NULL ? s->p[i].len : 0);
+	return (b);
+}
+
+/* Returns the bytes kept inline, after the pieces. */
+static unsigned char *
+journal_inline(struct journal_step *s)
+{
+	return ((unsigned char *)(s->p + s->n));
 }
 
 static void
@@ -214,45 +289,266 @@ journal_step_free(struct journal_step *s)
 
 	if (s == NULL)
 		return;
-	for (i = 0; i < s->n; i++)
-		free(s->p[i].before);
+	for (i = 0; i < s->n && !s->inl; i++)
+		free(s->p[i].before != NULL ? s->p[i].before : s->p[i].after);
 	journal_dirt_free(s);
 	free(s->data);
-	free(s->pat);
 	free(s);
 }
 
-/* Gives the piece room for before bytes, and after bytes unless a fill. */
+/*
+ * Gives the piece room for before bytes unless it lends them, and for
+ * after bytes unless a fill.
+ */
 static int
 journal_piece_init(struct journal_piece *p, uint64_t off, size_t len,
-    int fill)
+    int fill, int lend)
 {
-	if (len > SIZE_MAX / 2 ||
-	    (p->before = malloc(fill ? len : 2 * len)) == NULL)
-		return (-1);
-	p->after = fill ? NULL : p->before + len;
+	size_t	need = (fill ? 0 : len) + (lend ? 0 : len);
+
 	p->off = off;
 	p->len = len;
+	p->before = p->after = NULL;
+	if (need == 0)
+		return (0);
+	if (len > SIZE_MAX / 2 || (p->after = malloc(need)) == NULL)
+		return (-1);
+	if (!lend) {
+		p->before = p->after;
+		p->after = fill ? NULL : p->before + len;
+	}
 	return (0);
 }
 
 /*
- * Returns the piece's after bytes: its own, or for a fill its pattern
- * laid out in tmp (len bytes).
+ * Puts a lending piece's before bytes into buf: the saved bytes where
+ * the dirty set holds them, elsewhere what is there now (a byte outside
+ * every range is clean), or past the end of a file that shrank the
+ * after bytes (tmp has room for len of them).
+ */
+static void
+journal_lent_before(struct journal *j, const struct journal_step *s,
+    const struct journal_piece *p, unsigned char *buf, unsigned char *tmp)
+{
+	char	err[8];
+
+	if (journal_current(j, p->off, p->len, buf, journal_after(s, p, tmp),
+	    err, sizeof err) == -1)
+		memcpy(buf, journal_after(s, p, tmp), p->len);
+	dirty_copy_saved(&j->dirty, p->off, p->len, buf);
+}
+
+/*
+ * Gives every lending piece of s its own copy of its before bytes,
+ * counting them in the history.  0, or -1 (no memory) with the pieces
+ * done so far owning theirs.
+ */
+static int
+journal_own(struct journal *j, struct journal_step *s)
+{
+	struct journal_piece	*p;
+	unsigned char		*block, *tmp;
+	size_t			 i;
+
+	if (s->lends_after && journal_own_after(j, s) == -1)
+		return (-1);
+	for (i = 0; i < s->n && s->lent > 0; i++) {
+		p = &s->p[i];
+		if (p->before != NULL)
+			continue;
+		if (s->inl) {
+			/* The room is there, and counted. */
+			p->before = journal_inline(s);
+			journal_lent_before(j, s, p, p->before, NULL);
+			if (--s->lent == 0)
+				j->nlent--;
+			continue;
+		}
+		block = malloc(p->after != NULL ? 2 * p->len : p->len);
+		tmp = malloc(p->len);
+		if (block == NULL || tmp == NULL) {
+			free(block);
+			free(tmp);
+			return (-1);
+		}
+		journal_lent_before(j, s, p, block, tmp);
+		free(tmp);
+		if (p->after != NULL) {
+			memcpy(block + p->len, p->after, p->len);
+			free(p->after);
+			p->after = block + p->len;
+		}
+		p->before = block;
+		j->held += p->len;
+		if (--s->lent == 0)
+			j->nlent--;
+	}
+	return (0);
+}
+
+/*
+ * Gives every piece of s, which lends its after bytes too, its own copy
+ * of both.  0, or -1 (no memory) with the pieces done so far owning
+ * theirs and s still lending the rest.
+ */
+static int
+journal_own_after(struct journal *j, struct journal_step *s)
+{
+	struct journal_piece	*p;
+	unsigned char		*block;
+	size_t			 i;
+
+	for (i = 0; i < s->n; i++) {
+		p = &s->p[i];
+		if (p->after != NULL)
+			continue;
+		if ((block = malloc(2 * p->len)) == NULL)
+			return (-1);
+		journal_lent_after(j, p, block + p->len);
+		p->after = block + p->len;
+		journal_lent_before(j, s, p, block, NULL);
+		p->before = block;
+		j->held += 2 * p->len;
+		if (--s->lent == 0)
+			j->nlent--;
+	}
+	s->lends_after = 0;
+	journal_forget_lender(j, s);
+	return (0);
+}
+
+/*
+ * Puts a piece's lent after bytes into buf: the current bytes the dirty
+ * set keeps, elsewhere what is there now (zeros past the end of a file
+ * that shrank).
+ */
+static void
+journal_lent_after(struct journal *j, const struct journal_piece *p,
+    unsigned char *buf)
+{
+	char	err[8];
+
+	memset(buf, 0, p->len);
+	(void)journal_current(j, p->off, p->len, buf, NULL, err, sizeof err);
+	dirty_copy_cur_over(&j->dirty, p->off, p->len, buf);
+}
+
+/* Takes s off the list of steps that lend their after bytes. */
+static void
+journal_forget_lender(struct journal *j, struct journal_step *s)
+{
+	size_t	i;
+
+	for (i = 0; i < j->nlenders; i++)
+		if (j->lenders[i] == s) {
+			j->lenders[i] = j->lenders[--j->nlenders];
+			return;
+		}
+}
+
+/*
+ * Before s changes bytes, the steps lending after bytes in its span take
+ * copies of them.  0, or -1 (no memory).
+ */
+static int
+journal_own_touched(struct journal *j, const struct journal_step *s)
+{
+	const struct journal_step	*l;
+	uint64_t			 a, b;
+	size_t				 i;
+
+	if (s->n == 0)
+		return (0);
+	a = s->p[0].off;
+	b = s->p[s->n - 1].off + s->p[s->n - 1].len;
+	for (i = j->nlenders; i > 0; i--) {
+		l = j->lenders[i - 1];
+		if (l->p[0].off < b &&
+		    l->p[l->n - 1].off + l->p[l->n - 1].len > a &&
+		    journal_own(j, j->lenders[i - 1]) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
+/*
+ * A write just applied lends its after bytes from the dirty set, if it
+ * is big and all its pieces lend their before bytes; the room for the
+ * list of such steps was made before.
+ */
+static void
+journal_lend_after(struct journal *j, struct journal_step *s)
+{
+	uint64_t	total = 0;
+	size_t		i;
+
+	if (s->data != NULL || s->inl || s->all || s->n == 0 ||
+	    s->lent != s->n)
+		return;
+	for (i = 0; i < s->n; i++)
+		total += s->p[i].len;
+	if (total < j->lend_min)
+		return;
+	for (i = 0; i < s->n; i++) {
+		free(s->p[i].after);
+		s->p[i].after = NULL;
+	}
+	s->lends_after = 1;
+	j->lenders[j->nlenders++] = s;
+}
+
+/*
+ * Makes every lending step own its before bytes, newest first: the
+ * dirty set is about to lose or change its saved bytes.  0, or -1 (no
+ * memory) with the steps from the one that failed on still lending.
+ */
+static int
+journal_own_all(struct journal *j)
+{
+	size_t	i;
+
+	for (i = j->pos; i > 0 && j->nlent > 0; i--)
+		if (journal_own(j, j->steps[i - 1]) == -1)
+			return (-1);
+	return (0);
+}
+
+/*
+ * Returns the after bytes of s's piece p: its own, or for a fill the
+ * step's pattern laid out in tmp (len bytes) from where p starts in it.
  */
 static const unsigned char *
-journal_after(const struct journal_piece *p, unsigned char *tmp)
+journal_after(const struct journal_step *s, const struct journal_piece *p,
+    unsigned char *tmp)
 {
-	size_t	k, at = p->phase;
+	size_t	k, at;
 
 	if (p->after != NULL)
 		return (p->after);
+	at = (size_t)((uint64_t)(p - s->p) * JOURNAL_PIECE % s->len);
 	for (k = 0; k < p->len; k++) {
-		tmp[k] = p->pat[at];
-		if (++at == p->patlen)
+		tmp[k] = s->data[at];
+		if (++at == s->len)
 			at = 0;
 	}
 	return (tmp);
+}
+
+/* Makes room for one more step that lends after bytes. */
+static int
+journal_lenders_room(struct journal *j)
+{
+	struct journal_step	**l;
+	size_t			  ncap;
+
+	if (j->nlenders < j->lenders_cap)
+		return (0);
+	ncap = j->lenders_cap == 0 ? 8 : j->lenders_cap * 2;
+	if ((l = reallocarray(j->lenders, ncap, sizeof *l)) == NULL)
+		return (-1);
+	j->lenders = l;
+	j->lenders_cap = ncap;
+	return (0);
 }
 
 /* Makes room for one more step, so that pushing it cannot fail. */
@@ -280,7 +576,10 @@ journal_cut(struct journal *j, size_t n)
 
 	while (j->nsteps > n) {
 		s = j->steps[--j->nsteps];
-		j->held -= s->bytes;
+		if (s->lends_after)
+			journal_forget_lender(j, s);
+		j->held -= journal_step_bytes(s);
+		j->nlent -= s->lent > 0;
 		if (s->kind != JOURNAL_OVERWRITE) {
 			j->nreshape--;
 			/* Undone past the save: the undo is unsaved. */
@@ -302,7 +601,7 @@ journal_push(struct journal *j, struct journal_step *s)
 	journal_cut(j, j->pos);
 	j->steps[j->pos++] = s;
 	j->nsteps = j->pos;
-	j->held += s->bytes;
+	j->held += journal_step_bytes(s);
 	if (j->held > j->held_max)
 		journal_forget_oldest(j);
 }
@@ -310,21 +609,37 @@ journal_push(struct journal *j, struct journal_step *s)
 /*
  * The history holds more than its cap: lets go of the oldest steps, down
  * to three quarters of the cap (so that typing at the cap does not move
- * the list at every key), but never of the newest step.
+ * the list at every key), but never of the newest step nor of one
+ * undone.
  */
 static void
 journal_forget_oldest(struct journal *j)
 {
-	size_t	k = 0;
+	uint64_t	held = j->held;
+	size_t		k = 0;
 
-	while (k + 1 < j->nsteps && j->held > j->held_max / 4 * 3) {
-		j->held -= j->steps[k]->bytes;
-		if (j->steps[k]->kind != JOURNAL_OVERWRITE) {
+	while (k + 1 < j->nsteps && k < j->pos && held > j->held_max / 4 * 3)
+		held -= journal_step_bytes(j->steps[k++]);
+	journal_drop_first(j, k);
+}
+
+/* Lets go of the k oldest steps, which are applied. */
+static void
+journal_drop_first(struct journal *j, size_t k)
+{
+	size_t	i;
+
+	for (i = 0; i < k; i++) {
+		if (j->steps[i]->lends_after)
+			journal_forget_lender(j, j->steps[i]);
+		j->held -= journal_step_bytes(j->steps[i]);
+		j->nlent -= j->steps[i]->lent > 0;
+		if (j->steps[i]->kind != JOURNAL_OVERWRITE) {
 			j->nreshape--;
-			if (!j->saved_known || k >= j->saved_pos)
-				j->reshape_lost += j->steps[k]->len;
+			if (!j->saved_known || i >= j->saved_pos)
+				j->reshape_lost += j->steps[i]->len;
 		}
-		journal_step_free(j->steps[k++]);
+		journal_step_free(j->steps[i]);
 	}
 	memmove(j->steps, j->steps + k, (j->nsteps - k) * sizeof *j->steps);
 	j->nsteps -= k;
@@ -428,10 +743,12 @@ journal_apply(struct journal *j, struct journal_step *s, int forward,
 	struct journal_piece	*p;
 	unsigned char		*now, *to, *tmp;
 	const unsigned char	*was, *want;
-	size_t			 i, k;
+	size_t			 i, k, kept;
 	int			 rc = 0;
 
 	j->kept = 0;
+	if (journal_own(j, s) == -1)
+		return (journal_nomem(j, err, errlen));
 	for (i = 0; i < s->n && rc == 0; i++) {
 		if (i > 0 && journal_step_cancelled(j, s, i, err, errlen)) {
 			journal_unapply(j, s, forward, i);
@@ -448,18 +765,22 @@ journal_apply(struct journal *j, struct journal_step *s, int forward,
 			free(tmp);
 			return (journal_nomem(j, err, errlen));
 		}
-		was = forward ? p->before : journal_after(p, tmp);
-		want = forward ? journal_after(p, tmp) : p->before;
+		was = forward ? p->before : journal_after(s, p, tmp);
+		want = forward ? journal_after(s, p, tmp) : p->before;
 		rc = journal_current(j, p->off, p->len, now, was, err, errlen);
 		/* A byte that is not what maphex wrote is someone else's. */
-		for (k = 0; rc == 0 && k < p->len; k++) {
+		for (k = 0, kept = 0; rc == 0 && k < p->len; k++) {
 			to[k] = now[k] == was[k] ? want[k] : now[k];
-			j->kept += now[k] != was[k];
+			kept += now[k] != was[k];
 		}
+		j->kept += kept;
 		if (rc == 0)
 			rc = journal_put(j, p->off, p->len, now, to, err,
 			    errlen);
-		for (k = 0; rc == 0 && k < p->len; k++)
+		/* Adopting changes saved bytes that steps may be lending. */
+		if (rc == 0 && kept > 0 && journal_own_all(j) == -1)
+			rc = journal_nomem(j, err, errlen);
+		for (k = 0; rc == 0 && kept > 0 && k < p->len; k++)
 			if (now[k] != was[k])
 				dirty_adopt(&j->dirty, p->off + k, now[k]);
 		free(now);
@@ -500,7 +821,7 @@ journal_unapply(struct journal *j, struct journal_step *s, int forward,
 		now = malloc(p->len);
 		tmp = malloc(p->len);
 		if (now != NULL && tmp != NULL) {
-			after = journal_after(p, tmp);
+			after = journal_after(s, p, tmp);
 			if (journal_current(j, p->off, p->len, now, forward ?
 			    after : p->before, NULL, 0) == 0)
 				(void)journal_put(j, p->off, p->len, now,
@@ -521,11 +842,14 @@ journal_commit(struct journal *j, struct journal_step *s, char *err,
     size_t errlen)
 {
 	struct journal_piece	*p;
-	unsigned char		*tmp = NULL;
+	unsigned char		*tmp = NULL, *was = NULL;
 	size_t			 i;
 
-	if (journal_reserve(j) == -1 || (s->pat != NULL &&
-	    (tmp = malloc(s->p[0].len)) == NULL)) {
+	if (journal_reserve(j) == -1 || journal_lenders_room(j) == -1 ||
+	    journal_own_touched(j, s) == -1 || (s->data != NULL &&
+	    (tmp = malloc(s->p[0].len)) == NULL) || (s->lent > 0 &&
+	    (was = malloc(s->p[0].len)) == NULL)) {
+		free(tmp);
 		journal_step_free(s);
 		return (journal_nomem(j, err, errlen));
 	}
@@ -533,21 +857,31 @@ journal_commit(struct journal *j, struct journal_step *s, char *err,
 		p = &s->p[i];
 		if (i > 0 && journal_step_cancelled(j, s, i, err, errlen))
 			break;
-		if (journal_put(j, p->off, p->len, p->before,
-		    journal_after(p, tmp), err, errlen) == -1)
+		/* A lending piece's span is clean: what is there is saved. */
+		if (p->before == NULL && journal_current(j, p->off, p->len, was,
+		    NULL, err, errlen) == -1)
+			break;
+		if (journal_put(j, p->off, p->len, p->before != NULL ?
+		    p->before : was, journal_after(s, p, tmp), err, errlen) == -1)
 			break;
 	}
 	if (i == s->n) {
 		free(tmp);
+		free(was);
+		j->nlent += s->lent > 0;
+		journal_lend_after(j, s);
 		journal_push(j, s);
 		return (0);
 	}
 	while (i-- > 0) {
 		p = &s->p[i];
-		(void)journal_put(j, p->off, p->len, journal_after(p, tmp),
-		    p->before, NULL, 0);
+		if (p->before == NULL)
+			journal_lent_before(j, s, p, was, tmp);
+		(void)journal_put(j, p->off, p->len, journal_after(s, p, tmp),
+		    p->before != NULL ? p->before : was, NULL, 0);
 	}
 	free(tmp);
+	free(was);
 	journal_step_free(s);
 	return (-1);
 }
@@ -565,7 +899,8 @@ journal_build(struct journal *j, uint64_t off, size_t len,
 	struct doc		*d = j->d;
 	struct journal_step	*s;
 	struct journal_piece	*p;
-	size_t			 i, n;
+	size_t			 i, n, inl;
+	int			 lend;
 
 	if (doc_mode(d) == MAPPING_READONLY) {
 		snprintf(err, errlen, "read-only: %s cannot be changed%s%s",
@@ -578,37 +913,42 @@ journal_build(struct journal *j, uint64_t off, size_t len,
 		    doc_path(d), (unsigned long long)off);
 		return (NULL);
 	}
-	if ((s = journal_step_new((len + JOURNAL_PIECE - 1) /
-	    JOURNAL_PIECE)) == NULL ||
-	    (buf == NULL && (s->pat = malloc(patlen)) == NULL)) {
+	inl = buf != NULL && len <= JOURNAL_INLINE ? 2 * len : 0;
+	if ((s = journal_step_new((len + JOURNAL_PIECE - 1) / JOURNAL_PIECE,
+	    inl)) == NULL ||
+	    (buf == NULL && (s->data = malloc(patlen)) == NULL)) {
 		journal_step_free(s);
 		journal_nomem(j, err, errlen);
 		return (NULL);
 	}
 	s->where = off;
-	s->bytes = sizeof *s + s->n * sizeof *p + (buf == NULL ? patlen : 0);
-	if (buf == NULL)
-		memcpy(s->pat, pat, patlen);
+	if (buf == NULL) {
+		memcpy(s->data, pat, patlen);
+		s->len = patlen;
+	}
 	for (i = 0; i < s->n; i++) {
 		p = &s->p[i];
 		n = len - i * JOURNAL_PIECE < JOURNAL_PIECE ?
 		    len - i * JOURNAL_PIECE : JOURNAL_PIECE;
-		if (journal_piece_init(p, off + i * JOURNAL_PIECE, n,
-		    buf == NULL) == -1) {
+		/* Inline room costs the same lent or not. */
+		lend = inl == 0 &&
+		    !dirty_overlaps(&j->dirty, off + i * JOURNAL_PIECE, n);
+		if (inl > 0) {
+			p->off = off;
+			p->len = n;
+			p->before = lend ? NULL : journal_inline(s);
+			p->after = journal_inline(s) + n;
+		} else if (journal_piece_init(p, off + i * JOURNAL_PIECE, n,
+		    buf == NULL, lend) == -1) {
 			journal_step_free(s);
 			journal_nomem(j, err, errlen);
 			return (NULL);
 		}
-		s->bytes += buf == NULL ? n : 2 * n;
+		s->lent += lend;
 		if (buf != NULL)
 			memcpy(p->after, buf + i * JOURNAL_PIECE, n);
-		else {
-			p->pat = s->pat;
-			p->patlen = patlen;
-			p->phase = (size_t)(i * JOURNAL_PIECE % patlen);
-		}
-		if (journal_current(j, p->off, n, p->before, NULL, err,
-		    errlen) == -1) {
+		if (!lend && journal_current(j, p->off, n, p->before, NULL,
+		    err, errlen) == -1) {
 			journal_step_free(s);
 			return (NULL);
 		}
@@ -658,6 +998,7 @@ journal_write_at(struct journal *j, const uint64_t *off, size_t n,
 {
 	struct journal_step	*s;
 	size_t			 i;
+	int			 lend;
 
 	if (n == 0 || len == 0)
 		return (0);
@@ -677,20 +1018,21 @@ journal_write_at(struct journal *j, const uint64_t *off, size_t n,
 	    errlen)) == NULL)
 		return (-1);
 	journal_step_free(s);
-	if ((s = journal_step_new(n)) == NULL)
+	if ((s = journal_step_new(n, 0)) == NULL)
 		return (journal_nomem(j, err, errlen));
 	s->where = off[0];
-	s->bytes = sizeof *s + n * sizeof s->p[0] + n * 2 * len;
 	for (i = 0; i < n; i++) {
-		if (journal_piece_init(&s->p[i], off[i], len, 0) == -1) {
-			s->n = i;
+		lend = !dirty_overlaps(&j->dirty, off[i], len);
+		if (journal_piece_init(&s->p[i], off[i], len, 0, lend) == -1) {
+			s->n = (uint32_t)i;
 			journal_step_free(s);
 			return (journal_nomem(j, err, errlen));
 		}
+		s->lent += lend;
 		memcpy(s->p[i].after, buf, len);
-		if (journal_current(j, off[i], len, s->p[i].before, NULL, err,
-		    errlen) == -1) {
-			s->n = i + 1;
+		if (!lend && journal_current(j, off[i], len, s->p[i].before,
+		    NULL, err, errlen) == -1) {
+			s->n = (uint32_t)i + 1;
 			journal_step_free(s);
 			return (-1);
 		}
@@ -711,6 +1053,9 @@ journal_undo(struct journal *j, uint64_t *off, char *err, size_t errlen)
 		return (-1);
 	j->pos--;
 	*off = s->where;
+	/* Its before bytes are its own now, and count. */
+	if (j->held > j->held_max)
+		journal_forget_oldest(j);
 	return (1);
 }
 
@@ -765,7 +1110,7 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
 		return (journal_nomem(j, err, errlen));
 	for (i = 0; i < d->n; i++)
 		n += (all[i]->len + JOURNAL_PIECE - 1) / JOURNAL_PIECE;
-	if ((s = journal_step_new(n)) == NULL) {
+	if ((s = journal_step_new(n, 0)) == NULL) {
 		free(all);
 		return (journal_nomem(j, err, errlen));
 	}
@@ -775,18 +1120,16 @@ journal_undo_all(struct journal *j, uint64_t *off, char *err,
 			len = r->len - at < JOURNAL_PIECE ?
 			    r->len - at : JOURNAL_PIECE;
 			if (journal_piece_init(&s->p[k], r->off + at,
-			    len, 0) == -1) {
+			    len, 0, 0) == -1) {
 				free(all);
 				journal_step_free(s);
 				return (journal_nomem(j, err, errlen));
 			}
 			memcpy(s->p[k].before, r->cur + at, len);
 			memcpy(s->p[k].after, r->saved + at, len);
-			s->bytes += 2 * len;
 		}
 	}
 	free(all);
-	s->bytes += sizeof *s + n * sizeof s->p[0];
 	s->where = first;
 	s->all = 1;
 	if (journal_commit(j, s, err, errlen) == -1)
@@ -854,7 +1197,7 @@ journal_note_written(struct journal *j, size_t n)
 	j->written = w;
 	for (i = 0; i < n; i++) {
 		r = dirty_at(&j->dirty, j->dirty.n - 1 - i);
-		if (journal_piece_init(&w[i], r->off, r->len, 0) == -1) {
+		if (journal_piece_init(&w[i], r->off, r->len, 0, 0) == -1) {
 			journal_forget_written(j);
 			return (-1);
 		}
@@ -988,6 +1331,25 @@ journal_rewrite(struct journal *j, const struct dirty_range *r, size_t n,
 	return (rc);
 }
 
+/*
+ * The dirty set is about to forget the saved bytes: the steps lending
+ * them take copies.  Short of memory, the oldest steps up to the one
+ * that could not are let go, as the cap lets go of them.
+ */
+static void
+journal_keep_saved(struct journal *j)
+{
+	size_t	i;
+
+	for (i = j->pos; i > 0 && j->nlent > 0; i--)
+		if (journal_own(j, j->steps[i - 1]) == -1) {
+			journal_drop_first(j, i);
+			break;
+		}
+	if (j->held > j->held_max)
+		journal_forget_oldest(j);
+}
+
 /* The current bytes are now the saved ones. */
 static void
 journal_saved(struct journal *j)
@@ -1025,6 +1387,7 @@ journal_save(struct journal *j, char *err, size_t errlen)
 		    doc_path(d), strerror(errno));
 		return (-1);
 	}
+	journal_keep_saved(j);
 	journal_saved(j);
 	return (0);
 }
@@ -1110,6 +1473,9 @@ journal_drop_past_end(struct journal *j, char *err, size_t errlen)
 	size_t			 i, k, n;
 	int			 rc = 0;
 
+	/* Current bytes change under the steps that lend them. */
+	if (journal_own_all(j) == -1)
+		return (journal_nomem(j, err, errlen));
 	for (i = j->dirty.n; i > 0 && rc == 0; i--) {
 		r = dirty_at(&j->dirty, i - 1);
 		if (r->off + r->len <= end)
@@ -1159,6 +1525,12 @@ journal_set_progress(struct journal *j,
 {
 	j->step_fn = fn;
 	j->step_arg = arg;
+}
+
+void
+journal_set_lend_min(struct journal *j, size_t bytes)
+{
+	j->lend_min = bytes;
 }
 
 void
@@ -1278,7 +1650,7 @@ journal_amend(struct journal *j, uint64_t off, const void *buf, size_t len,
 	s = j->pos > 0 ? j->steps[j->pos - 1] : NULL;
 	/* The second digit of a byte typed in insert mode. */
 	if (s != NULL && j->pos == j->nsteps && s->kind == JOURNAL_INSERT &&
-	    s->data != NULL && s->off == off && s->len == len &&
+	    s->data != NULL && s->where == off && s->len == len &&
 	    !(j->saved_known && j->saved_pos == j->pos)) {
 		if (doc_write(j->d, off, buf, len) == -1) {
 			snprintf(err, errlen, "%s: cannot write at 0x%llx",
@@ -1288,6 +1660,9 @@ journal_amend(struct journal *j, uint64_t off, const void *buf, size_t len,
 		memcpy(s->data, buf, len);
 		return (0);
 	}
+	/* A step that lends its new bytes takes them before they change. */
+	if (s != NULL && s->lends_after && journal_own(j, s) == -1)
+		return (journal_nomem(j, err, errlen));
 	if (s == NULL || j->pos != j->nsteps || s->n != 1 ||
 	    s->p[0].after == NULL || s->p[0].off != off || s->p[0].len != len ||
 	    (j->saved_known && j->saved_pos == j->pos))
@@ -1344,27 +1719,28 @@ journal_dirt_free(struct journal_step *s)
 static int
 journal_dirt_take(struct journal *j, struct journal_step *s)
 {
-	struct dirty_range	**all, *r;
+	struct dirty_range	**all = NULL, *r;
 	struct journal_piece	 *p;
-	uint64_t		  a, b, end = s->off + s->len;
+	uint64_t		  a, b, end = s->where + s->len;
 	size_t			  i;
 
 	journal_dirt_free(s);
 	if (j->dirty.n == 0)
 		return (0);
-	if ((all = dirty_list(&j->dirty)) == NULL ||
+	if (j->dirty.n > UINT32_MAX ||
+	    (all = dirty_list(&j->dirty)) == NULL ||
 	    (s->dirt = calloc(j->dirty.n, sizeof *s->dirt)) == NULL) {
 		free(all);
 		return (-1);
 	}
 	for (i = 0; i < j->dirty.n; i++) {
 		r = all[i];
-		a = r->off > s->off ? r->off : s->off;
+		a = r->off > s->where ? r->off : s->where;
 		b = r->off + r->len < end ? r->off + r->len : end;
 		if (a >= b)
 			continue;
 		p = &s->dirt[s->ndirt];
-		if (journal_piece_init(p, a, (size_t)(b - a), 0) == -1) {
+		if (journal_piece_init(p, a, (size_t)(b - a), 0, 0) == -1) {
 			free(all);
 			journal_dirt_free(s);
 			return (-1);
@@ -1383,6 +1759,9 @@ journal_reshape(struct journal *j, struct journal_step *s, int forward,
     char *err, size_t errlen)
 {
 	j->kept = 0;
+	/* Offsets are about to move under the lending steps. */
+	if (journal_own_all(j) == -1)
+		return (journal_nomem(j, err, errlen));
 	if ((s->kind == JOURNAL_INSERT) == (forward != 0))
 		return (journal_grow(j, s, err, errlen));
 	return (journal_shrink(j, s, err, errlen));
@@ -1401,14 +1780,14 @@ journal_grow(struct journal *j, struct journal_step *s, char *err,
 	int		 rc;
 
 	doc_set_progress(j->d, j->step_fn, j->step_arg);
-	rc = doc_insert(j->d, s->off, s->data, s->len, err, errlen);
+	rc = doc_insert(j->d, s->where, s->data, s->len, err, errlen);
 	doc_set_progress(j->d, NULL, NULL);
 	if (rc == -1)
 		return (-1);
-	if (dirty_splice(&j->dirty, s->off, 0, s->len) == -1) {
+	if (dirty_splice(&j->dirty, s->where, 0, s->len) == -1) {
 		if (s->data == NULL)
 			zeros = calloc(1, (size_t)s->len);
-		(void)doc_delete(j->d, s->off, s->len, s->data != NULL ?
+		(void)doc_delete(j->d, s->where, s->len, s->data != NULL ?
 		    s->data : zeros, err, errlen);
 		free(zeros);
 		return (journal_nomem(j, err, errlen));
@@ -1432,19 +1811,19 @@ journal_shrink(struct journal *j, struct journal_step *s, char *err,
 	unsigned char	*was = NULL;
 	int		 rc;
 
-	if (s->off > doc_size(d) || s->len > doc_size(d) - s->off) {
+	if (s->where > doc_size(d) || s->len > doc_size(d) - s->where) {
 		snprintf(err, errlen, "%s: the file is shorter than the "
 		    "change to undo at 0x%llx", doc_path(d),
-		    (unsigned long long)s->off);
+		    (unsigned long long)s->where);
 		return (-1);
 	}
-	if (s->off + s->len < doc_size(d)) {
+	if (s->where + s->len < doc_size(d)) {
 		if ((was = malloc((size_t)s->len)) == NULL)
 			return (journal_nomem(j, err, errlen));
-		if (doc_read(d, s->off, was, (size_t)s->len) == -1) {
+		if (doc_read(d, s->where, was, (size_t)s->len) == -1) {
 			free(was);
 			snprintf(err, errlen, "%s: cannot read at 0x%llx",
-			    doc_path(d), (unsigned long long)s->off);
+			    doc_path(d), (unsigned long long)s->where);
 			return (-1);
 		}
 	}
@@ -1453,10 +1832,10 @@ journal_shrink(struct journal *j, struct journal_step *s, char *err,
 		return (journal_nomem(j, err, errlen));
 	}
 	doc_set_progress(d, j->step_fn, j->step_arg);
-	rc = doc_delete(d, s->off, s->len, was, err, errlen);
+	rc = doc_delete(d, s->where, s->len, was, err, errlen);
 	doc_set_progress(d, NULL, NULL);
-	if (rc == 0 && dirty_splice(&j->dirty, s->off, s->len, 0) == -1) {
-		(void)doc_insert(d, s->off, was, s->len, err, errlen);
+	if (rc == 0 && dirty_splice(&j->dirty, s->where, s->len, 0) == -1) {
+		(void)doc_insert(d, s->where, was, s->len, err, errlen);
 		rc = journal_nomem(j, err, errlen);
 	}
 	if (rc == -1)
@@ -1520,16 +1899,15 @@ journal_reshape_new(struct journal *j, enum journal_kind kind, uint64_t off,
 	}
 	if (n == 0)
 		return (0);
-	if (journal_reserve(j) == -1 || (s = journal_step_new(0)) == NULL ||
+	if (journal_reserve(j) == -1 || (s = journal_step_new(0, 0)) == NULL ||
 	    (keep && (s->data = malloc((size_t)n)) == NULL)) {
 		if (s != NULL)
 			journal_step_free(s);
 		return (journal_nomem(j, err, errlen));
 	}
 	s->kind = kind;
-	s->off = s->where = off;
+	s->where = off;
 	s->len = n;
-	s->bytes = sizeof *s + (keep ? n : 0);
 	if (bytes != NULL)
 		memcpy(s->data, bytes, (size_t)n);
 	else if (keep && doc_read(j->d, off, s->data, (size_t)n) == -1) {

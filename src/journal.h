@@ -77,11 +77,21 @@ int	journal_write_at(struct journal *, const uint64_t *off, size_t n,
 /*
  * The history's cap: when its steps hold more than this many bytes (old
  * and new bytes, and their bookkeeping), the oldest steps are let go,
- * down to three quarters of the cap, never the newest step.  The
- * default is JOURNAL_HISTORY_MAX.
+ * down to three quarters of the cap, never the newest step nor one that
+ * is undone.  Old bytes a step lends from the dirty set (see journal.c)
+ * count once the step takes its own copy, at the latest at a save.
+ * The default is JOURNAL_HISTORY_MAX.
  */
 #define JOURNAL_HISTORY_MAX	((uint64_t)256 << 20)
 void	journal_set_history_max(struct journal *, uint64_t bytes);
+
+/*
+ * A write of at least this many bytes over bytes with no unsaved change
+ * keeps no copy of its new bytes while nothing else changes them: the
+ * dirty set has them (see journal.c).  Tests make it small.
+ */
+#define JOURNAL_LEND_AFTER	((size_t)64 << 10)
+void	journal_set_lend_min(struct journal *, size_t bytes);
 
 /*
  * Puts the saved values back into [off, off+len) as one new step (a

@@ -5,7 +5,11 @@
  * plus a list of undo steps holding whole before/after copies.  Random
  * writes, undos, redos, undo-alls, saves and discards run against both
  * the journal and the model; after every step the mapping, the file on
- * disk, the unsaved count and every byte's dirty flag must agree.  A
+ * disk, the unsaved count and every byte's dirty flag must agree.  Some
+ * runs cap the history, and the model lets go of as many of its oldest
+ * steps as the journal says it did; some add amends (a typed byte's
+ * second digit), reverts, replace-alls and a file that another program
+ * grows (a remap, after which the edits are written again).  A
  * byte is unsaved exactly when its current value differs from its
  * value at the last save.  Risky cases (rlimits, permissions) rely on
  * Check's default fork mode.
@@ -30,6 +34,15 @@
 
 #define PG	4096
 
+/*
+ * An assertion that costs nothing while it holds: each of Check's own
+ * costs a write(2), which runs of 100,000 steps cannot afford.
+ */
+#define JT_ASSERT(c, ...)	do {					\
+	if (!(c))							\
+		ck_abort_msg(__VA_ARGS__);				\
+} while (0)
+
 struct model_step {
 	uint64_t	 where;
 	uint64_t	 off;
@@ -37,6 +50,7 @@ struct model_step {
 	unsigned char	*before;
 	unsigned char	*after;
 	int		 all;		/* an undo-all */
+	int		 amend;		/* journal_amend() may change it */
 };
 
 struct model {
@@ -48,6 +62,7 @@ struct model {
 	size_t			 pos;
 	size_t			 saved_pos;
 	int			 saved_known;
+	uint64_t		 dropped;	/* steps the cap let go */
 };
 
 struct jt {
@@ -84,29 +99,59 @@ model_push(struct model *md, uint64_t where, uint64_t off, size_t len,
 
 	model_cut(md, md->pos);
 	md->steps = realloc(md->steps, (md->n + 1) * sizeof *md->steps);
-	ck_assert_ptr_nonnull(md->steps);
+	JT_ASSERT(md->steps != NULL, "out of memory");
 	s = &md->steps[md->n++];
 	md->pos = md->n;
 	s->where = where;
 	s->off = off;
 	s->len = len;
 	s->all = 0;
+	s->amend = 0;
 	s->before = malloc(len);
 	s->after = malloc(len);
-	ck_assert(s->before != NULL && s->after != NULL);
+	JT_ASSERT(s->before != NULL && s->after != NULL, "out of memory");
 	memcpy(s->before, md->cur + off, len);
 	memcpy(s->after, after, len);
 	memcpy(md->cur + off, after, len);
 }
 
+/* Lets go of the k oldest steps, as the journal's cap did. */
+static void
+model_drop(struct model *md, size_t k)
+{
+	size_t	i;
+
+	if (k == 0)
+		return;
+	JT_ASSERT(k <= md->pos, "the cap let go of an undone step");
+	for (i = 0; i < k; i++) {
+		free(md->steps[i].before);
+		free(md->steps[i].after);
+	}
+	memmove(md->steps, md->steps + k, (md->n - k) * sizeof *md->steps);
+	md->n -= k;
+	md->pos -= k;
+	if (md->saved_pos < k)
+		md->saved_known = 0;
+	else
+		md->saved_pos -= k;
+	md->dropped += k;
+}
+
+/* Counts the bytes that differ, skipping equal blocks at memcmp's pace. */
 static uint64_t
 model_unsaved(const struct model *md)
 {
 	uint64_t	n = 0;
-	size_t		i;
+	size_t		i, k, len;
 
-	for (i = 0; i < md->size; i++)
-		n += md->cur[i] != md->saved[i];
+	for (i = 0; i < md->size; i += len) {
+		len = md->size - i < 256 ? md->size - i : 256;
+		if (memcmp(md->cur + i, md->saved + i, len) == 0)
+			continue;
+		for (k = i; k < i + len; k++)
+			n += md->cur[k] != md->saved[k];
+	}
 	return (n);
 }
 
@@ -148,6 +193,8 @@ jt_open(struct jt *t, size_t size, enum mapping_mode mode, uint64_t seed)
 	ck_assert_int_eq(t->m.map.mode, mode);
 	t->j = journal_new(&t->m);
 	ck_assert_ptr_nonnull(t->j);
+	/* Writes of 16 bytes and more lend their new bytes too. */
+	journal_set_lend_min(t->j, 16);
 	t->md.size = size;
 	t->md.cur = data;
 	t->md.saved = malloc(size);
@@ -273,20 +320,125 @@ jt_op_write(struct jt *t)
 	if (len > max)
 		len = max;
 	buf = malloc(len);
-	ck_assert_ptr_nonnull(buf);
+	JT_ASSERT(buf != NULL, "out of memory");
 	jt_bytes(t, off, buf, len);
 	if ((r >> 40) % 8 == 0) {
 		plen = 1 + (r >> 44) % 3;
 		plen = plen < len ? plen : len;
 		for (k = plen; k < len; k++)
 			buf[k] = buf[k % plen];
-		ck_assert_msg(journal_fill(t->j, off, len, buf, plen, t->err,
+		JT_ASSERT(journal_fill(t->j, off, len, buf, plen, t->err,
 		    sizeof t->err) == 0, "%s", t->err);
-	} else
-		ck_assert_msg(journal_write(t->j, off, buf, len, t->err,
+		model_push(&t->md, off, off, len, buf);
+	} else {
+		JT_ASSERT(journal_write(t->j, off, buf, len, t->err,
 		    sizeof t->err) == 0, "%s", t->err);
-	model_push(&t->md, off, off, len, buf);
+		model_push(&t->md, off, off, len, buf);
+		t->md.steps[t->md.n - 1].amend = 1;
+	}
 	free(buf);
+}
+
+/*
+ * Changes the bytes of the last step, as a typed byte's second digit
+ * does, when the journal allows it; else writes.
+ */
+static void
+jt_op_amend(struct jt *t)
+{
+	struct model		*md = &t->md;
+	struct model_step	*s = md->n > 0 ? &md->steps[md->n - 1] : NULL;
+	unsigned char		*buf;
+
+	if (s == NULL || md->pos != md->n || !s->amend ||
+	    (md->saved_known && md->saved_pos == md->pos)) {
+		jt_op_write(t);
+		return;
+	}
+	JT_ASSERT((buf = malloc(s->len)) != NULL, "out of memory");
+	jt_bytes(t, s->off, buf, s->len);
+	JT_ASSERT(journal_amend(t->j, s->off, buf, s->len, t->err,
+	    sizeof t->err) == 0, "%s", t->err);
+	memcpy(s->after, buf, s->len);
+	memcpy(md->cur + s->off, buf, s->len);
+	free(buf);
+}
+
+/* Puts the saved bytes back into a span (Esc-Ctrl-H). */
+static void
+jt_op_revert(struct jt *t)
+{
+	uint64_t	off = jt_offset(t), r = tu_rand(&t->seed);
+	size_t		len = 1 + r % 64;
+
+	if (len > t->md.size - off)
+		len = t->md.size - off;
+	JT_ASSERT(journal_revert(t->j, off, len, t->err,
+	    sizeof t->err) == 0, "%s", t->err);
+	model_push(&t->md, off, off, len, t->md.saved + off);
+	t->md.steps[t->md.n - 1].amend = 1;
+}
+
+/* Writes the same bytes at a few offsets as one step (replace-all). */
+static void
+jt_op_write_at(struct jt *t)
+{
+	struct model	*md = &t->md;
+	uint64_t	 r = tu_rand(&t->seed), off[6], at;
+	size_t		 n = 1 + r % 6, len = 1 + (r >> 8) % 8, i, k = 0;
+	unsigned char	 buf[8], *after;
+
+	at = (r >> 16) % md->size;
+	for (i = 0; i < n && at + len <= md->size; i++) {
+		off[k++] = at;
+		at += len + (r >> (20 + 4 * i)) % 16;
+	}
+	if (k == 0) {
+		jt_op_write(t);
+		return;
+	}
+	jt_bytes(t, off[0], buf, len);
+	JT_ASSERT(journal_write_at(t->j, off, k, buf, len, t->err,
+	    sizeof t->err) == 0, "%s", t->err);
+	at = off[k - 1] + len - off[0];
+	JT_ASSERT((after = malloc(at)) != NULL, "out of memory");
+	memcpy(after, md->cur + off[0], at);
+	for (i = 0; i < k; i++)
+		memcpy(after + (off[i] - off[0]), buf, len);
+	model_push(md, off[0], off[0], at, after);
+	md->steps[md->n - 1].amend = k == 1;
+	free(after);
+}
+
+/*
+ * Another program appends to the file: the mapping is made again and
+ * the journal writes its edits into it again (a preview's private pages
+ * went with the old mapping).  The new bytes are saved ones.
+ */
+static void
+jt_op_grow(struct jt *t)
+{
+	struct model	*md = &t->md;
+	uint64_t	 lost = 1;
+	size_t		 k = 1 + tu_rand(&t->seed) % 300;
+	unsigned char	*more;
+	int		 fd;
+
+	ck_assert_ptr_nonnull(more = malloc(k));
+	tu_random(more, k, &t->seed);
+	ck_assert_int_ge(fd = open(t->path, O_WRONLY | O_APPEND), 0);
+	ck_assert_int_eq(write(fd, more, k), (ssize_t)k);
+	ck_assert_int_eq(close(fd), 0);
+	ck_assert_int_eq(doc_refresh(&t->m, t->err, sizeof t->err), 1);
+	ck_assert_msg(journal_reapply(t->j, &lost, t->err,
+	    sizeof t->err) == 0, "%s", t->err);
+	ck_assert_uint_eq(lost, 0);
+	ck_assert_ptr_nonnull(md->cur = realloc(md->cur, md->size + k));
+	ck_assert_ptr_nonnull(md->saved = realloc(md->saved, md->size + k));
+	memcpy(md->cur + md->size, more, k);
+	memcpy(md->saved + md->size, more, k);
+	md->size += k;
+	free(more);
 }
 
 static void
@@ -304,21 +456,23 @@ jt_op_undo(struct jt *t, int redo)
 	if (redo && md->pos == md->n && md->pos > 0 &&
 	    md->steps[md->pos - 1].all) {
 		/* Redo right after an undo-all takes it back and drops it. */
-		ck_assert_msg(rc == 1, "step %d: %s", t->step, t->err);
+		JT_ASSERT(rc == 1, "step %d: %s", t->step, t->err);
 		s = &md->steps[--md->pos];
 		memcpy(md->cur + s->off, s->before, s->len);
-		ck_assert_uint_eq(off, s->where);
+		JT_ASSERT(off == s->where, "step %d: at %llu", t->step,
+		    (unsigned long long)off);
 		model_cut(md, md->pos);
 		return;
 	}
 	if (redo ? md->pos == md->n : md->pos == 0) {
-		ck_assert_int_eq(rc, 0);
+		JT_ASSERT(rc == 0, "step %d: nothing to undo or redo", t->step);
 		return;
 	}
-	ck_assert_msg(rc == 1, "step %d: %s", t->step, t->err);
+	JT_ASSERT(rc == 1, "step %d: %s", t->step, t->err);
 	s = &md->steps[redo ? md->pos++ : --md->pos];
 	memcpy(md->cur + s->off, redo ? s->after : s->before, s->len);
-	ck_assert_uint_eq(off, s->where);
+	JT_ASSERT(off == s->where, "step %d: at %llu", t->step,
+	    (unsigned long long)off);
 }
 
 static void
@@ -333,11 +487,12 @@ jt_op_undo_all(struct jt *t)
 		if (md->cur[first] != md->saved[first])
 			break;
 	if (first == md->size) {
-		ck_assert_int_eq(rc, 0);
+		JT_ASSERT(rc == 0, "step %d: nothing was unsaved", t->step);
 		return;
 	}
-	ck_assert_msg(rc == 1, "step %d: %s", t->step, t->err);
-	ck_assert_uint_eq(off, first);
+	JT_ASSERT(rc == 1, "step %d: %s", t->step, t->err);
+	JT_ASSERT(off == first, "step %d: at %llu", t->step,
+	    (unsigned long long)off);
 	model_push(md, first, 0, md->size, md->saved);
 	md->steps[md->n - 1].all = 1;
 }
@@ -362,44 +517,111 @@ jt_op_discard(struct jt *t)
 	model_discard(&t->md);
 }
 
-/* Runs nsteps random operations, checking the model after each. */
+/* Checks what is cheap to check: the mapping, the unsaved count. */
 static void
-jt_random(enum mapping_mode mode, size_t size, int nsteps, uint64_t seed)
+jt_check_fast(struct jt *t)
+{
+	struct model	*md = &t->md;
+	const void	*map = doc_span(&t->m, 0, md->size);
+
+	JT_ASSERT(map != NULL && memcmp(map, md->cur, md->size) == 0,
+	    "step %d: mapping differs from the model", t->step);
+	JT_ASSERT(journal_unsaved(t->j) == model_unsaved(md),
+	    "step %d: unsaved %llu, model %llu", t->step,
+	    (unsigned long long)journal_unsaved(t->j),
+	    (unsigned long long)model_unsaved(md));
+	JT_ASSERT(journal_can_undo(t->j) == (md->pos > 0) &&
+	    journal_can_redo(t->j) == (md->pos < md->n),
+	    "step %d: can undo or redo differs", t->step);
+}
+
+/*
+ * Runs nsteps random operations with the history capped at cap bytes
+ * (0: the default), checking the model after each, wholly after every
+ * every-th.  Long runs (every > 1) save and discard less often: each
+ * syncs the file.
+ */
+static void
+jt_random(enum mapping_mode mode, size_t size, int nsteps, uint64_t seed,
+    uint64_t cap, int every)
 {
 	struct jt	t;
 	uint64_t	r;
 
 	jt_open(&t, size, mode, seed);
+	if (cap > 0)
+		journal_set_history_max(t.j, cap);
 	for (t.step = 0; t.step < nsteps; t.step++) {
 		r = tu_rand(&t.seed) % 100;
-		if (r < 50)
+		if (r < 40 || (r >= 97 && t.md.size >= 2 * size))
 			jt_op_write(&t);
+		else if (r < 46)
+			jt_op_amend(&t);
+		else if (r < 49)
+			jt_op_revert(&t);
+		else if (r < 52)
+			jt_op_write_at(&t);
+		else if (r >= 97)
+			jt_op_grow(&t);
 		else if (r < 66)
 			jt_op_undo(&t, 0);
 		else if (r < 78)
 			jt_op_undo(&t, 1);
 		else if (r < 81)
 			jt_op_undo_all(&t);
-		else if (r < 93)
+		else if (every > 1 && tu_rand(&t.seed) % 16 != 0)
+			jt_op_write(&t);	/* a sync costs the disk */
+		else if (r < 92)
 			jt_op_save(&t);
 		else
 			jt_op_discard(&t);
-		jt_check(&t);
+		model_drop(&t.md, journal_take_dropped(t.j));
+		if (t.step % every == 0 || t.step == nsteps - 1)
+			jt_check(&t);
+		else
+			jt_check_fast(&t);
 	}
+	if (cap > 0)
+		ck_assert_uint_gt(t.md.dropped, 0);
 	jt_close(&t);
 }
 
 START_TEST(test_model_direct)
 {
-	jt_random(MAPPING_DIRECT, 2 * PG + 77, 4000, 0x9e3779b97f4a7c15ULL);
-	jt_random(MAPPING_DIRECT, PG, 800, 0x1234567ULL);
+	jt_random(MAPPING_DIRECT, 2 * PG + 77, 4000, 0x9e3779b97f4a7c15ULL,
+	    0, 1);
+	jt_random(MAPPING_DIRECT, PG, 800, 0x1234567ULL, 0, 1);
 }
 END_TEST
 
 START_TEST(test_model_preview)
 {
-	jt_random(MAPPING_PREVIEW, 2 * PG + 77, 4000, 0xdeadbeefcafeULL);
-	jt_random(MAPPING_PREVIEW, 3 * PG, 800, 0x7654321ULL);
+	jt_random(MAPPING_PREVIEW, 2 * PG + 77, 4000, 0xdeadbeefcafeULL, 0,
+	    1);
+	jt_random(MAPPING_PREVIEW, 3 * PG, 800, 0x7654321ULL, 0, 1);
+}
+END_TEST
+
+/*
+ * A small cap: the oldest steps go all the time, and discard and
+ * undo-all still put back the saved bytes of changes whose steps went.
+ */
+START_TEST(test_model_capped)
+{
+	jt_random(MAPPING_DIRECT, 2 * PG + 77, 4000, 0x51ed270b2f3aULL,
+	    8 << 10, 1);
+	jt_random(MAPPING_PREVIEW, 2 * PG + 77, 4000, 0x2545f4914f6cULL,
+	    8 << 10, 1);
+}
+END_TEST
+
+/* 100,000 operations each, checked wholly every 200th. */
+START_TEST(test_model_long)
+{
+	jt_random(MAPPING_PREVIEW, PG + 13, 100000, 0x6a09e667f3bcc908ULL,
+	    32 << 10, 200);
+	jt_random(MAPPING_DIRECT, PG + 13, 100000, 0xbb67ae8584caa73bULL,
+	    32 << 10, 200);
 }
 END_TEST
 
@@ -872,6 +1094,106 @@ START_TEST(test_fill_pattern)
 END_TEST
 
 /*
+ * A change of bytes that had no unsaved change keeps no copy of them in
+ * its step (the dirty set has them as saved bytes) until a save, an
+ * undo or the cap needs one; undo, redo and discard still put back
+ * exactly the old bytes, also once the cap let the step go.
+ */
+START_TEST(test_lend)
+{
+	struct jt	 t;
+	unsigned char	*buf;
+	size_t		 size = 3 * PG, len = PG, i;
+	uint64_t	 at, held;
+
+	jt_open(&t, size, MAPPING_DIRECT, 77);
+	ck_assert_ptr_nonnull(buf = malloc(len));
+	memset(buf, 0xee, len);
+	ck_assert_int_eq(journal_fill(t.j, 10, len, buf, 1, t.err,
+	    sizeof t.err), 0);
+	model_push(&t.md, 10, 10, len, buf);
+	ck_assert_uint_lt(journal_history(t.j), 1024);	/* no old bytes */
+	jt_check(&t);
+	ck_assert_int_eq(journal_undo(t.j, &at, t.err, sizeof t.err), 1);
+	memcpy(t.md.cur + 10, t.md.saved + 10, len);
+	t.md.pos--;
+	ck_assert_uint_ge(journal_history(t.j), len);	/* owns them now */
+	jt_check(&t);
+	ck_assert_int_eq(journal_redo(t.j, &at, t.err, sizeof t.err), 1);
+	memcpy(t.md.cur + 10, buf, len);
+	t.md.pos++;
+	jt_check(&t);
+	/*
+	 * A write of clean bytes keeps neither their old nor (16 bytes and
+	 * more, see jt_open) their new values; a save makes it keep both.
+	 */
+	for (i = 0; i < PG; i++)
+		buf[i] = (unsigned char)(i * 13);
+	ck_assert_int_eq(journal_write(t.j, size - PG, buf, PG, t.err,
+	    sizeof t.err), 0);
+	model_push(&t.md, size - PG, size - PG, PG, buf);
+	held = journal_history(t.j);
+	ck_assert_uint_lt(held, len + 1024);
+	jt_op_save(&t);
+	ck_assert_uint_eq(journal_history(t.j), held + 2 * PG);
+	jt_check(&t);
+	/* Lent, then let go by the cap: discard still restores. */
+	memset(buf, 0x11, len);
+	ck_assert_int_eq(journal_fill(t.j, 0, len, buf, 1, t.err,
+	    sizeof t.err), 0);
+	model_push(&t.md, 0, 0, len, buf);
+	journal_set_history_max(t.j, 2048);
+	for (i = 0; i < 40; i++) {
+		buf[0] = (unsigned char)i;
+		ck_assert_int_eq(journal_write(t.j, size - 1 - i, buf, 1,
+		    t.err, sizeof t.err), 0);
+		model_push(&t.md, size - 1 - i, size - 1 - i, 1, buf);
+		model_drop(&t.md, journal_take_dropped(t.j));
+	}
+	ck_assert_uint_gt(t.md.dropped, 0);
+	jt_check(&t);
+	jt_op_discard(&t);
+	jt_check(&t);
+	free(buf);
+	jt_close(&t);
+}
+END_TEST
+
+/*
+ * Another program's byte, adopted as saved while an older step lends
+ * its old bytes from the dirty set, does not become that step's old
+ * byte: undoing it still puts back what was there before it.
+ */
+START_TEST(test_lend_adopt)
+{
+	struct jt	 t;
+	unsigned char	 fill = 0xee, mine[4] = { 0x77, 0x77, 0x77, 0x77 };
+	unsigned char	 orig[16], b;
+	uint64_t	 at;
+	int		 fd;
+
+	jt_open(&t, PG, MAPPING_DIRECT, 31);
+	memcpy(orig, t.md.saved, sizeof orig);
+	ck_assert_int_eq(journal_fill(t.j, 0, 16, &fill, 1, t.err,
+	    sizeof t.err), 0);			/* lends its old bytes */
+	ck_assert_int_eq(journal_write(t.j, 8, mine, 4, t.err,
+	    sizeof t.err), 0);
+	ck_assert_int_ge(fd = open(t.path, O_WRONLY), 0);
+	ck_assert_int_eq(pwrite(fd, &fill, 1, 9), 1);	/* theirs */
+	ck_assert_int_eq(close(fd), 0);
+	ck_assert_int_eq(journal_undo(t.j, &at, t.err, sizeof t.err), 1);
+	ck_assert_uint_eq(journal_kept(t.j), 1);
+	ck_assert_int_eq(journal_is_dirty(t.j, 9), 0);	/* adopted */
+	ck_assert_int_eq(journal_undo(t.j, &at, t.err, sizeof t.err), 1);
+	ck_assert_int_eq(doc_read(&t.m, 9, &b, 1), 0);
+	ck_assert_int_eq(b, orig[9]);
+	ck_assert_int_eq(doc_read(&t.m, 3, &b, 1), 0);
+	ck_assert_int_eq(b, orig[3]);
+	jt_close(&t);
+}
+END_TEST
+
+/*
  * With the history capped, the oldest steps go and say so; the newest
  * always stays, and what is left undoes exactly.
  */
@@ -939,8 +1261,12 @@ journal_suite(void)
 	tcase_add_test(tc, test_big_sparse);
 	tcase_add_test(tc, test_fill_pattern);
 	tcase_add_test(tc, test_history_max);
+	tcase_add_test(tc, test_lend);
+	tcase_add_test(tc, test_lend_adopt);
 	tcase_add_test(tc, test_model_direct);
 	tcase_add_test(tc, test_model_preview);
+	tcase_add_test(tc, test_model_capped);
+	tcase_add_test(tc, test_model_long);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -9,8 +9,10 @@
  * journal) the same offsets in a shuffled order; undo-all of the EDITS
  * ranges against undo-all of a tenth of them; and undoing every step one
  * by one.  It also weighs the heap the journal holds for 10,000 typed
- * bytes and for a 64 MiB fill, against the bytes changed.  Prints rows for tests/bench/run: "| name | maphex | baseline
- * | ratio | target |".  A benchmark, not a test: it judges nothing.
+ * bytes, for a 64 MiB fill and for a 16 MiB write (a paste), against
+ * the bytes changed.  Prints rows for tests/bench/run: "| name | maphex
+ * | baseline | ratio | target |".  A benchmark, not a test: it judges
+ * nothing.
  */
 #include "config.h"
 
@@ -111,16 +113,18 @@ heap(void)
 
 /*
  * Heap the journal holds per changed byte: 10,000 bytes typed one at a
- * time (*typed), and a fill of 64 MiB with a 4-byte pattern (*fill).
+ * time (*typed), a fill of 64 MiB with a 4-byte pattern (*fill), and a
+ * write of 16 MiB (*wrote).
  */
 static void
-weigh(struct doc *d, const char *path, double *typed, double *fill)
+weigh(struct doc *d, const char *path, double *typed, double *fill,
+    double *wrote)
 {
 	struct journal	*j;
 	char		 err[256];
-	unsigned char	 b = 0x5a;
+	unsigned char	 b = 0x5a, *buf;
 	double		 h0;
-	size_t		 i;
+	size_t		 i, n = 16u << 20;
 
 	j = fresh(d, path);
 	h0 = heap();
@@ -138,6 +142,17 @@ weigh(struct doc *d, const char *path, double *typed, double *fill)
 	*fill = (heap() - h0) / (64u << 20 > FILE_SIZE ? FILE_SIZE :
 	    64u << 20);
 	journal_free(j);
+	if ((buf = malloc(n)) == NULL)
+		die("write", "out of memory");
+	for (i = 0; i < n; i++)
+		buf[i] = (unsigned char)(i * 7 + 1);
+	j = fresh(d, path);
+	h0 = heap();
+	if (journal_write(j, 4096, buf, n, err, sizeof err) == -1)
+		die("write", err);
+	*wrote = (heap() - h0) / n;
+	journal_free(j);
+	free(buf);
 }
 
 static void
@@ -156,7 +171,7 @@ main(int argc, char **argv)
 	size_t		 n = argc > 1 ? strtoul(argv[1], NULL, 10) : 100000, i, k;
 	const char	*tmp = getenv("TMPDIR");
 	char		 path[4096];
-	double		 sorted, random, all, tenth, each, typed, fill;
+	double		 sorted, random, all, tenth, each, typed, fill, wrote;
 	int		 fd;
 
 	if (n == 0 || n > FILE_SIZE / GAP)
@@ -191,7 +206,7 @@ main(int argc, char **argv)
 	type_all(j, offs, n / 10);
 	tenth = undo_all(j);
 	journal_free(j);
-	weigh(&d, path, &typed, &fill);
+	weigh(&d, path, &typed, &fill, &wrote);
 	doc_close(&d);
 	unlink(path);
 
@@ -208,6 +223,8 @@ main(int argc, char **argv)
 	    "| %.0fx | the step's bookkeeping |\n", typed, typed);
 	printf("| heap per byte filled (%u MiB, 4-byte pattern) | %.2f B | "
 	    "1 B | %.2fx | ~2x |\n", FILE_SIZE >> 20, fill, fill);
+	printf("| heap per byte written (16 MiB, a paste) | %.2f B | 1 B | "
+	    "%.2fx | ~2x |\n", wrote, wrote);
 	free(offs);
 	return (0);
 }
