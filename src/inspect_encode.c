@@ -52,8 +52,12 @@ static int	enc_put(struct enc *, const void *, size_t);
 static int
 enc_fail(struct enc *e, const char *why)
 {
-	snprintf(e->err, e->errlen, "%s: '%s' %s (%s)",
-	    inspect_types[e->t].name, e->text, why, inspect_types[e->t].hint);
+	if (e->t >= INSPECT_NTYPES)
+		snprintf(e->err, e->errlen, "'%s' %s", e->text, why);
+	else
+		snprintf(e->err, e->errlen, "%s: '%s' %s (%s)",
+		    inspect_types[e->t].name, e->text, why,
+		    inspect_types[e->t].hint);
 	return (-1);
 }
 
