@@ -549,7 +549,7 @@ START_TEST(test_intake_whole)
 	w = stdin_pipe(&saved);
 	ck_assert_int_eq(write(w, "hello", 5), 5);
 	close(w);
-	ck_assert_int_eq(intake_open_whole("-", &d, err, sizeof err), 0);
+	ck_assert_int_eq(intake_open_whole("-", &d, NULL, err, sizeof err), 0);
 	ck_assert_int_eq(doc_size(&d), 5);
 	ck_assert_int_eq(doc_mode(&d), MAPPING_READONLY);
 	ck_assert(doc_anonymous(&d));
