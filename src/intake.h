@@ -51,7 +51,11 @@ struct intake {
  * Is path "-" (stdin, which must not be a terminal) or a /proc file?
  * Then it starts copying it and returns 1; mode (MAPPING_AUTO: direct)
  * is what stdin's copy becomes at the end, start (-s, may be NULL) is
- * applied then.  Returns 0 for a path to open as usual, or -1 with err.
+ * applied then.  Stdin that is a file is not copied (mapped is set,
+ * active is not): mode (MAPPING_AUTO: direct if its descriptor is
+ * open for writing, else read-only) is what it opens in, and -s is the
+ * caller's; -w on a read-only descriptor fails.  Returns 0 for a path
+ * to open as usual, or -1 with err (a bad MAPHEX_INPUT_LIMIT too).
  * Either way intake_close() may be called after it.
  */
 int	intake_start(struct intake *, const char *path, enum mapping_mode,
