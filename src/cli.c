@@ -410,8 +410,9 @@ cli_modifiers_fit(const struct cli *c, char *err, size_t errlen)
 }
 
 /*
- * Is stdin data to read (a pipe, a file, a socket) rather than a
- * terminal or a device such as /dev/null?  Then a missing FILE is -.
+ * Is stdin data to read (a pipe, a file, a socket, a block device)
+ * rather than a terminal or a device such as /dev/null?  Then a
+ * missing FILE is -.
  */
 static int
 cli_piped(void)
@@ -420,7 +421,7 @@ cli_piped(void)
 
 	return (!isatty(STDIN_FILENO) && fstat(STDIN_FILENO, &st) == 0 &&
 	    (S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) ||
-	    S_ISSOCK(st.st_mode)));
+	    S_ISSOCK(st.st_mode) || S_ISBLK(st.st_mode)));
 }
 
 /* Checks what the options need once all are read. */

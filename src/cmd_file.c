@@ -61,6 +61,7 @@ static int	file_write_over(struct session *, const char *, const char *,
 static int	file_open_ask(struct session *);
 static int	file_open_answer(void *, int);
 static int	file_open_submit(void *, const char *);
+static int	file_needs_name(const struct session *);
 
 /* Saves; returns 0 on success, -1 (with a message) on failure. */
 static int
@@ -89,11 +90,22 @@ file_save_now(struct session *s)
 	return (0);
 }
 
+/*
+ * Saving needs a name when the bytes are only in memory, or when no
+ * path names the file and only direct mode writes it (a preview of
+ * stdin mapped as it is).
+ */
+static int
+file_needs_name(const struct session *s)
+{
+	return (s->in_memory || (doc_anonymous(s->doc) &&
+	    doc_mode(s->doc) != MAPPING_DIRECT));
+}
+
 int
 cmd_save(struct session *s)
 {
-	/* The bytes are only in memory: saving them needs a name. */
-	if (doc_anonymous(s->doc))
+	if (file_needs_name(s))
 		return (cmd_save_as(s));
 	if (session_unsaved(s) == 0) {
 		session_message(s, 0, "no changes to save");
@@ -235,7 +247,7 @@ file_quit_answer(void *arg, int key)
 	case 'y':
 	case 'Y':
 		prompt_close(&s->prompt);
-		if (s->in_memory) {
+		if (file_needs_name(s)) {
 			(void)cmd_save_as(s);
 			s->save_quits = 1;
 			return (0);
@@ -679,7 +691,7 @@ file_open_answer(void *arg, int key)
 	case 's':
 	case 'S':
 		/* Saved under a name, it opens; Ctrl-O again goes on. */
-		if (s->in_memory)
+		if (file_needs_name(s))
 			return (cmd_save_as(s));
 		if (journal_past_end(s->journal) > 0) {
 			session_message(s, 1, "some edits lie past the end of "

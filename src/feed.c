@@ -30,6 +30,7 @@
 static int	feed_anon(void);
 static int	feed_ready(const struct feed *, int);
 static int	feed_read(struct feed *, size_t, char *, size_t);
+static int	feed_cap(struct feed *, char *, size_t);
 static void	feed_end(struct feed *);
 
 /* Makes the anonymous file: a memfd, or an unlinked file in $TMPDIR. */
@@ -131,6 +132,10 @@ feed_read(struct feed *f, size_t want, char *err, size_t errlen)
 	}
 	if (want > size)
 		want = size;
+	if (f->limit > 0 && f->size >= f->limit)
+		return (feed_cap(f, err, errlen));
+	if (f->limit > 0 && want > f->limit - f->size)
+		want = (size_t)(f->limit - f->size);
 	if ((n = read(f->src, f->buf, want)) == -1) {
 		if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)
 			return (-2);
@@ -152,6 +157,29 @@ feed_read(struct feed *f, size_t want, char *err, size_t errlen)
 	}
 	f->size += (uint64_t)n;
 	return ((int)n);
+}
+
+/*
+ * The copy holds limit bytes.  One more byte read tells whether the
+ * input ends here (0) or goes on: then it stops, capped, leaving the
+ * rest unread.  Returns 0, -2 (nothing ready) or -1 as feed_read().
+ */
+static int
+feed_cap(struct feed *f, char *err, size_t errlen)
+{
+	ssize_t	n;
+
+	if ((n = read(f->src, f->buf, 1)) == -1) {
+		if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)
+			return (-2);
+		snprintf(err, errlen, "%s: cannot read: %s (%llu bytes read)",
+		    f->name, strerror(errno), (unsigned long long)f->size);
+		feed_end(f);
+		return (-1);
+	}
+	f->capped = n > 0;
+	feed_end(f);
+	return (0);
 }
 
 int

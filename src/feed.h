@@ -9,7 +9,9 @@
  * the only one that maps.  feed_pump() copies what is ready without
  * blocking, at most a budget of bytes a call, so that a fast producer
  * cannot stall the loop that calls it; feed_drain() copies everything,
- * blocking.  Nothing here prints or knows the screen or the document:
+ * blocking.  A feed with a limit stops copying there (capped), as if
+ * the input had ended, and leaves the rest of it unread, so that an
+ * endless producer cannot fill memory.  Nothing here prints or knows the screen or the document:
  * failures return -1 with a one-line reason naming the input in err.
  */
 #ifndef MAPHEX_FEED_H
@@ -27,6 +29,8 @@ struct feed {
 	int		 memfd;		/* the copy; -1 when closed */
 	uint64_t	 size;		/* bytes copied so far */
 	int		 done;		/* the input ended, or failed */
+	uint64_t	 limit;		/* copy at most this; 0: no limit */
+	int		 capped;	/* stopped at limit, the rest unread */
 	size_t		 bufsize;	/* 0: FEED_BUF; tests shrink it */
 	int		 patience;	/* ms a pump waits for more input */
 	unsigned char	*buf;

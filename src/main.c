@@ -128,21 +128,31 @@ main_dump(const struct cli *c)
 	struct dump_layout	l;
 	struct doc	d;
 	char		err[512];
-	uint64_t	start = 0, len = UINT64_MAX;
+	uint64_t	start = 0, len = UINT64_MAX, skip;
 	int		rc;
 
 	if (cli_dump_layout(c, &l, err, sizeof err) == -1) {
 		main_error("%s", err);
 		return (2);
 	}
-	if (intake_open_whole(c->path, &d, err, sizeof err)) {
+	if ((rc = intake_open_whole(c->path, &d, &skip, err,
+	    sizeof err)) != 0) {
 		main_error("%s", err);
-		return (2);
+		return (rc == -2 ? 1 : 2);
 	}
-	/* Like xxd, a plain start past the end dumps nothing. */
-	if (c->start != NULL && offset_number(c->start, &start, err,
-	    sizeof err) == -1 && offset_seek(c->start, doc_size(&d), &start,
-	    err, sizeof err) == -1) {
+	/*
+	 * Like xxd, a plain start past the end dumps nothing.  Stdin as a
+	 * file that was read from before: as xxd, no -s dumps from its
+	 * offset, shown as 0; -s +N counts from there.
+	 */
+	if (c->start == NULL) {
+		start = skip;
+		l.displace -= skip;
+	} else if (c->start[0] == '+' ? offset_parse(c->start, skip,
+	    doc_size(&d), &start, err, sizeof err) == -1 :
+	    offset_number(c->start, &start, err, sizeof err) == -1 &&
+	    offset_seek(c->start, doc_size(&d), &start, err,
+	    sizeof err) == -1) {
 		main_error("%s: -s %s: %s", c->path, c->start, err);
 		doc_close(&d);
 		return (2);
@@ -207,7 +217,7 @@ main_find(const struct cli *c)
 		main_error("bad pattern '%s': %s", c->pattern, err);
 		return (2);
 	}
-	if (intake_open_whole(c->path, &d, err, sizeof err)) {
+	if (intake_open_whole(c->path, &d, NULL, err, sizeof err)) {
 		main_error("%s", err);
 		pattern_free(&pat);
 		return (2);
@@ -228,9 +238,10 @@ main_inspect(const struct cli *c)
 	uint64_t	off = 0;
 	int		rc;
 
-	if (intake_open_whole(c->path, &d, err, sizeof err)) {
+	if ((rc = intake_open_whole(c->path, &d, NULL, err,
+	    sizeof err)) != 0) {
 		main_error("%s", err);
-		return (2);
+		return (rc == -2 ? 1 : 2);
 	}
 	rc = offset_seek(c->inspect, doc_size(&d), &off, err, sizeof err);
 	if (rc == 0 && off < doc_size(&d))
@@ -334,7 +345,7 @@ main_find_regex(const struct cli *c)
 		main_error("bad pattern '%s': %s", c->pattern, err);
 		return (2);
 	}
-	if (intake_open_whole(c->path, &d, err, sizeof err)) {
+	if (intake_open_whole(c->path, &d, NULL, err, sizeof err)) {
 		main_error("%s", err);
 		search_regex_free(re);
 		return (2);

@@ -342,10 +342,11 @@ mapping_open_anon(struct mapping *m, int fd, const char *name,
 		mapping_error(err, errlen, name, "%s", strerror(errno));
 		goto fail;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		mapping_error(err, errlen, name, "not an anonymous file");
+	if (!S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode)) {
+		mapping_error(err, errlen, name, "not a file or block device");
 		goto fail;
 	}
+	m->blockdev = S_ISBLK(st.st_mode);
 	m->writable = (fl & O_ACCMODE) == O_RDWR;
 	if (mode == MAPPING_AUTO)
 		mode = m->writable ? MAPPING_DIRECT : MAPPING_READONLY;
@@ -357,8 +358,8 @@ mapping_open_anon(struct mapping *m, int fd, const char *name,
 		mapping_error(err, errlen, name, "%s", strerror(errno));
 		goto fail;
 	}
-	m->size = (uint64_t)st.st_size;
-	if (mapping_map(m, err, errlen) == -1)
+	if (mapping_stat_size(m, &m->size, err, errlen) == -1 ||
+	    mapping_map(m, err, errlen) == -1)
 		goto fail;
 	return (0);
 fail:

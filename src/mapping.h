@@ -64,8 +64,10 @@ int	mapping_open(struct mapping *, const char *path, enum mapping_mode,
 	    char *err, size_t errlen);
 
 /*
- * Maps the object fd refers to (an anonymous file: a memfd) in mode,
- * taking fd over: it is closed by mapping_close(), or here on failure.
+ * Maps the object fd refers to (an anonymous file: a memfd; or a
+ * regular file or block device handed over as a descriptor: stdin) in
+ * mode, taking fd over: it is closed by mapping_close(), or here on
+ * failure.
  * name is what messages call it ("(stdin)"); no path names the object,
  * so it is never found replaced or deleted.  MAPPING_AUTO maps direct
  * when fd is open for writing.  note, when not "", says why the

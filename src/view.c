@@ -335,7 +335,9 @@ view_status_right(const struct session *s, int level, unsigned pct,
 	else if (n > 0)
 		snprintf(unsaved, sizeof unsaved, "  ** %llu unsaved%s",
 		    (unsigned long long)n, level >= 2 ? "" :
-		    doc_anonymous(s->doc) ? " (in memory: F2 saves as)" :
+		    s->in_memory || (doc_anonymous(s->doc) &&
+		    doc_mode(s->doc) != MAPPING_DIRECT) ?
+		    " (in memory: F2 saves as)" :
 		    doc_mode(s->doc) == MAPPING_DIRECT ?
 		    " (in file, not flushed)" : "");
 	if (level >= 4)

@@ -4,7 +4,9 @@
  * stops at its budget and when nothing is ready, the end of input, read
  * and write errors, the /proc probe, growth seen by the document, the
  * switch to editable at the end, and the session asking before input
- * that exists nowhere else is lost.
+ * that exists nowhere else is lost; the limit of a copy (the rest of
+ * the input left unread, an error for --dump); stdin that is a file
+ * mapped as it is, in the mode its descriptor allows.
  */
 #include "config.h"
 
@@ -190,6 +192,89 @@ START_TEST(test_write_error)
 	assert_copy(&p.f, (const unsigned char *)"abcd", 4);
 	pfx_close_writer(&p);
 	feed_close(&p.f);
+}
+END_TEST
+
+/* A pipe whose read end the feed does not own, so the rest is seen. */
+static struct feed *
+limit_open(struct feed *f, int fds[2], uint64_t limit, size_t bufsize)
+{
+	char	err[256];
+
+	ck_assert_int_eq(pipe(fds), 0);
+	ck_assert_int_eq(feed_open(f, fds[0], 0, "(stdin)", err, sizeof err),
+	    0);
+	f->limit = limit;
+	f->bufsize = bufsize;
+	return (f);
+}
+
+START_TEST(test_limit_drain)
+{
+	struct feed	f;
+	unsigned char	data[3000], rest[3000];
+	char		err[256];
+	uint64_t	seed = 3;
+	int		fds[2];
+
+	tu_random(data, sizeof data, &seed);
+	limit_open(&f, fds, 1000, 300);
+	ck_assert_int_eq(write(fds[1], data, sizeof data), 3000);
+	close(fds[1]);
+	ck_assert_int_eq(feed_drain(&f, err, sizeof err), 0);
+	ck_assert(f.done && f.capped);
+	ck_assert_int_eq(f.size, 1000);
+	assert_copy(&f, data, 1000);
+	/* The rest stays unread but for the byte that told it goes on. */
+	ck_assert_int_eq(read(fds[0], rest, sizeof rest), 1999);
+	ck_assert(memcmp(rest, data + 1001, 1999) == 0);
+	close(fds[0]);
+	feed_close(&f);
+}
+END_TEST
+
+START_TEST(test_limit_exact)
+{
+	struct feed	f;
+	unsigned char	data[1000];
+	char		err[256];
+	uint64_t	seed = 5;
+	int		fds[2];
+
+	/* Input of exactly the limit ended: it is not cut. */
+	tu_random(data, sizeof data, &seed);
+	limit_open(&f, fds, 1000, 0);
+	ck_assert_int_eq(write(fds[1], data, sizeof data), 1000);
+	close(fds[1]);
+	ck_assert_int_eq(feed_drain(&f, err, sizeof err), 0);
+	ck_assert(f.done && !f.capped);
+	assert_copy(&f, data, 1000);
+	close(fds[0]);
+	feed_close(&f);
+}
+END_TEST
+
+START_TEST(test_limit_pump)
+{
+	struct feed	f;
+	unsigned char	data[3000];
+	char		err[256];
+	uint64_t	seed = 9;
+	int		fds[2];
+
+	/* A pipe still open: the pump stops at the limit all the same. */
+	tu_random(data, sizeof data, &seed);
+	limit_open(&f, fds, 1500, 256);
+	ck_assert_int_eq(write(fds[1], data, sizeof data), 3000);
+	ck_assert_int_eq(feed_pump(&f, 1000, err, sizeof err), 1);
+	ck_assert(!f.done);
+	ck_assert_int_eq(feed_pump(&f, 1000, err, sizeof err), 0);
+	ck_assert(f.done && f.capped);
+	ck_assert_int_eq(f.size, 1500);
+	assert_copy(&f, data, 1500);
+	close(fds[1]);
+	close(fds[0]);
+	feed_close(&f);
 }
 END_TEST
 
@@ -549,7 +634,7 @@ START_TEST(test_intake_whole)
 	w = stdin_pipe(&saved);
 	ck_assert_int_eq(write(w, "hello", 5), 5);
 	close(w);
-	ck_assert_int_eq(intake_open_whole("-", &d, err, sizeof err), 0);
+	ck_assert_int_eq(intake_open_whole("-", &d, NULL, err, sizeof err), 0);
 	ck_assert_int_eq(doc_size(&d), 5);
 	ck_assert_int_eq(doc_mode(&d), MAPPING_READONLY);
 	ck_assert(doc_anonymous(&d));
@@ -557,6 +642,271 @@ START_TEST(test_intake_whole)
 	ck_assert(memcmp(buf, "hello", 5) == 0);
 	doc_close(&d);
 	stdin_restore(saved);
+}
+END_TEST
+
+/* maphex - with MAPHEX_INPUT_LIMIT=1k and more input than that. */
+START_TEST(test_intake_limit)
+{
+	unsigned char	data[3000];
+	struct intake	in;
+	struct doc	d;
+	struct session	s;
+	char		err[256];
+	uint64_t	seed = 13;
+	int		w, saved, i;
+
+	tu_random(data, sizeof data, &seed);
+	ck_assert_int_eq(setenv(INTAKE_LIMIT_ENV, "1k", 1), 0);
+	w = stdin_pipe(&saved);
+	ck_assert_int_eq(intake_start(&in, "-", MAPPING_AUTO, NULL, err,
+	    sizeof err), 1);
+	ck_assert_int_eq(in.feed.limit, 1024);
+	ck_assert_int_eq(intake_open(&in, &d, err, sizeof err), 0);
+	ck_assert_int_eq(session_init(&s, &d, 16, 0, err, sizeof err), 0);
+	layout_apply(&s, 11, 100);
+	intake_attach(&in, &s);
+	ck_assert_int_eq(write(w, data, sizeof data), 3000);
+	for (i = 0; i < 100 && intake_tick(&in, &s) != -1; i++)
+		continue;
+	ck_assert(!in.active && !s.reading);
+	ck_assert_int_eq(doc_size(&d), 1024);
+	ck_assert_str_eq(s.message, "stdin: stopped reading at 1 KiB "
+	    "(MAPHEX_INPUT_LIMIT); the rest of the input is not shown");
+	ck_assert(s.message_error);
+	/* What was read is there, and editable as at the end of input. */
+	ck_assert_int_eq(doc_mode(&d), MAPPING_DIRECT);
+	ck_assert_int_eq(doc_read(&d, 0, err, 16), 0);
+	ck_assert(memcmp(err, data, 16) == 0);
+	close(w);
+	intake_close(&in);
+	session_free(&s);
+	doc_close(&d);
+	stdin_restore(saved);
+	ck_assert_int_eq(unsetenv(INTAKE_LIMIT_ENV), 0);
+}
+END_TEST
+
+/* --dump and --find: a cut copy is an error, not a shorter dump. */
+START_TEST(test_intake_whole_limit)
+{
+	struct doc	d;
+	struct intake	in;
+	char		err[256], big[3000];
+	int		w, saved;
+
+	memset(big, 'y', sizeof big);
+	ck_assert_int_eq(setenv(INTAKE_LIMIT_ENV, "2000", 1), 0);
+	w = stdin_pipe(&saved);
+	ck_assert_int_eq(write(w, big, sizeof big), 3000);
+	close(w);
+	ck_assert_int_eq(intake_open_whole("-", &d, NULL, err, sizeof err),
+	    -2);
+	ck_assert_str_eq(err, "stdin: stopped reading at 2000 bytes "
+	    "(MAPHEX_INPUT_LIMIT); the rest of the input was not read (a "
+	    "larger MAPHEX_INPUT_LIMIT reads more)");
+	stdin_restore(saved);
+	/* A bad size in the environment is said. */
+	ck_assert_int_eq(setenv(INTAKE_LIMIT_ENV, "lots", 1), 0);
+	w = stdin_pipe(&saved);
+	close(w);
+	ck_assert_int_eq(intake_open_whole("-", &d, NULL, err, sizeof err),
+	    -1);
+	ck_assert_ptr_nonnull(strstr(err, "MAPHEX_INPUT_LIMIT=lots: "));
+	stdin_restore(saved);
+	/* Unset: 4 GiB, or half the memory available, in whole MiBs. */
+	ck_assert_int_eq(unsetenv(INTAKE_LIMIT_ENV), 0);
+	w = stdin_pipe(&saved);
+	ck_assert_int_eq(intake_start(&in, "-", MAPPING_AUTO, NULL, err,
+	    sizeof err), 1);
+	ck_assert_uint_le(in.feed.limit, INTAKE_LIMIT);
+	ck_assert_uint_ge(in.feed.limit, 1u << 20);
+	ck_assert_uint_eq(in.feed.limit % (1u << 20), 0);
+	ck_assert_str_eq(in.why, "memory");
+	intake_close(&in);
+	close(w);
+	stdin_restore(saved);
+}
+END_TEST
+
+/* Makes the file at path, opened with flags, stdin. */
+static void
+stdin_file(const char *path, int flags, int *saved)
+{
+	int	fd;
+
+	fd = open(path, flags | O_CLOEXEC);
+	ck_assert_int_ne(fd, -1);
+	*saved = dup(STDIN_FILENO);
+	ck_assert_int_ne(*saved, -1);
+	ck_assert_int_eq(dup2(fd, STDIN_FILENO), STDIN_FILENO);
+	close(fd);
+}
+
+/* maphex < FILE: the file itself is mapped, read-only; nothing copied. */
+START_TEST(test_stdin_file_readonly)
+{
+	struct intake	in;
+	struct doc	d;
+	struct session	s;
+	char		err[256], buf[11], *path;
+	int		saved;
+
+	path = tu_file("hello world", 11);
+	stdin_file(path, O_RDONLY, &saved);
+	ck_assert_int_eq(intake_start(&in, "-", MAPPING_AUTO, NULL, err,
+	    sizeof err), 1);
+	ck_assert(in.mapped && !in.active);
+	ck_assert_int_eq(in.feed.memfd, -1);
+	ck_assert_int_eq(intake_open(&in, &d, err, sizeof err), 0);
+	ck_assert_int_eq(doc_size(&d), 11);
+	ck_assert_int_eq(doc_mode(&d), MAPPING_READONLY);
+	ck_assert(doc_anonymous(&d));
+	ck_assert_str_eq(doc_path(&d), "(stdin)");
+	ck_assert_int_eq(doc_read(&d, 0, buf, 11), 0);
+	ck_assert(memcmp(buf, "hello world", 11) == 0);
+	ck_assert_int_eq(session_init(&s, &d, 16, 0, err, sizeof err), 0);
+	layout_apply(&s, 11, 100);
+	intake_attach(&in, &s);
+	ck_assert(!s.reading && !s.in_memory);
+	ck_assert_int_eq(intake_tick(&in, &s), -1);
+	input_key(&s, '4');
+	ck_assert_str_eq(s.message, "read-only: stdin is a file open "
+	    "read-only (<> opens it for writing; -p edits a copy)");
+	/* Nothing is only in memory: q quits without asking. */
+	ck_assert_int_ne(input_key(&s, 'q') & SESSION_QUIT, 0);
+	intake_close(&in);
+	session_free(&s);
+	doc_close(&d);
+	/* -w cannot write a read-only descriptor: said, not tried. */
+	ck_assert_int_eq(intake_start(&in, "-", MAPPING_DIRECT, NULL, err,
+	    sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "stdin is open read-only"));
+	intake_close(&in);
+	stdin_restore(saved);
+	tu_remove(path);
+}
+END_TEST
+
+/* maphex - <> FILE: direct, edits reach the file, F2 flushes. */
+START_TEST(test_stdin_file_direct)
+{
+	struct intake	 in;
+	struct doc	 d;
+	struct session	 s;
+	char		 err[256], *path;
+	unsigned char	*got;
+	size_t		 len;
+	int		 saved;
+
+	path = tu_file("abcd", 4);
+	stdin_file(path, O_RDWR, &saved);
+	ck_assert_int_eq(intake_start(&in, "-", MAPPING_AUTO, NULL, err,
+	    sizeof err), 1);
+	ck_assert_int_eq(intake_open(&in, &d, err, sizeof err), 0);
+	ck_assert_int_eq(doc_mode(&d), MAPPING_DIRECT);
+	ck_assert_int_eq(session_init(&s, &d, 16, 0, err, sizeof err), 0);
+	layout_apply(&s, 11, 100);
+	intake_attach(&in, &s);
+	ck_assert(!s.in_memory);
+	input_key(&s, '4');
+	input_key(&s, '1');
+	ck_assert_int_eq(session_unsaved(&s), 1);
+	input_key(&s, KEYMAP_F(2));
+	ck_assert(!s.prompt.active);
+	ck_assert_int_eq(session_unsaved(&s), 0);
+	got = tu_slurp(path, &len);
+	ck_assert_uint_eq(len, 4);
+	ck_assert(memcmp(got, "Abcd", 4) == 0);
+	free(got);
+	intake_close(&in);
+	session_free(&s);
+	doc_close(&d);
+	stdin_restore(saved);
+	tu_remove(path);
+}
+END_TEST
+
+/* maphex -p < FILE: a private copy; F2 asks for a name. */
+START_TEST(test_stdin_file_preview)
+{
+	struct intake	 in;
+	struct doc	 d;
+	struct session	 s;
+	char		 err[256], *path;
+	unsigned char	*got;
+	size_t		 len;
+	int		 saved;
+
+	path = tu_file("abcd", 4);
+	stdin_file(path, O_RDONLY, &saved);
+	ck_assert_int_eq(intake_start(&in, "-", MAPPING_PREVIEW, NULL, err,
+	    sizeof err), 1);
+	ck_assert_int_eq(intake_open(&in, &d, err, sizeof err), 0);
+	ck_assert_int_eq(doc_mode(&d), MAPPING_PREVIEW);
+	ck_assert_int_eq(session_init(&s, &d, 16, 0, err, sizeof err), 0);
+	layout_apply(&s, 11, 100);
+	intake_attach(&in, &s);
+	input_key(&s, '4');
+	input_key(&s, '1');
+	ck_assert_int_eq(session_unsaved(&s), 1);
+	input_key(&s, KEYMAP_F(2));
+	ck_assert(s.prompt.active);
+	ck_assert_ptr_nonnull(strstr(s.prompt.label, "Save the input as"));
+	input_key(&s, KEYMAP_CTRL('G'));
+	got = tu_slurp(path, &len);
+	ck_assert(len == 4 && memcmp(got, "abcd", 4) == 0);
+	free(got);
+	/* Quit's save asks for a name too. */
+	ck_assert_int_eq(input_key(&s, KEYMAP_F(10)) & SESSION_QUIT, 0);
+	input_key(&s, 's');
+	ck_assert(s.prompt.active);
+	ck_assert_ptr_nonnull(strstr(s.prompt.label, "Save the input as"));
+	intake_close(&in);
+	session_free(&s);
+	doc_close(&d);
+	stdin_restore(saved);
+	tu_remove(path);
+}
+END_TEST
+
+/* --dump on a file stdin read from before; an empty file is copied. */
+START_TEST(test_stdin_file_whole)
+{
+	struct doc	d;
+	struct intake	in;
+	char		err[256], buf[11], *path, *empty;
+	uint64_t	skip;
+	int		saved;
+
+	path = tu_file("hello world", 11);
+	stdin_file(path, O_RDONLY, &saved);
+	ck_assert_int_eq(lseek(STDIN_FILENO, 5, SEEK_SET), 5);
+	/* --dump maps it whole and is told where a read would start. */
+	ck_assert_int_eq(intake_open_whole("-", &d, &skip, err, sizeof err),
+	    0);
+	ck_assert_int_eq(skip, 5);
+	ck_assert_int_eq(doc_size(&d), 11);
+	doc_close(&d);
+	/* --find gets what a read gives, as grep does. */
+	ck_assert_int_eq(intake_open_whole("-", &d, NULL, err, sizeof err),
+	    0);
+	ck_assert_int_eq(doc_size(&d), 6);
+	ck_assert_int_eq(doc_read(&d, 0, buf, 6), 0);
+	ck_assert(memcmp(buf, " world", 6) == 0);
+	doc_close(&d);
+	stdin_restore(saved);
+	/* A file that says it is empty on stdin is read, as before. */
+	empty = tu_file(NULL, 0);
+	stdin_file(empty, O_RDONLY, &saved);
+	ck_assert_int_eq(intake_start(&in, "-", MAPPING_AUTO, NULL, err,
+	    sizeof err), 1);
+	ck_assert(!in.mapped && in.active);
+	ck_assert_int_ne(in.feed.memfd, -1);
+	intake_close(&in);
+	stdin_restore(saved);
+	tu_remove(empty);
+	tu_remove(path);
 }
 END_TEST
 
@@ -600,6 +950,9 @@ feed_suite(void)
 	tcase_add_test(tc, test_empty_input);
 	tcase_add_test(tc, test_read_error);
 	tcase_add_test(tc, test_write_error);
+	tcase_add_test(tc, test_limit_drain);
+	tcase_add_test(tc, test_limit_exact);
+	tcase_add_test(tc, test_limit_pump);
 	tcase_add_test(tc, test_probe);
 	tcase_add_test(tc, test_doc_grows);
 	tcase_add_test(tc, test_doc_editable);
@@ -609,6 +962,12 @@ feed_suite(void)
 	tcase_add_test(tc, test_intake_readonly);
 	tcase_add_test(tc, test_intake_proc);
 	tcase_add_test(tc, test_intake_whole);
+	tcase_add_test(tc, test_intake_limit);
+	tcase_add_test(tc, test_intake_whole_limit);
+	tcase_add_test(tc, test_stdin_file_readonly);
+	tcase_add_test(tc, test_stdin_file_direct);
+	tcase_add_test(tc, test_stdin_file_preview);
+	tcase_add_test(tc, test_stdin_file_whole);
 	tcase_add_test(tc, test_open_proc);
 	suite_add_tcase(s, tc);
 	return (s);

@@ -3,7 +3,10 @@
 # FILE with stdin a pipe) and on /proc files that say they are empty.
 # --dump must print what xxd prints for the same bytes, for inputs of
 # 0 bytes up; a read error and FILE - where it cannot be are one line
-# on stderr and exit 2.  Skips (77) where xxd is missing.
+# on stderr and exit 2.  Stdin that is a file is mapped, not copied,
+# and dumped from its offset as xxd does; a copy stops at the limit
+# (MAPHEX_INPUT_LIMIT), an error for --dump and --find.  Skips (77)
+# where xxd is missing.
 set -u
 
 : "${MAPHEX:?MAPHEX must name the maphex binary}"
@@ -19,6 +22,12 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
 checks=0
 fails=0
+
+# one_line_2 STATUS TEXT: exit 2 and one line on stderr holding TEXT.
+one_line_2() {
+	[ "$1" = 2 ] && [ "$(wc -l <"$tmp/err" | tr -d ' ')" = 1 ] &&
+	    grep -q "$2" "$tmp/err"
+}
 
 ok() {
 	checks=$((checks + 1))
@@ -47,6 +56,61 @@ xxd -s 100 -l 300 -c 8 -g 4 "$in" >"$tmp/want"
 cat "$in" | "$MAPHEX" --dump -s 100 -l 300 -c 8 -g 4 - >"$tmp/got"
 cmp -s "$tmp/got" "$tmp/want"
 ok $? "--dump -s -l -c -g on a pipe is xxd's on the file"
+
+# Stdin a file: mapped as it is, dumped as xxd dumps it, from the
+# descriptor's offset when it was read from before (no -s: shown from
+# 0; -s N: absolute; -s +N: from the offset; -s -N: from the end).
+in="$tmp/in.70000"
+for s in "" "-s 100" "-s +100" "-s -100" "-s 3 -l 40 -o 7"; do
+	# shellcheck disable=SC2086
+	(dd bs=1 skip=5 count=0 2>/dev/null; xxd $s) <"$in" >"$tmp/want"
+	# shellcheck disable=SC2086
+	(dd bs=1 skip=5 count=0 2>/dev/null; "$MAPHEX" --dump $s -) <"$in" \
+	    >"$tmp/got"
+	[ $? = 0 ] && cmp -s "$tmp/got" "$tmp/want"
+	ok $? "--dump $s - with stdin a file read from offset 5 is xxd's"
+done
+(dd bs=1 skip=5 count=0 2>/dev/null; "$MAPHEX" --find c -) \
+    <"$tmp/in.16" >"$tmp/got"
+(dd bs=1 skip=5 count=0 2>/dev/null; grep -obUa c | cut -d: -f1) \
+    <"$tmp/in.16" >"$tmp/want"
+cmp -s "$tmp/got" "$tmp/want"
+ok $? "--find on a file read from offset 5 counts from there, as grep -b"
+# A 64 GiB sparse file on stdin: nothing is copied (the limit would
+# stop a copy at 1 MiB), the end is there at once.
+if truncate -s 64G "$tmp/big" 2>/dev/null && printf 'END' |
+    dd of="$tmp/big" bs=1 seek=$((64 * 1024 * 1024 * 1024 - 3)) \
+    conv=notrunc 2>/dev/null; then
+	MAPHEX_INPUT_LIMIT=1M "$MAPHEX" --dump -s -16 - <"$tmp/big" \
+	    >"$tmp/got" 2>"$tmp/err"
+	[ $? = 0 ] && grep -q '^ffffffff0: 0000 0000 .*\.\.\.\.\.END$' \
+	    "$tmp/got"
+	ok $? "--dump -s -16 - < a 64 GiB file maps it: $(cat "$tmp/got" "$tmp/err")"
+	MAPHEX_INPUT_LIMIT=1M "$MAPHEX" --find END - <"$tmp/big" >"$tmp/got"
+	[ $? = 0 ] && [ "$(cat "$tmp/got")" = 68719476733 ]
+	ok $? "--find END - < a 64 GiB file finds it at its end"
+	rm -f "$tmp/big"
+fi
+
+# The copy of a pipe stops at the limit: --dump and --find fail in one
+# line rather than print a part as if it were all.
+yes | MAPHEX_INPUT_LIMIT=1M "$MAPHEX" --dump >"$tmp/got" 2>"$tmp/err"
+st=$?
+[ $st = 1 ] && [ ! -s "$tmp/got" ] &&
+    [ "$(wc -l <"$tmp/err" | tr -d ' ')" = 1 ] &&
+    grep -q 'stdin: stopped reading at 1 MiB (MAPHEX_INPUT_LIMIT); the rest of the input was not read' "$tmp/err"
+ok $? "yes | --dump stops at the limit: status $st, $(cat "$tmp/err")"
+yes | MAPHEX_INPUT_LIMIT=1M "$MAPHEX" --find zz >"$tmp/got" 2>"$tmp/err"
+st=$?
+[ $st = 2 ] && grep -q 'stopped reading at 1 MiB' "$tmp/err"
+ok $? "yes | --find stops at the limit: status $st (an error, not 'not found')"
+head -c 1048576 /dev/zero | MAPHEX_INPUT_LIMIT=1M "$MAPHEX" --dump \
+    >"$tmp/got" 2>"$tmp/err"
+[ $? = 0 ] && [ ! -s "$tmp/err" ] && [ "$(wc -l <"$tmp/got")" = 65536 ]
+ok $? "input of exactly the limit is dumped whole"
+printf 'x' | MAPHEX_INPUT_LIMIT=lots "$MAPHEX" --dump >"$tmp/got" 2>"$tmp/err"
+one_line_2 $? 'MAPHEX_INPUT_LIMIT=lots'
+ok $? "a bad limit is said: $(cat "$tmp/err")"
 
 # --find on stdin, both ways, and its exit statuses.
 printf 'abcabcab' | "$MAPHEX" --find bc - >"$tmp/got"
@@ -80,10 +144,6 @@ ok $? "--find in /proc/version"
 ok $? "a real empty file dumps nothing"
 
 # Errors: one line, exit 2.
-one_line_2() {
-	[ "$1" = 2 ] && [ "$(wc -l <"$tmp/err" | tr -d ' ')" = 1 ] &&
-	    grep -q "$2" "$tmp/err"
-}
 "$MAPHEX" --dump - </ >"$tmp/got" 2>"$tmp/err"
 one_line_2 $? '(stdin): cannot read: Is a directory'
 ok $? "a read error on stdin: $(cat "$tmp/err")"

@@ -6,6 +6,8 @@
 # editable, F2 saves it under a name (then cmp), and quitting asks
 # while it was never saved.  A real pipe with no FILE, -r, a read
 # error, stdin a terminal, and a /proc file (read-only, says why).
+# Stdin that is a file is mapped, not copied (< read-only, <> direct);
+# an endless producer's copy stops at the limit and says so.
 # shellcheck source-path=SCRIPTDIR source=lib.sh disable=SC1091
 . "${TESTLIB:-$(dirname "$0")/lib.sh}"
 
@@ -104,6 +106,63 @@ t_launch -
 status=$(t_wait_exit)
 [ "$status" = 2 ] && grep -q 'stdin is a terminal' "$T_DIR/stderr"
 t_ok $? "maphex - on a terminal: exit 2 and why ($(cat "$T_DIR/stderr"))"
+
+# ---------------------------------------------------------------------
+# maphex < FILE: the file itself is mapped, not copied: a 64 GiB sparse
+# file shows at once with its size (a copy would stop at the 1 MiB
+# limit), read-only since stdin was opened so.
+if truncate -s 64G "$T_DIR/big.bin" 2>/dev/null && printf 'END' |
+    dd of="$T_DIR/big.bin" bs=1 seek=$((64 * 1024 * 1024 * 1024 - 3)) \
+    conv=notrunc 2>/dev/null; then
+	real=$MAPHEX
+	MAPHEX="MAPHEX_INPUT_LIMIT=1M $real"
+	t_start "<big.bin"
+	MAPHEX=$real
+	t_expect 'stdin is a file open read-only (<> opens it for writing' \
+	    "the status line says why it is read-only"
+	t_keys Right Left
+	t_expect 'READ-ONLY  (stdin)  0x000000000 (0) / 0x1000000000 (68719476736)' \
+	    "maphex < a 64 GiB file shows it whole, read-only"
+	t_keys '>'
+	t_expect '00 00 00 00 00 00 00 00  00 00 00 00 00 45 4e 44  |.............END|' \
+	    "its last bytes are there at once"
+	t_keys 4
+	t_expect 'read-only: stdin is a file open read-only' \
+	    "an edit says why it is read-only"
+	t_keys q
+	status=$(t_wait_exit)
+	[ "$status" = 0 ]
+	t_ok $? "q quits without asking (status $status)"
+	rm -f "$T_DIR/big.bin"
+fi
+
+# maphex - <> FILE: stdin open for writing is edited in place.
+printf 'abcd' >"$T_DIR/rw.bin"
+t_start - "<>rw.bin"
+t_expect 'DIRECT  (stdin)' "stdin opened read-write is direct"
+t_keys 4 1 F2
+t_expect 'saved 1 changed byte' "F2 flushes into the file"
+printf 'Abcd' | cmp -s - "$T_DIR/rw.bin"
+t_ok $? "the file holds the edit"
+t_keys C-x
+status=$(t_wait_exit)
+[ "$status" = 0 ]
+t_ok $? "quits (status $status)"
+
+# An endless producer: the copy stops at the limit and says so.
+real=$MAPHEX
+MAPHEX="yes | MAPHEX_INPUT_LIMIT=1M $real"
+t_start -r
+MAPHEX=$real
+t_expect 'stopped reading at 1 MiB (MAPHEX_INPUT_LIMIT); the rest of the input is not' \
+    "yes | maphex stops at the limit and says so"
+t_keys Right
+t_expect 'READ-ONLY  (stdin)  0x00000001 (1) / 0x100000 (1048576)' \
+    "holding exactly the limit"
+t_keys q
+status=$(t_wait_exit)
+[ "$status" = 0 ]
+t_ok $? "q quits (status $status)"
 
 # ---------------------------------------------------------------------
 # A /proc file says it is empty and is not: a read-only copy.
