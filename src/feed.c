@@ -186,11 +186,13 @@ int
 feed_pump(struct feed *f, size_t budget, char *err, size_t errlen)
 {
 	uint64_t	start = f->size;
-	int		n;
+	int		n, wait = f->patience;
 
+	/* Only the first wait is patient: a trickle must not hold the UI. */
 	while (!f->done && f->size - start < budget) {
-		if (!feed_ready(f, f->patience))
+		if (!feed_ready(f, wait))
 			return (0);
+		wait = 0;
 		n = feed_read(f, budget - (size_t)(f->size - start), err,
 		    errlen);
 		if (n == -1)

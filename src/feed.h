@@ -56,8 +56,9 @@ int	feed_probe(struct feed *, const char *path, char *err, size_t errlen);
 
 /*
  * Copies what the input has ready until budget bytes were copied,
- * blocking at most patience ms at a time for more (a producer refills
- * a pipe only after it was read; 0 never waits).  Returns 1 when the
+ * waiting at most patience ms for the first bytes (a producer refills
+ * a pipe only after it was read; 0 never waits) and never after them,
+ * so a trickling producer cannot hold the caller.  Returns 1 when the
  * budget ran out (more may be ready),
  * 0 when nothing more is ready now or the input ended (done), -1 when
  * reading or holding the input failed: then done is set, err says why

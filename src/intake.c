@@ -133,7 +133,11 @@ intake_open(struct intake *in, struct doc *d, char *err, size_t errlen)
 	int	fd;
 
 	if (in->mapped) {
-		if ((fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0)) == -1) {
+		/* Read-only mode holds a read-only descriptor, even for <>. */
+		fd = in->mode == MAPPING_READONLY ?
+		    open("/proc/self/fd/0", O_RDONLY | O_CLOEXEC) : -1;
+		if (fd == -1 &&
+		    (fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0)) == -1) {
 			snprintf(err, errlen, "-: stdin: %s", strerror(errno));
 			return (-1);
 		}
@@ -330,15 +334,16 @@ intake_limit(struct intake *in, char *err, size_t errlen)
 {
 	const char	*env = getenv(INTAKE_LIMIT_ENV);
 	const uint64_t	 mib = (uint64_t)1 << 20;
-	uint64_t	 half = intake_mem_available() / 2, limit;
+	uint64_t	 half = intake_mem_available() / 2, limit = 0;
 	char		 why[256];
+	int		 bad;
 
 	if (env != NULL && env[0] != '\0') {
-		if (offset_size(env, 0, &limit, why, sizeof why) == -1 ||
-		    limit == 0) {
+		bad = offset_size(env, 0, &limit, why, sizeof why) == -1;
+		if (bad || limit == 0) {
 			snprintf(err, errlen, "%s=%s: %s (give a size such as "
-			    "512M)", INTAKE_LIMIT_ENV, env, limit == 0 ?
-			    "the limit must be above 0" : why);
+			    "512M)", INTAKE_LIMIT_ENV, env, bad ? why :
+			    "the limit must be above 0");
 			return (-1);
 		}
 		in->why = INTAKE_LIMIT_ENV;

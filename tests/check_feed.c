@@ -115,6 +115,28 @@ START_TEST(test_pump_budget)
 }
 END_TEST
 
+/*
+ * A producer that trickles: once some bytes came, the pump takes what is
+ * ready and returns, however patient it is for the first ones (with an
+ * hour's patience between reads, this test would time out).
+ */
+START_TEST(test_pump_trickle)
+{
+	struct pfx	p;
+	char		err[256];
+
+	pfx_open(&p, 256);
+	p.f.patience = 3600 * 1000;
+	pfx_write(&p, "0123456789", 10);
+	ck_assert_int_eq(feed_pump(&p.f, 1 << 20, err, sizeof err), 0);
+	ck_assert_int_eq(p.f.size, 10);
+	ck_assert(!p.f.done);
+	assert_copy(&p.f, (const unsigned char *)"0123456789", 10);
+	pfx_close_writer(&p);
+	feed_close(&p.f);
+}
+END_TEST
+
 START_TEST(test_drain)
 {
 	struct pfx	p;
@@ -946,6 +968,7 @@ feed_suite(void)
 	TCase	*tc = tcase_create("core");
 
 	tcase_add_test(tc, test_pump_budget);
+	tcase_add_test(tc, test_pump_trickle);
 	tcase_add_test(tc, test_drain);
 	tcase_add_test(tc, test_empty_input);
 	tcase_add_test(tc, test_read_error);
