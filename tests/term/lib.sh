@@ -61,13 +61,31 @@ t_start() {
 # waits for maphex to deal with them (t_settle).
 # An Esc that ends the keys is a key of its own only if nothing follows
 # within maphex's Esc wait (60 ms, UI_ESC_WAIT_MS in ui_curses.c): it
-# has been read, but the next keys must wait longer than that.
+# has been read, but the next keys must wait longer than that, and
+# until maphex has left that wait (t_esc_taken): on a busy machine it
+# may get to run only well after its 60 ms, and then still takes a key
+# that is there by then as the Esc's.
 t_keys() {
 	t_mark
 	tmux -S "$T_SOCK" send-keys "$@"
 	t_settle
 	eval "t_last=\${$#}"
-	[ "$t_last" != Escape ] || sleep 0.15
+	if [ "$t_last" = Escape ]; then
+		sleep 0.15
+		t_poll t_esc_taken || true
+	fi
+}
+
+# t_esc_taken: maphex is not in its wait for the key after an Esc (a
+# poll of one descriptor for 60 ms, 0x3c: syscall 7 in /proc on x86-64;
+# its main loop waits 0, 30 or 500 ms) and is idle.  True once it has
+# ended or where /proc says nothing.
+t_esc_taken() {
+	[ -n "$T_PID" ] || return 0
+	read -r e_nr e_fds e_n e_ms e_rest 2>/dev/null <"/proc/$T_PID/syscall" ||
+	    return 0
+	[ "$e_nr" != running ] || return 1
+	[ "$e_nr $e_n $e_ms" != "7 0x1 0x3c" ] && ! t_busy
 }
 
 # t_type TEXT: types TEXT literally, then waits as t_keys does.
@@ -111,21 +129,27 @@ t_mark() {
 }
 
 # t_settle: polls every 20 ms after keys were sent.  Returns once
-# maphex has read them and is idle again (blocked: it has drawn and
-# waits for more input) or has ended; tmux hands keys on when its loop
-# gets to them, so on a busy machine that can take a while, and no
-# count of quiet polls may stand in for it (up to T_TIMEOUT s).  Where
-# /proc cannot tell, once the screen differs from the one t_mark saw;
+# maphex has read them (or has ended) and is idle again (blocked: it
+# has drawn and waits for more input).  tmux hands keys on when its
+# loop gets to them, so on a busy machine that can take a while, and
+# no count of quiet polls may stand in for it: the read is waited for
+# up to T_TIMEOUT s.  Idle is waited for 100 polls at most, as a long
+# search stays busy and reads its keys as it goes.  Where /proc cannot
+# tell, returns once the screen differs from the one t_mark saw;
 # otherwise after T_QUIET quiet polls (a screen the keys leave alone)
 # or at most 100 polls.  A later t_expect still waits for what it
 # needs.
 t_settle() {
+	s_n=0
 	if [ -n "$t_mark_reads" ]; then
-		t_poll t_took_keys
+		t_poll t_read_keys || return 0
+		while [ $s_n -lt 100 ] && t_busy; do
+			sleep 0.02
+			s_n=$((s_n + 1))
+		done
 		return 0
 	fi
 	s_quiet=0
-	s_n=0
 	while [ $s_n -lt 100 ] && [ $s_quiet -lt "$T_QUIET" ]; do
 		sleep 0.02
 		s_n=$((s_n + 1))
@@ -135,29 +159,27 @@ t_settle() {
 	return 0
 }
 
-# t_took_keys: maphex has read since t_mark and is idle again, or has
-# ended.
-t_took_keys() {
+# t_read_keys: maphex has read since t_mark, or has ended.
+t_read_keys() {
 	t_reads || return 0
-	[ "$t_reads" != "$t_mark_reads" ] && ! t_busy
+	[ "$t_reads" != "$t_mark_reads" ]
 }
 
-# t_idle: waits (up to T_TIMEOUT s) until maphex is idle and two
-# captures of the screen 20 ms apart are the same, e.g. before
-# asserting that something is not on it.
+# t_idle: waits until maphex is idle and two captures of the screen 20
+# ms apart are the same, e.g. before asserting that something is not
+# on it; 100 polls at most, as a screen with a search's progress on it
+# keeps changing.
 t_idle() {
 	i_prev=$(t_screen)
-	sleep 0.02
-	t_poll t_still || true
-}
-
-# t_still: the screen is the one the last call (or t_idle) saw, and
-# maphex is idle.
-t_still() {
-	i_cur=$(t_screen)
-	[ "$i_cur" = "$i_prev" ] && ! t_busy && return 0
-	i_prev=$i_cur
-	return 1
+	i_n=0
+	while [ $i_n -lt 100 ]; do
+		sleep 0.02
+		i_n=$((i_n + 1))
+		i_cur=$(t_screen)
+		[ "$i_cur" = "$i_prev" ] && ! t_busy && return 0
+		i_prev=$i_cur
+	done
+	return 0
 }
 
 t_screen() {
@@ -175,7 +197,7 @@ t_status_line() {
 t_resize() {
 	tmux -S "$T_SOCK" resize-window -x "$1" -y "$2"
 	t_poll t_size_is "$2 $1" || true
-	t_poll t_winch_taken || true
+	t_poll t_sig_taken 0x8000000 || true
 	t_idle
 }
 
@@ -184,10 +206,11 @@ t_size_is() {
 	[ "$(stty size <"$(t_pane_fmt '#{pane_tty}')" 2>/dev/null)" = "$1" ]
 }
 
-# t_winch_taken: maphex has no SIGWINCH waiting (SigPnd and ShdPnd in
-# /proc, bit 27 of the low word) and is idle; true once it has ended
-# or where /proc says nothing.
-t_winch_taken() {
+# t_sig_taken MASK: maphex has no signal waiting whose bit is in MASK
+# (the low word of SigPnd and ShdPnd in /proc: signal N is bit N-1, so
+# SIGWINCH is 0x8000000 and SIGPIPE 0x1000) and is idle; true once it
+# has ended or where /proc says nothing.
+t_sig_taken() {
 	[ -n "$T_PID" ] || T_PID=$(t_pid 2>/dev/null)
 	[ -n "$T_PID" ] || return 0
 	w_pending=0
@@ -195,7 +218,7 @@ t_winch_taken() {
 		case $w_k in
 		SigPnd:|ShdPnd:)
 			w_low=${w_v#????????}
-			w_pending=$((w_pending | (0x$w_low & 0x8000000))) ;;
+			w_pending=$((w_pending | (0x$w_low & $1))) ;;
 		esac
 	done 2>/dev/null <"/proc/$T_PID/status"
 	[ "$w_pending" = 0 ] && ! t_busy
