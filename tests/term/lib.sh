@@ -88,6 +88,15 @@ t_esc_taken() {
 	[ "$e_nr $e_n $e_ms" != "7 0x1 0x3c" ] && ! t_busy
 }
 
+# t_send KEY...: sends the keys as t_keys does, but waits only until
+# maphex has read them, not until it is idle again: for keys that start
+# a long search, or reach one running, which could be over by then.
+t_send() {
+	t_mark
+	tmux -S "$T_SOCK" send-keys "$@"
+	[ -z "$t_mark_reads" ] || t_poll t_read_keys || true
+}
+
 # t_type TEXT: types TEXT literally, then waits as t_keys does.
 t_type() {
 	t_mark
