@@ -69,6 +69,7 @@ t_keys() {
 	t_mark
 	tmux -S "$T_SOCK" send-keys "$@"
 	t_settle
+	t_last=
 	eval "t_last=\${$#}"
 	if [ "$t_last" = Escape ]; then
 		sleep 0.15
@@ -82,7 +83,7 @@ t_keys() {
 # ended or where /proc says nothing.
 t_esc_taken() {
 	[ -n "$T_PID" ] || return 0
-	read -r e_nr e_fds e_n e_ms e_rest 2>/dev/null <"/proc/$T_PID/syscall" ||
+	read -r e_nr _ e_n e_ms _ 2>/dev/null <"/proc/$T_PID/syscall" ||
 	    return 0
 	[ "$e_nr" != running ] || return 1
 	[ "$e_nr $e_n $e_ms" != "7 0x1 0x3c" ] && ! t_busy
