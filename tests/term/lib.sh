@@ -1,9 +1,10 @@
 # shellcheck shell=sh
 # lib.sh: drives the real maphex binary inside a private tmux server.
 #
-# Sourced by the terminal tests.  Each test gets its own tmux socket and
-# scratch directory, both removed on exit, so test scripts can run in
-# parallel.  Tests skip (exit 77) where tmux is missing.
+# Sourced by the terminal tests.  Each test gets its own scratch
+# directory and each maphex run its own tmux server and socket in it,
+# all removed on exit, so test scripts can run in parallel.  Tests skip
+# (exit 77) where tmux is missing.
 #
 # Nothing here sleeps a fixed time per key: after sending keys, t_keys
 # polls every 20 ms until maphex has read them and is idle again (see
