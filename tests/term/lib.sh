@@ -24,6 +24,7 @@ T_SOCK="$T_DIR/tmux.sock"
 T_FAILS=0
 T_CHECKS=0
 T_PID=
+T_TTY=
 : "${T_TIMEOUT:=20}"
 : "${T_QUIET:=8}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-handle_sigbus=0}"
@@ -69,6 +70,7 @@ t_start() {
 t_keys() {
 	t_mark
 	tmux -S "$T_SOCK" send-keys "$@"
+	t_sync
 	t_settle
 	t_last=
 	eval "t_last=\${$#}"
@@ -96,6 +98,7 @@ t_esc_taken() {
 t_send() {
 	t_mark
 	tmux -S "$T_SOCK" send-keys "$@"
+	t_sync
 	[ -z "$t_mark_reads" ] || t_poll t_read_keys || true
 }
 
@@ -103,6 +106,7 @@ t_send() {
 t_type() {
 	t_mark
 	tmux -S "$T_SOCK" send-keys -l "$1"
+	t_sync
 	t_settle
 }
 
@@ -170,10 +174,29 @@ t_settle() {
 	return 0
 }
 
-# t_read_keys: maphex has read since t_mark, or has ended.
+# t_sync: one more round trip to the tmux server.  tmux may answer
+# send-keys before it has written the keys to the pane's terminal; by
+# the time it answers the next command, it has.
+t_sync() {
+	tmux -S "$T_SOCK" display-message -p '' >/dev/null 2>&1
+}
+
+# t_read_keys: maphex has read since t_mark and left nothing in its
+# terminal's input queue (a read of the file on a tick must not pass
+# for the keys'), or has ended.
 t_read_keys() {
 	t_reads || return 0
-	[ "$t_reads" != "$t_mark_reads" ]
+	[ "$t_reads" != "$t_mark_reads" ] && [ "$(t_unread)" = 0 ]
+}
+
+# t_unread: prints how many bytes wait in the input queue of the pane's
+# terminal (FIONREAD, 0x541B on Linux, through perl); 0 where that
+# cannot be told.
+t_unread() {
+	[ -n "$T_TTY" ] || T_TTY=$(t_pane_fmt '#{pane_tty}' 2>/dev/null)
+	perl -e 'open(my $t, "<", $ARGV[0]) or exit 1;
+	    my $n = pack("L", 0); ioctl($t, 0x541B, $n) or exit 1;
+	    print unpack("L", $n), "\n";' "$T_TTY" 2>/dev/null || echo 0
 }
 
 # t_idle: waits until maphex is idle and two captures of the screen 20
@@ -347,8 +370,10 @@ t_launch() {
 	T_SOCK="$T_DIR/tmux$t_runs.sock"
 	rm -f "$T_DIR/status"
 	T_PID=
+	T_TTY=
 	tmux -S "$T_SOCK" -f /dev/null new-session -d -x 100 -y 30 -c "$T_DIR" \
 	    "$MAPHEX $* 2>$T_DIR/stderr; echo \$? >$T_DIR/status; sleep 30"
+	T_TTY=$(t_pane_fmt '#{pane_tty}' 2>/dev/null)
 }
 
 # t_bytes FILE OFFSET N: the N bytes at OFFSET as hex, no spaces.
