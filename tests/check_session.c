@@ -1012,11 +1012,25 @@ START_TEST(test_stray_keys_and_too_small)
 	ck_assert_int_eq(input_key(&fx.s, KEYMAP_CTRL('X')), SESSION_QUIT);
 	layout_apply(&fx.s, 11, 100);
 	ck_assert_int_eq(fx.s.too_small, 0);
+	/* A resize that leaves room, or none, keeps an open prompt. */
+	input_key(&fx.s, '\r');
+	ck_assert_int_eq(fx.s.prompt.active, 1);
+	layout_apply(&fx.s, 11, 100);
+	layout_apply(&fx.s, 30, 100);
+	ck_assert_int_eq(fx.s.too_small, 0);
+	ck_assert_int_eq(fx.s.prompt.active, 1);
+	input_key(&fx.s, KEYMAP_ESC);
+	ck_assert_int_eq(fx.s.prompt.active, 0);
 	fx_type(&fx, "a");
 	ck_assert_uint_eq(session_unsaved(&fx.s), 1);
-	/* Quit still asks while too small, and its answer is taken. */
+	/* Quit still asks while too small, and its answer is taken; more
+	 * resizes that leave it too small do not cancel the question. */
 	layout_apply(&fx.s, 1, 10);
 	input_key(&fx.s, KEYMAP_F(10));
+	ck_assert_int_eq(fx.s.prompt.active, 1);
+	layout_apply(&fx.s, 1, 10);
+	layout_apply(&fx.s, 2, 20);
+	ck_assert_int_eq(fx.s.too_small, 1);
 	ck_assert_int_eq(fx.s.prompt.active, 1);
 	ck_assert_int_eq(input_key(&fx.s, 'd'), SESSION_QUIT);
 	fx_bytes(fx.path, data, sizeof data);

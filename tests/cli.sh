@@ -302,52 +302,51 @@ run --find '77 6f ?? 6c' --hex "$f"
 ok $? "--find PATTERN --hex, as in the synopsis"
 
 # The first screen of -s (in tmux, where there is one): the cursor's row
-# at the top, but never rows left empty past the end of the file.
+# at the top, but never rows left empty past the end of the file.  The
+# terminal tests' library drives tmux: a server of its own for each run
+# and waits bounded by the clock, not by sleeps.
 if command -v tmux >/dev/null 2>&1; then
-	sock="$tmp/tmux.sock"
+	# shellcheck source-path=SCRIPTDIR source=term/lib.sh disable=SC1091
+	. "${TESTLIB:-$(dirname "$0")/term/lib.sh}"
+	trap 't_cleanup; rm -rf "$tmp"' EXIT
 	head -c 4096 /dev/zero >"$tmp/pages.bin"
-	# first_row ARGS...: the offset on the first screen row of
-	# maphex -r ARGS pages.bin in a 100x30 terminal (29 rows of data).
-	# wait_file FILE: waits (about 5 s at most) for FILE to hold
-	# something, polling every 20 ms.
-	wait_file() {
-		i=0
-		while [ $i -lt 250 ] && [ ! -s "$1" ]; do
-			sleep 0.02
-			i=$((i + 1))
-		done
+	# top_is OFFSET: the screen, kept in $tmp/screen, is drawn (the
+	# status line is up) with OFFSET on its first row.
+	top_is() {
+		t_screen >"$tmp/screen"
+		sed -n 1p "$tmp/screen" | grep -q "^$1 " &&
+		    grep -q READ-ONLY "$tmp/screen"
 	}
-	# maphex quits before its terminal goes, so none is left behind.
+	# first_row TOP ARGS...: sets got to the offset on the first screen
+	# row of maphex -r ARGS pages.bin in a 100x30 terminal (29 rows of
+	# data), once TOP is there (up to T_TIMEOUT s) and the screen is
+	# still; the screen is left in $tmp/screen.  maphex quits before
+	# its terminal goes, so none is left behind.  Not run in $(...):
+	# t_start keeps its tmux socket in the shell's variables.
 	first_row() {
-		rm -f "$tmp/st"
-		tmux -S "$sock" -f /dev/null new-session -d -x 100 -y 30 \
-		    "$MAPHEX -r $* $tmp/pages.bin 2>$tmp/err; echo \$? >$tmp/st;
-		    sleep 30"
-		i=0
-		while [ $i -lt 250 ] && ! tmux -S "$sock" capture-pane -p |
-		    grep -q READ-ONLY; do
-			sleep 0.02
-			i=$((i + 1))
-		done
-		tmux -S "$sock" capture-pane -p >"$tmp/screen"
-		tmux -S "$sock" send-keys q
-		wait_file "$tmp/st"
-		tmux -S "$sock" kill-server 2>/dev/null
-		sed -n '1s/ .*//p' "$tmp/screen"
+		f_top=$1
+		shift
+		t_start -r "$@" "$tmp/pages.bin"
+		t_poll top_is "$f_top"
+		t_idle
+		t_screen >"$tmp/screen"
+		t_keys q
+		t_wait_exit >/dev/null
+		got=$(sed -n '1s/ .*//p' "$tmp/screen")
 	}
 	# 4096 bytes are 256 rows; the last 29 start at 0xe30.
 	for s in end-16 -16 -1 end 0xff0 0xe30; do
-		got=$(first_row -s "$s")
+		first_row 00000e30 -s "$s"
 		[ "$got" = 00000e30 ] && grep -q '^00000ff0 ' "$tmp/screen"
 		ok $? "-s $s shows the last screenful, full (top row $got)"
 	done
-	got=$(first_row -s 0x100)
+	first_row 00000100 -s 0x100
 	[ "$got" = 00000100 ] && grep -q '0x00000100 (256)' "$tmp/screen"
 	ok $? "-s 0x100 puts the cursor's row at the top (top row $got)"
-	got=$(first_row -s 0xe20)
+	first_row 00000e20 -s 0xe20
 	[ "$got" = 00000e20 ]
 	ok $? "-s 0xe20, one row above the last screenful (top row $got)"
-	got=$(first_row -c 8 -s -8)
+	first_row 00000f18 -c 8 -s -8
 	[ "$got" = 00000f18 ] && grep -q '^00000ff8 ' "$tmp/screen" &&
 	    grep -q '0x00000ff8 (4088)' "$tmp/screen"
 	ok $? "-c 8 -s -8: the last screenful of 8-byte rows (top row $got)"
@@ -357,12 +356,13 @@ if command -v tmux >/dev/null 2>&1; then
 	# sanitizer build is told to ignore it.
 	printf 'leak:new_prescr\n' >"$tmp/lsan.supp"
 	lsan="suppressions=$tmp/lsan.supp:print_suppressions=0"
-	tmux -S "$sock" -f /dev/null new-session -d -x 100 -y 30 \
-	    "LSAN_OPTIONS=$lsan TERM=nosuchterm $MAPHEX $f 2>$tmp/err;
-	    echo \$? >$tmp/status; sleep 30"
-	wait_file "$tmp/status"
-	tmux -S "$sock" kill-server 2>/dev/null
-	[ "$(cat "$tmp/status")" = 2 ] && [ "$(lines "$tmp/err")" = 1 ] &&
+	real=$MAPHEX
+	MAPHEX="LSAN_OPTIONS=$lsan TERM=nosuchterm $real"
+	t_launch "$f"
+	MAPHEX=$real
+	status=$(t_wait_exit)
+	cp "$T_DIR/stderr" "$tmp/err" 2>/dev/null
+	[ "$status" = 2 ] && [ "$(lines "$tmp/err")" = 1 ] &&
 	    grep -q "^maphex: .*'nosuchterm'.*set TERM" "$tmp/err"
 	ok $? "TERM=nosuchterm: exit 2 with one line: $(cat "$tmp/err")"
 else

@@ -89,7 +89,7 @@ t_expect ' PREVIEW  ' "a $size sparse file in preview"
 t_keys 4 1
 t_keys C-s
 t_type 'de ad be ef 01'
-t_keys Enter
+t_send Enter
 t_expect 'searching\.\.\.' "a long search runs"
 truncate -s 1M sparse.img
 t_expect 'search stopped: .*shrank to 1048576 bytes' \

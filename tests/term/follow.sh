@@ -30,13 +30,10 @@ lacks() {
 	    t_ok 0 "$3"; fi
 }
 
-# restart: ends the tmux server, and the next t_start gets a server of
-# its own (a new socket: the old server may still be on its way out).
+# restart: waits for maphex to end; the next t_start gets a tmux
+# server of its own (see t_launch).
 restart() {
 	t_wait_exit >/dev/null
-	tmux -S "$T_SOCK" kill-server 2>/dev/null
-	t_runs=$((${t_runs:-0} + 1))
-	T_SOCK="$T_DIR/tmux$t_runs.sock"
 }
 
 t_start -r -f "$f"

@@ -14,20 +14,11 @@ while [ $i -lt 4096 ]; do
 	i=$((i + 1))
 done >"$orig"
 
-# at FILE OFFSET N: the N bytes at OFFSET as hex, no spaces.
-at() {
-	od -An -v -tx1 -j "$2" -N "$3" "$1" | tr -d ' \n'
-}
-
 # is_at FILE OFFSET N WANT WHAT: the N bytes at OFFSET become WANT
-# (hex, no spaces) within 5 s.
+# (hex, no spaces) within T_TIMEOUT s.
 is_at() {
-	a_i=0
-	while [ $a_i -lt 50 ] && [ "$(at "$1" "$2" "$3")" != "$4" ]; do
-		sleep 0.1
-		a_i=$((a_i + 1))
-	done
-	a_got=$(at "$1" "$2" "$3")
+	t_poll t_bytes_are "$1" "$2" "$3" "$4"
+	a_got=$(t_bytes "$1" "$2" "$3")
 	[ "$a_got" = "$4" ]
 	t_ok $? "$5 (got $a_got, want $4)"
 }
@@ -67,7 +58,6 @@ for mode in -w -p; do
 	t_wait_exit >/dev/null
 	cmp -s "$f" "$orig"
 	t_ok $? "$mode: quitting without saving restores every byte"
-	tmux -S "$T_SOCK" kill-server 2>/dev/null
 done
 
 # A flush and then more steps than the cap: the saved bytes stay.

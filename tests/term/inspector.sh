@@ -17,20 +17,11 @@ done >"$orig"
 f="$T_DIR/f.bin"
 cp "$orig" "$f"
 
-# at FILE OFFSET N: the N bytes at OFFSET as hex, no spaces.
-at() {
-	od -An -v -tx1 -j "$2" -N "$3" "$1" | tr -d ' \n'
-}
-
-# is_at FILE OFFSET N WANT WHAT: the bytes become WANT within 5 s.
+# is_at FILE OFFSET N WANT WHAT: the bytes become WANT within
+# T_TIMEOUT s.
 is_at() {
-	a_i=0
-	while [ $a_i -lt 50 ] && [ "$(at "$1" "$2" "$3")" != "$4" ]; do
-		sleep 0.1
-		a_i=$((a_i + 1))
-	done
-	[ "$(at "$1" "$2" "$3")" = "$4" ]
-	t_ok $? "$5 (got $(at "$1" "$2" "$3"), want $4)"
+	t_poll t_bytes_are "$1" "$2" "$3" "$4"
+	t_ok $? "$5 (got $(t_bytes "$1" "$2" "$3"), want $4)"
 }
 
 same() {

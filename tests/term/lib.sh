@@ -1,16 +1,20 @@
 # shellcheck shell=sh
 # lib.sh: drives the real maphex binary inside a private tmux server.
 #
-# Sourced by the terminal tests.  Each test gets its own tmux socket and
-# scratch directory, both removed on exit, so test scripts can run in
-# parallel.  Tests skip (exit 77) where tmux is missing.
+# Sourced by the terminal tests.  Each test gets its own scratch
+# directory and each maphex run its own tmux server and socket in it,
+# all removed on exit, so test scripts can run in parallel.  Tests skip
+# (exit 77) where tmux is missing.
 #
 # Nothing here sleeps a fixed time per key: after sending keys, t_keys
 # polls every 20 ms until maphex has read them and is idle again (see
-# t_settle), and t_expect polls the screen until it matches.  T_TIMEOUT
-# (seconds, default 10) bounds every wait for a screen or an exit;
-# T_QUIET (polls, default 8) is how long a key that maphex does not read
-# is waited for.
+# t_settle), t_resize until maphex has seen the new size, and t_expect
+# polls the screen until it matches.  T_TIMEOUT (seconds, default 20,
+# for a sanitizer build on a busy machine) bounds every wait for keys,
+# a screen, a size or an exit; T_QUIET (polls, default 8) is how long a
+# screen is watched for a change where /proc cannot tell that maphex
+# read its keys.  Every maphex runs in a tmux server of its own, on a
+# new socket (see t_launch).
 
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skip"; exit 77; }
 : "${MAPHEX:?MAPHEX must name the maphex binary}"
@@ -20,14 +24,21 @@ T_SOCK="$T_DIR/tmux.sock"
 T_FAILS=0
 T_CHECKS=0
 T_PID=
-: "${T_TIMEOUT:=10}"
+T_TTY=
+: "${T_TIMEOUT:=20}"
 : "${T_QUIET:=8}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-handle_sigbus=0}"
 
-# Ends a maphex that is still running with SIGTERM (SIGKILL if it
-# lingers) before the tmux server goes, so no test leaves one behind
-# that lost its terminal.
 t_cleanup() {
+	t_end_server
+	rm -rf "$T_DIR"
+}
+trap t_cleanup EXIT
+
+# t_end_server: ends a maphex that is still running with SIGTERM
+# (SIGKILL if it lingers) before the tmux server goes, so none is left
+# behind that lost its terminal; then ends the server.
+t_end_server() {
 	t_left=$(t_pid 2>/dev/null)
 	if [ -n "$t_left" ]; then
 		kill -TERM "$t_left" 2>/dev/null
@@ -39,9 +50,7 @@ t_cleanup() {
 		kill -KILL "$t_left" 2>/dev/null
 	fi
 	tmux -S "$T_SOCK" kill-server 2>/dev/null
-	rm -rf "$T_DIR"
 }
-trap t_cleanup EXIT
 
 # t_start ARGS...: runs maphex ARGS in a 100x30 pane; its exit status
 # lands in $T_DIR/status when it ends.
@@ -54,19 +63,50 @@ t_start() {
 # waits for maphex to deal with them (t_settle).
 # An Esc that ends the keys is a key of its own only if nothing follows
 # within maphex's Esc wait (60 ms, UI_ESC_WAIT_MS in ui_curses.c): it
-# has been read, but the next keys must wait longer than that.
+# has been read, but the next keys must wait longer than that, and
+# until maphex has left that wait (t_esc_taken): on a busy machine it
+# may get to run only well after its 60 ms, and then still takes a key
+# that is there by then as the Esc's.
 t_keys() {
 	t_mark
 	tmux -S "$T_SOCK" send-keys "$@"
+	t_sync
 	t_settle
+	t_last=
 	eval "t_last=\${$#}"
-	[ "$t_last" != Escape ] || sleep 0.15
+	if [ "$t_last" = Escape ]; then
+		sleep 0.15
+		t_poll t_esc_taken || true
+	fi
+}
+
+# t_esc_taken: maphex is not in its wait for the key after an Esc (a
+# poll of one descriptor for 60 ms, 0x3c: syscall 7 in /proc on x86-64;
+# its main loop waits 0, 30 or 500 ms) and is idle.  True once it has
+# ended or where /proc says nothing.
+t_esc_taken() {
+	[ -n "$T_PID" ] || return 0
+	read -r e_nr _ e_n e_ms _ 2>/dev/null <"/proc/$T_PID/syscall" ||
+	    return 0
+	[ "$e_nr" != running ] || return 1
+	[ "$e_nr $e_n $e_ms" != "7 0x1 0x3c" ] && ! t_busy
+}
+
+# t_send KEY...: sends the keys as t_keys does, but waits only until
+# maphex has read them, not until it is idle again: for keys that start
+# a long search, or reach one running, which could be over by then.
+t_send() {
+	t_mark
+	tmux -S "$T_SOCK" send-keys "$@"
+	t_sync
+	[ -z "$t_mark_reads" ] || t_poll t_read_keys || true
 }
 
 # t_type TEXT: types TEXT literally, then waits as t_keys does.
 t_type() {
 	t_mark
 	tmux -S "$T_SOCK" send-keys -l "$1"
+	t_sync
 	t_settle
 }
 
@@ -82,14 +122,16 @@ t_reads() {
 	[ -n "$t_reads" ]
 }
 
-# t_busy: maphex is running or waiting to run (state R in /proc), so it
-# may not have drawn everything yet.  False where /proc says nothing.
+# t_busy: maphex is running or waiting to run (state R in /proc) or in
+# a disk wait (D), so it may not have drawn everything yet.  False
+# where /proc says nothing.
 t_busy() {
 	[ -n "$T_PID" ] || T_PID=$(t_pid 2>/dev/null)
 	[ -n "$T_PID" ] || return 1
 	read -r t_stat 2>/dev/null <"/proc/$T_PID/stat" || return 1
 	t_stat=${t_stat##*) }
-	[ "${t_stat%% *}" = R ]
+	case ${t_stat%% *} in R|D) return 0 ;; esac
+	return 1
 }
 
 # t_mark: notes what t_settle compares with: maphex's read count where
@@ -102,35 +144,65 @@ t_mark() {
 }
 
 # t_settle: polls every 20 ms after keys were sent.  Returns once
-# maphex has read them and is idle again (blocked: it has drawn and
-# waits for more input), or, where /proc cannot tell, once the screen
-# differs from the one t_mark saw; otherwise after T_QUIET quiet polls
-# (keys maphex never gets, a screen the keys leave alone) or at most
-# 100 polls.  A later t_expect still waits for what it needs.
+# maphex has read them (or has ended) and is idle again (blocked: it
+# has drawn and waits for more input).  tmux hands keys on when its
+# loop gets to them, so on a busy machine that can take a while, and
+# no count of quiet polls may stand in for it: the read is waited for
+# up to T_TIMEOUT s.  Idle is waited for 100 polls at most, as a long
+# search stays busy and reads its keys as it goes.  Where /proc cannot
+# tell, returns once the screen differs from the one t_mark saw;
+# otherwise after T_QUIET quiet polls (a screen the keys leave alone)
+# or at most 100 polls.  A later t_expect still waits for what it
+# needs.
 t_settle() {
-	s_quiet=0
 	s_n=0
+	if [ -n "$t_mark_reads" ]; then
+		t_poll t_read_keys || return 0
+		while [ $s_n -lt 100 ] && t_busy; do
+			sleep 0.02
+			s_n=$((s_n + 1))
+		done
+		return 0
+	fi
+	s_quiet=0
 	while [ $s_n -lt 100 ] && [ $s_quiet -lt "$T_QUIET" ]; do
 		sleep 0.02
 		s_n=$((s_n + 1))
-		if [ -n "$t_mark_reads" ]; then
-			t_reads || return 0		# maphex ended
-			if t_busy; then
-				s_quiet=0
-				continue
-			fi
-			[ "$t_reads" != "$t_mark_reads" ] && return 0
-		elif [ "$(t_screen)" != "$t_mark_screen" ]; then
-			return 0
-		fi
+		[ "$(t_screen)" != "$t_mark_screen" ] && return 0
 		s_quiet=$((s_quiet + 1))
 	done
 	return 0
 }
 
+# t_sync: one more round trip to the tmux server.  tmux may answer
+# send-keys before it has written the keys to the pane's terminal; by
+# the time it answers the next command, it has.
+t_sync() {
+	tmux -S "$T_SOCK" display-message -p '' >/dev/null 2>&1
+}
+
+# t_read_keys: maphex has read since t_mark and left nothing in its
+# terminal's input queue (a read of the file on a tick must not pass
+# for the keys'), or has ended.
+t_read_keys() {
+	t_reads || return 0
+	[ "$t_reads" != "$t_mark_reads" ] && [ "$(t_unread)" = 0 ]
+}
+
+# t_unread: prints how many bytes wait in the input queue of the pane's
+# terminal (FIONREAD, 0x541B on Linux, through perl); 0 where that
+# cannot be told.
+t_unread() {
+	[ -n "$T_TTY" ] || T_TTY=$(t_pane_fmt '#{pane_tty}' 2>/dev/null)
+	perl -e 'open(my $t, "<", $ARGV[0]) or exit 1;
+	    my $n = pack("L", 0); ioctl($t, 0x541B, $n) or exit 1;
+	    print unpack("L", $n), "\n";' "$T_TTY" 2>/dev/null || echo 0
+}
+
 # t_idle: waits until maphex is idle and two captures of the screen 20
 # ms apart are the same, e.g. before asserting that something is not
-# on it.
+# on it; 100 polls at most, as a screen with a search's progress on it
+# keeps changing.
 t_idle() {
 	i_prev=$(t_screen)
 	i_n=0
@@ -152,12 +224,38 @@ t_status_line() {
 	t_screen | sed -n 30p
 }
 
+# t_resize COLS ROWS: resizes the pane and waits until maphex has taken
+# the new size: tmux sets the terminal's size a while after it answers
+# (later still on a busy machine), and a key sent before then would
+# reach maphex at the old size.
 t_resize() {
-	t_mark_reads=
-	t_mark_screen=$(t_screen)
 	tmux -S "$T_SOCK" resize-window -x "$1" -y "$2"
-	t_settle
+	t_poll t_size_is "$2 $1" || true
+	t_poll t_sig_taken 0x8000000 || true
 	t_idle
+}
+
+# t_size_is "ROWS COLS": the pane's terminal has that size now.
+t_size_is() {
+	[ "$(stty size <"$(t_pane_fmt '#{pane_tty}')" 2>/dev/null)" = "$1" ]
+}
+
+# t_sig_taken MASK: maphex has no signal waiting whose bit is in MASK
+# (the low word of SigPnd and ShdPnd in /proc: signal N is bit N-1, so
+# SIGWINCH is 0x8000000 and SIGPIPE 0x1000) and is idle; true once it
+# has ended or where /proc says nothing.
+t_sig_taken() {
+	[ -n "$T_PID" ] || T_PID=$(t_pid 2>/dev/null)
+	[ -n "$T_PID" ] || return 0
+	w_pending=0
+	while read -r w_k w_v; do
+		case $w_k in
+		SigPnd:|ShdPnd:)
+			w_low=${w_v#????????}
+			w_pending=$((w_pending | (0x$w_low & $1))) ;;
+		esac
+	done 2>/dev/null <"/proc/$T_PID/status"
+	[ "$w_pending" = 0 ] && ! t_busy
 }
 
 # t_poll COMMAND...: runs COMMAND every 20 ms until it succeeds (0) or
@@ -262,10 +360,29 @@ t_tty_sane() {
 # t_launch ARGS...: like t_start, but does not wait for maphex to draw
 # (for runs that are expected to fail at once).  maphex runs inside the
 # scratch directory, so whatever it is told to write (a saved selection
-# named by random keys, say) is removed with it.
+# named by random keys, say) is removed with it.  Each run gets a new
+# tmux server on a new socket, the last one's ended first: a server
+# told to go is on its way out for a while, and a session started on
+# its socket meanwhile fails ("server exited unexpectedly").
 t_launch() {
+	t_end_server
+	t_runs=$((${t_runs:-0} + 1))
+	T_SOCK="$T_DIR/tmux$t_runs.sock"
 	rm -f "$T_DIR/status"
 	T_PID=
+	T_TTY=
 	tmux -S "$T_SOCK" -f /dev/null new-session -d -x 100 -y 30 -c "$T_DIR" \
 	    "$MAPHEX $* 2>$T_DIR/stderr; echo \$? >$T_DIR/status; sleep 30"
+	T_TTY=$(t_pane_fmt '#{pane_tty}' 2>/dev/null)
+}
+
+# t_bytes FILE OFFSET N: the N bytes at OFFSET as hex, no spaces.
+t_bytes() {
+	od -An -v -tx1 -j "$2" -N "$3" "$1" | tr -d ' \n'
+}
+
+# t_bytes_are FILE OFFSET N WANT: the N bytes at OFFSET are WANT (hex,
+# no spaces) now; t_poll t_bytes_are waits for them.
+t_bytes_are() {
+	[ "$(t_bytes "$1" "$2" "$3")" = "$4" ]
 }

@@ -20,13 +20,14 @@ hex() {
 	od -An -v -tx1 "$1" | tr -d ' \n'
 }
 
-# becomes FILE WANT WHAT: the file's hex becomes WANT within 5 s.
+# hex_is FILE WANT: the file's hex is WANT now.
+hex_is() {
+	[ "$(hex "$1")" = "$2" ]
+}
+
+# becomes FILE WANT WHAT: the file's hex becomes WANT within T_TIMEOUT s.
 becomes() {
-	b_i=0
-	while [ $b_i -lt 50 ] && [ "$(hex "$1")" != "$2" ]; do
-		sleep 0.1
-		b_i=$((b_i + 1))
-	done
+	t_poll hex_is "$1" "$2"
 	is "$(hex "$1")" "$2" "$3"
 }
 

@@ -92,7 +92,7 @@ for sig in INT QUIT; do
 	t_expect '\*\* 1 unsaved' "one edit before SIG$sig"
 	pid=$(t_pid)
 	[ -n "$pid" ] && kill -PIPE "$pid"
-	sleep 0.2
+	t_poll t_sig_taken 0x1000
 	[ -n "$(t_pid)" ]
 	t_ok $? "SIGPIPE does not end maphex"
 	[ -n "$pid" ] && kill -"$sig" "$pid"

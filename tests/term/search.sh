@@ -201,10 +201,10 @@ t_keys 4 1
 t_expect '^0*  41 00 ' "an unsaved edit in preview"
 t_keys C-s
 t_type 'de ad be ef 01'
-t_keys Enter
+t_send Enter
 t_expect 'searching\.\.\. [0-9]*% (Ctrl-C or Esc cancels)' \
     "a long search shows 'searching...' progress on the status line"
-t_keys x Down M-v
+t_send x Down M-v
 sleep 0.2
 t_expect_not 'search cancelled' "other keys, Esc-V too, do not cancel a search"
 t_keys C-c
@@ -215,7 +215,7 @@ t_expect_not 'not bound' "the keys typed before the cancel are dropped whole"
 t_ok $? "Ctrl-C cancelled the search instead of quitting"
 cursor_is 1 "the cursor stays where it was"
 t_expect '^0*  41 00 ' "the unsaved edit is kept"
-t_keys C-s Enter
+t_send C-s Enter
 t_expect 'searching\.\.\.' "the repeated search runs again"
 t_keys Escape
 t_expect 'search cancelled' "Esc cancels a running search too"
