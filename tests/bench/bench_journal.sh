@@ -18,25 +18,8 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/maphex-bench-journal.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
 
-bin=${BENCH_JOURNAL:-}
-if [ -z "$bin" ]; then
-	inc=-I.
-	if [ ! -f config.h ]; then
-		printf '#define _GNU_SOURCE 1\n#define HAVE_LINUX_FS_H 1\n' \
-		    >"$tmp/config.h"
-		inc="-I$tmp"
-	fi
-	bin=$tmp/bench_journal
-	# $CC and the sources are word lists on purpose.
-	# shellcheck disable=SC2046,SC2086
-	if ! $CC -O2 "$inc" -I"$srcdir/src" \
-	    "$srcdir/tests/bench/bench_journal.c" $(ls "$srcdir"/src/*.c |
-	    grep -v '/main\.c$\|/ui_curses\.c$') -o "$bin" 2>"$tmp/cc.log"
-	then
-		sed 's/^/# /' "$tmp/cc.log" >&2
-		echo "| journal | cannot build bench_journal.c | - | - | - |"
-		exit 1
-	fi
-fi
+# shellcheck source=driver_lib.sh disable=SC1091
+. "$srcdir/tests/bench/driver_lib.sh"
+bench_driver bench_journal "${BENCH_JOURNAL:-}" || exit 1
 # The driver makes its 64 MiB file in $TMPDIR; keep it in ours.
 TMPDIR=$tmp "$bin" ${BENCH_JOURNAL_EDITS:+"$BENCH_JOURNAL_EDITS"}
