@@ -22,7 +22,9 @@ bench_driver() {
 	# shellcheck disable=SC2046,SC2086
 	if ! $CC -O2 "$inc" -I"$srcdir/src" \
 	    "$srcdir/tests/bench/$1.c" $(ls "$srcdir"/src/*.c |
-	    grep -v '/main\.c$\|/ui_curses\.c$') -o "$bin" 2>"$tmp/cc.log"
+	    grep -v '/main\.c$\|/ui_curses\.c$') -o "$bin" \
+	    $(pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8) \
+	    -lm 2>"$tmp/cc.log"
 	then
 		sed 's/^/# /' "$tmp/cc.log" >&2
 		echo "| ${1#bench_} | cannot build $1.c | - | - | - |"
