@@ -5,7 +5,8 @@
  * A SIGBUS outside any guard is a real bug: the default action is put
  * back and the signal re-raised so the process dies as it would have.
  * This file owns the one non-flag global of the program, the pointer to
- * the active jump buffer, which a signal handler cannot do without.
+ * the active jump buffer (one a thread), which a signal handler cannot
+ * do without.
  */
 #include "config.h"
 
@@ -15,7 +16,11 @@
 #include <signal.h>
 #include <string.h>
 
-static sigjmp_buf *volatile guard_active;
+/*
+ * One a thread: a SIGBUS is delivered to the thread that faulted, so
+ * each scanning thread jumps back to its own guard.
+ */
+static _Thread_local sigjmp_buf *volatile guard_active;
 
 static void
 guard_handler(int sig)

@@ -12,8 +12,14 @@
  * document's mapping, are taken when the search begins and checked
  * after every callback: a callback that caused a remap ends the search
  * cleanly instead of letting it read memory that is no longer mapped.
- * The inner loops are in search_scan.c.  This file never prints, exits
- * or draws.
+ * Past its first chunk a search that may use several threads scans a
+ * batch of chunks at once on a pool (pool.c): each thread keeps the
+ * matches of its own chunk, and once all are done the caller feeds
+ * them to the callback in order, so callbacks run on the caller's
+ * thread only and never while another thread reads the document.  A
+ * chunk that matches more often than a thread can keep is finished on
+ * the caller's thread.  The inner loops are in search_scan.c.  This
+ * file never prints, exits or draws.
  */
 #include "config.h"
 
@@ -26,7 +32,25 @@
 #include <unistd.h>
 
 #include "guard.h"
+#include "pool.h"
 #include "search_scan.h"
+
+/* Threads a search uses at most, and the matches each may keep. */
+#define SEARCH_THREADS	4
+#define SEARCH_HITS	16384
+
+struct search_run;
+
+/* One thread's chunk of a batch. */
+struct search_job {
+	struct search_run	*r;
+	size_t			 lo, hi;	/* candidates */
+	size_t			 next;		/* forward: scanned up to */
+	size_t			 found;		/* backward: last match, or hi */
+	size_t			*hits;		/* forward: matches kept */
+	size_t			 nhits;
+	int			 fault;		/* a SIGBUS ended it */
+};
 
 /* The state of one search, shared with the guarded chunk scans. */
 struct search_run {
@@ -49,6 +73,12 @@ struct search_run {
 	void			*fnarg;
 	char			*err;
 	size_t			 errlen;
+	int			 threads;	/* may use, 1 for none */
+	uint64_t		 chunks;	/* chunks scanned so far */
+	struct pool		*pool;		/* started at the first batch */
+	size_t			*hits;		/* the jobs' match buffers */
+	void			(*job)(void *);	/* the batch's scan */
+	struct search_job	 jobs[SEARCH_THREADS];
 };
 
 static const struct search_opts search_defaults;
@@ -64,8 +94,19 @@ static int	search_data_fwd(struct search_run *, uint64_t, uint64_t *,
 		    uint64_t *);
 static int	search_data_rev(struct search_run *, uint64_t *, uint64_t);
 static int	search_guard(struct search_run *, void (*)(void *));
+static int	search_fault(struct search_run *, size_t, size_t);
 static void	search_chunk_fwd(void *);
 static void	search_chunk_rev(void *);
+static int	search_parallel(struct search_run *);
+static uint64_t	search_unit(struct search_run *);
+static int	search_split(struct search_run *, uint64_t, uint64_t,
+		    void (*)(void *));
+static void	search_job_run(void *, int);
+static void	search_job_fwd(void *);
+static void	search_job_rev(void *);
+static int	search_scan_fwd(struct search_run *, uint64_t, uint64_t);
+static int	search_feed(struct search_run *, struct search_job *);
+static int	search_scan_rev(struct search_run *, uint64_t, uint64_t);
 static enum search_result search_run_fwd(struct search_run *, uint64_t);
 static enum search_result search_run_rev(struct search_run *, uint64_t);
 static int	search_first(void *, uint64_t);
@@ -101,6 +142,10 @@ search_begin(struct search_run *r, const struct doc *d,
 	r->gen = doc_generation(d);
 	r->o = o != NULL ? o : &search_defaults;
 	r->chunk = r->o->chunk != 0 ? r->o->chunk : SEARCH_CHUNK;
+	r->threads = r->o->threads != 0 ? r->o->threads :
+	    pool_cpus(SEARCH_THREADS);
+	if (r->threads > SEARCH_THREADS)
+		r->threads = SEARCH_THREADS;
 	r->len = p->len;
 	r->err = err;
 	r->errlen = errlen;
@@ -126,6 +171,8 @@ search_end(struct search_run *r)
 {
 	if (doc_generation(r->d) == r->gen)
 		doc_advise(r->d, 0);
+	pool_free(r->pool);
+	free(r->hits);
 	scan_plan_free(&r->plan);
 }
 
@@ -237,10 +284,17 @@ search_guard(struct search_run *r, void (*fn)(void *))
 {
 	if (guard_call(fn, r) == 0)
 		return (0);
+	return (search_fault(r, r->lo, r->hi));
+}
+
+/* A SIGBUS stopped the scan of [lo, hi): returns -1 with a message. */
+static int
+search_fault(struct search_run *r, size_t lo, size_t hi)
+{
 	if (!search_shrank(r))
 		snprintf(r->err, r->errlen, "%s: cannot read offsets %zu to "
-		    "%zu: I/O error during the search", doc_path(r->d), r->lo,
-		    r->hi + r->len - 1);
+		    "%zu: I/O error during the search", doc_path(r->d), lo,
+		    hi + r->len - 1);
 	return (-1);
 }
 
@@ -271,12 +325,188 @@ search_chunk_rev(void *arg)
 	r->found = scan_prev(&r->plan, &r->st, r->base, r->lo, r->hi);
 }
 
+/*
+ * Returns 1 if the next scan may be a batch on several threads: not the
+ * first chunk, which is often all an interactive search reads, and only
+ * once the pool and the match buffers exist.  A pool that cannot start
+ * leaves the search on one thread.
+ */
+static int
+search_parallel(struct search_run *r)
+{
+	if (r->threads < 2 || r->chunks == 0)
+		return (0);
+	if (r->pool != NULL)
+		return (1);
+	r->hits = calloc((size_t)r->threads * SEARCH_HITS, sizeof *r->hits);
+	if (r->hits == NULL || (r->pool = pool_new(r->threads)) == NULL) {
+		free(r->hits);
+		r->hits = NULL;
+		r->threads = 1;
+		return (0);
+	}
+	return (1);
+}
+
+/* Returns how many candidates the next scan takes at most. */
+static uint64_t
+search_unit(struct search_run *r)
+{
+	if (!search_parallel(r))
+		return (r->chunk);
+	return ((uint64_t)r->chunk * (uint64_t)pool_size(r->pool));
+}
+
+/* Runs one job of a batch under the SIGBUS guard, then releases it. */
+static void
+search_job_run(void *arg, int k)
+{
+	struct search_run	*r = arg;
+	struct search_job	*j = &r->jobs[k];
+
+	j->fault = guard_call(r->job, j) != 0;
+	if (!j->fault && j->hi > j->lo)
+		doc_release(r->d, j->lo, j->hi - j->lo);
+}
+
+/* Keeps the matches of [j->lo, j->hi) until the buffer is full. */
+static void
+search_job_fwd(void *arg)
+{
+	struct search_job	*j = arg;
+	struct search_run	*r = j->r;
+	struct scan_state	 st;
+	size_t			 s = j->lo;
+
+	scan_reset(&r->plan, &st, s);
+	while ((s = scan_next(&r->plan, &st, r->base, s, j->hi)) < j->hi &&
+	    j->nhits < SEARCH_HITS)
+		j->hits[j->nhits++] = s++;
+	j->next = s < j->hi ? s : j->hi;
+}
+
+/* Finds the last match in [j->lo, j->hi). */
+static void
+search_job_rev(void *arg)
+{
+	struct search_job	*j = arg;
+	struct search_run	*r = j->r;
+	struct scan_state	 st;
+
+	scan_reset(&r->plan, &st, j->hi);
+	j->found = scan_prev(&r->plan, &st, r->base, j->lo, j->hi);
+}
+
+/*
+ * Splits the candidates [lo, hi) into one chunk a thread and scans them
+ * all with job.  Returns the number of jobs.
+ */
+static int
+search_split(struct search_run *r, uint64_t lo, uint64_t hi,
+    void (*job)(void *))
+{
+	int		n = pool_size(r->pool), k;
+	uint64_t	step = (hi - lo + (uint64_t)n - 1) / (uint64_t)n;
+	struct search_job *j;
+
+	for (k = 0; k < n; k++) {
+		j = &r->jobs[k];
+		memset(j, 0, sizeof *j);
+		j->r = r;
+		j->lo = (size_t)(lo + step * (uint64_t)k < hi ?
+		    lo + step * (uint64_t)k : hi);
+		j->hi = (size_t)(hi - j->lo > step ? j->lo + step : hi);
+		j->hits = r->hits + (size_t)k * SEARCH_HITS;
+	}
+	r->job = job;
+	pool_run(r->pool, search_job_run, r, n);
+	return (n);
+}
+
+/*
+ * Feeds a forward job's matches to r->fn, then scans what the job left
+ * for want of room.  Returns 0, or -1 on error.
+ */
+static int
+search_feed(struct search_run *r, struct search_job *j)
+{
+	size_t	i;
+
+	if (j->fault)
+		return (search_fault(r, j->lo, j->hi));
+	for (i = 0; i < j->nhits; i++) {
+		r->called = 1;
+		if (r->fn(r->fnarg, j->hits[i]) != 0) {
+			r->stopped = 1;
+			return (0);
+		}
+	}
+	if (j->next >= j->hi)
+		return (0);
+	r->lo = j->next;
+	r->hi = j->hi;
+	return (search_guard(r, search_chunk_fwd));
+}
+
+/* Feeds the matches in the candidates [lo, hi); returns 0 or -1. */
+static int
+search_scan_fwd(struct search_run *r, uint64_t lo, uint64_t hi)
+{
+	int	k, n;
+
+	r->chunks++;
+	if (r->pool == NULL || hi - lo <= r->chunk) {
+		r->lo = (size_t)lo;
+		r->hi = (size_t)hi;
+		if (search_guard(r, search_chunk_fwd) == -1)
+			return (-1);
+		doc_release(r->d, lo, hi - lo);
+		return (0);
+	}
+	n = search_split(r, lo, hi, search_job_fwd);
+	for (k = 0; k < n && !r->stopped; k++)
+		if (search_feed(r, &r->jobs[k]) == -1)
+			return (-1);
+	return (0);
+}
+
+/*
+ * Finds the last match in the candidates [lo, hi) into r->found.
+ * Returns 1 if there is one, 0 if not, -1 on error.
+ */
+static int
+search_scan_rev(struct search_run *r, uint64_t lo, uint64_t hi)
+{
+	struct search_job	*j;
+	int			 k;
+
+	r->chunks++;
+	if (r->pool == NULL || hi - lo <= r->chunk) {
+		r->lo = (size_t)lo;
+		r->hi = (size_t)hi;
+		if (search_guard(r, search_chunk_rev) == -1)
+			return (-1);
+		doc_release(r->d, lo + r->len, hi - lo);
+		return (r->found < r->hi);
+	}
+	for (k = search_split(r, lo, hi, search_job_rev) - 1; k >= 0; k--) {
+		j = &r->jobs[k];
+		if (j->fault)
+			return (search_fault(r, j->lo, j->hi));
+		if (j->found < j->hi) {
+			r->found = j->found;
+			return (1);
+		}
+	}
+	return (0);
+}
+
 /* Feeds every match from from on to r->fn. */
 static enum search_result
 search_run_fwd(struct search_run *r, uint64_t from)
 {
 	uint64_t	end = r->size - r->len + 1;
-	uint64_t	pos = from, lo, hi;
+	uint64_t	pos = from, lo, hi, unit;
 	int		k, stop;
 
 	while (pos < end && !r->stopped) {
@@ -286,13 +516,11 @@ search_run_fwd(struct search_run *r, uint64_t from)
 			break;
 		if (hi > end)
 			hi = end;
-		if (hi - lo > r->chunk)
-			hi = lo + r->chunk;
-		r->lo = (size_t)lo;
-		r->hi = (size_t)hi;
-		if (search_guard(r, search_chunk_fwd) == -1)
+		unit = search_unit(r);
+		if (hi - lo > unit)
+			hi = lo + unit;
+		if (search_scan_fwd(r, lo, hi) == -1)
 			return (SEARCH_ERROR);
-		doc_release(r->d, lo, hi - lo);
 		pos = hi;
 		if (r->stopped)
 			break;
@@ -310,28 +538,24 @@ search_run_fwd(struct search_run *r, uint64_t from)
 static enum search_result
 search_run_rev(struct search_run *r, uint64_t from)
 {
-	uint64_t	top = from + 1, span = r->chunk, lo;
+	uint64_t	top = from + 1, span = r->chunk, lo, unit;
 	int		k, stop;
 
 	while (top > 0) {
+		unit = search_unit(r);
+		if (span < unit)
+			span = unit;
 		lo = top > span ? top - span : 0;
 		if ((k = search_data_rev(r, &lo, top)) == -1)
 			return (SEARCH_ERROR);
-		if (k == 0 && span > r->chunk) {
-			span = r->chunk;
+		if (k == 0 && span > unit) {
+			span = unit;
 			continue;
 		}
 		if (k == 1 && span < (UINT64_MAX >> 2))
 			span *= 2;
-		if (k == 0) {
-			r->lo = (size_t)lo;
-			r->hi = (size_t)top;
-			if (search_guard(r, search_chunk_rev) == -1)
-				return (SEARCH_ERROR);
-			doc_release(r->d, lo + r->len, top - lo);
-			if (r->found < r->hi)
-				return (SEARCH_FOUND);
-		}
+		if (k == 0 && (k = search_scan_rev(r, lo, top)) != 0)
+			return (k == 1 ? SEARCH_FOUND : SEARCH_ERROR);
 		top = lo;
 		if ((stop = search_step(r, from + 1 - top, from + 1)) != 0)
 			return (stop == -1 ? SEARCH_ERROR : SEARCH_CANCELLED);

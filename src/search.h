@@ -27,6 +27,13 @@
 struct search_opts {
 	size_t	  chunk;	/* 0 is SEARCH_CHUNK; tests shrink it */
 	/*
+	 * Threads that may scan at once: 0 is one a CPU (at most 4), 1
+	 * keeps the search on the caller's thread.  Past the first chunk
+	 * a batch of chunks is scanned at once; the callbacks still run
+	 * on the caller's thread only, between batches.
+	 */
+	int	  threads;
+	/*
 	 * Nonzero lets a pattern that cannot match zeros skip the file's
 	 * holes (SEEK_DATA).  Set it only when every nonzero byte of the
 	 * mapping is in the file too: true in read-only and direct mode,
@@ -73,6 +80,8 @@ enum search_result search_backward(const struct doc *d,
 /*
  * Calls fn(fnarg, offset) for every match starting at or after from,
  * in increasing order, overlapping ones too, until fn returns nonzero.
+ * fn runs on the caller's thread and must not change the document:
+ * the matches of a batch are found before the first is fed.
  * Returns SEARCH_FOUND if fn was called at all, else SEARCH_NOT_FOUND;
  * or SEARCH_CANCELLED or SEARCH_ERROR, even after some calls.
  */

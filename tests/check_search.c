@@ -223,6 +223,7 @@ ts_differential(int wild, int icase, uint64_t seed)
 		for (k = 0; k < 30; k++) {
 			memset(&o, 0, sizeof o);
 			o.chunk = k % 5 == 0 ? 0 : 1 + tu_rand(&seed) % 100;
+			o.threads = k % 4 == 1 ? 2 + k % 3 : 1;
 			o.use_holes = k % 2;
 			len = 1 + tu_rand(&seed) % (k % 3 == 0 ? 40 : 5);
 			at = n >= len ? tu_rand(&seed) % (n - len + 1) : 0;
@@ -520,6 +521,7 @@ ts_sparse_case(struct ts_file *f, const unsigned char *d, size_t n,
 		memset(&o, 0, sizeof o);
 		o.use_holes = k < 3;
 		o.chunk = k % 2 ? 4096 + tu_rand(seed) % 9000 : 0;
+		o.threads = 1 + k;
 		ts_compare(f, d, n, &p, &o, seed);
 	}
 	/* Start right at the data edges, with chunks ending there too. */
@@ -528,6 +530,7 @@ ts_sparse_case(struct ts_file *f, const unsigned char *d, size_t n,
 	for (k = 0; k < 4 * 16; k++) {
 		from = edges[k / 16] + (uint64_t)(k % 16) - 8;
 		o.chunk = k % 3 == 0 ? 1 : k % 3 == 1 ? 3 : 4096;
+		o.threads = 1 + k % 4;
 		ck_assert_uint_eq(ts_fwd(&f->m, &p, from, &o),
 		    ref_next(d, n, &p, from));
 		ck_assert_uint_eq(ts_bwd(&f->m, &p, from, &o),
@@ -697,6 +700,7 @@ START_TEST(test_progress_cancel)
 	memset(&o, 0, sizeof o);
 	memset(&c, 0, sizeof c);
 	o.chunk = 1024;
+	o.threads = 1;
 	o.progress = ts_progress;
 	o.cancel = ts_cancel;
 	o.arg = &c;
@@ -720,6 +724,24 @@ START_TEST(test_progress_cancel)
 	ck_assert_int_eq(search_backward(&f.m, &p, NOPE, &o, &at, err,
 	    sizeof err), SEARCH_CANCELLED);
 	ck_assert_int_eq(c.calls, 5);
+	/* Two threads: the first chunk alone, then two chunks a batch. */
+	o.threads = 2;
+	memset(&c, 0, sizeof c);
+	ck_assert_int_eq(search_forward(&f.m, &p, 0, &o, &at, err, sizeof err),
+	    SEARCH_NOT_FOUND);
+	ck_assert_int_eq(c.calls, 1 + 63 / 2 + 1);
+	ck_assert_uint_eq(c.done, sizeof data);
+	memset(&c, 0, sizeof c);
+	ck_assert_int_eq(search_backward(&f.m, &p, NOPE, &o, &at, err,
+	    sizeof err), SEARCH_NOT_FOUND);
+	ck_assert_int_eq(c.calls, 1 + 63 / 2 + 1);
+	ck_assert_uint_eq(c.done, c.total);
+	memset(&c, 0, sizeof c);
+	c.stop_after = 3;
+	ck_assert_int_eq(search_forward(&f.m, &p, 0, &o, &at, err, sizeof err),
+	    SEARCH_CANCELLED);
+	ck_assert_int_eq(c.calls, 3);
+	ck_assert_uint_eq(c.done, 1024 + 2 * 2048);
 	pattern_free(&p);
 	ts_close(&f);
 }
@@ -829,7 +851,7 @@ START_TEST(test_sigbus)
 	unsigned char		 data[65536];
 	uint64_t		 at;
 	char			 err[256];
-	int			 fd, holes, out;
+	int			 fd, holes, out, k;
 
 	memset(data, 'x', sizeof data);
 	ts_open(&f, data, sizeof data);
@@ -838,10 +860,13 @@ START_TEST(test_sigbus)
 	ck_assert_int_eq(ftruncate(fd, 4096), 0);
 	close(fd);
 	ck_assert_int_eq(pattern_parse_text("xy", 0, &p, err, sizeof err), 0);
-	for (holes = 0; holes < 2; holes++) {
+	/* With 3 threads the fault is taken on a thread of the pool. */
+	for (k = 0; k < 4; k++) {
+		holes = k % 2;
 		memset(&o, 0, sizeof o);
 		o.use_holes = holes;
 		o.chunk = 1000;
+		o.threads = k < 2 ? 1 : 3;
 		err[0] = '\0';
 		ck_assert_int_eq(search_forward(&f.m, &p, 0, &o, &at, err,
 		    sizeof err), SEARCH_ERROR);
@@ -860,6 +885,51 @@ START_TEST(test_sigbus)
 	pattern_free(&p);
 	free(l.off);
 	ts_close(&f);
+}
+END_TEST
+
+/*
+ * A pattern that matches at every byte: each thread of a batch keeps
+ * only so many matches and the caller finishes the rest, in order.
+ */
+START_TEST(test_many_matches)
+{
+	struct pattern		 p;
+	struct search_opts	 o;
+	struct ts_list		 l = { NULL, 0, 0 };
+	struct ts_file		 f;
+	unsigned char		*d;
+	size_t			 n = 1u << 20, i;
+	uint64_t		 seed = 42;
+	char			 err[128];
+	int			 threads;
+
+	d = malloc(n);
+	memset(d, 'a', n);
+	for (i = 0; i < 64; i++)
+		d[tu_rand(&seed) % n] = 'b';
+	ts_open(&f, d, n);
+	ck_assert_int_eq(pattern_parse_text("aa", 0, &p, err, sizeof err), 0);
+	for (threads = 1; threads <= 4; threads++) {
+		memset(&o, 0, sizeof o);
+		o.chunk = 65536 + (size_t)threads * 1000;
+		o.threads = threads;
+		l.n = 0;
+		ck_assert_int_eq(search_all(&f.m, &p, 5, &o, ts_collect, &l,
+		    err, sizeof err), SEARCH_FOUND);
+		for (i = 0; i < l.n; i++)
+			if (l.off[i] != ref_next(d, n, &p, i == 0 ? 5 :
+			    l.off[i - 1] + 1))
+				break;
+		ck_assert_uint_eq(i, l.n);
+		ck_assert_uint_eq(ref_next(d, n, &p, l.off[l.n - 1] + 1), NOPE);
+		ck_assert_uint_eq(ts_bwd(&f.m, &p, NOPE, &o),
+		    ref_prev(d, n, &p, NOPE));
+	}
+	pattern_free(&p);
+	free(l.off);
+	ts_close(&f);
+	free(d);
 }
 END_TEST
 
@@ -920,6 +990,7 @@ search_suite(void)
 	tcase_add_test(tc, test_progress_cancel);
 	tcase_add_test(tc, test_sigbus);
 	tcase_add_test(tc, test_remap_in_progress);
+	tcase_add_test(tc, test_many_matches);
 	tcase_add_test(tc, test_find_print);
 	suite_add_tcase(s, tc);
 	return (s);

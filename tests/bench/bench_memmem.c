@@ -10,8 +10,9 @@
  * Built with -DBENCH_SEARCH and linked with the library (src/search.c,
  * src/search_scan.c, src/search_simd.c, src/mapping.c, src/guard.c and
  * the rest) it also drives the search layer, counting the matches going
- * one way:
- *	bench_memmem forward|backward FILE PATTERN [hex|icase]
+ * one way, on THREADS threads at most (default: one per CPU, up to the
+ * search's limit):
+ *	bench_memmem forward|backward FILE PATTERN [text|hex|icase [THREADS]]
  * Each mode prints the number of matches; the script times the runs.
  */
 #include "config.h"
@@ -38,7 +39,7 @@ static int	bench_gen(const char *, const char *, const char *);
 #ifdef BENCH_SEARCH
 static int	bench_count(void *, uint64_t);
 static int	bench_search(const char *, const char *, const char *,
-		    const char *);
+		    const char *, int);
 #endif
 
 static int
@@ -109,7 +110,7 @@ bench_count(void *arg, uint64_t off)
 
 static int
 bench_search(const char *way, const char *path, const char *text,
-    const char *kind)
+    const char *kind, int threads)
 {
 	struct pattern		p;
 	struct search_opts	o;
@@ -121,6 +122,7 @@ bench_search(const char *way, const char *path, const char *text,
 
 	memset(&o, 0, sizeof o);
 	o.use_holes = 1;
+	o.threads = threads;
 	if (doc_open(&m, path, MAPPING_READONLY, err, sizeof err) == -1 ||
 	    (strcmp(kind, "hex") == 0 ?
 	    pattern_parse_hex(text, &p, err, sizeof err) :
@@ -159,13 +161,14 @@ main(int argc, char **argv)
 	if (argc == 5 && strcmp(argv[1], "gen") == 0)
 		return (bench_gen(argv[2], argv[3], argv[4]));
 #ifdef BENCH_SEARCH
-	if (argc >= 4 && argc <= 5 && (strcmp(argv[1], "forward") == 0 ||
+	if (argc >= 4 && argc <= 6 && (strcmp(argv[1], "forward") == 0 ||
 	    strcmp(argv[1], "backward") == 0))
 		return (bench_search(argv[1], argv[2], argv[3],
-		    argc == 5 ? argv[4] : "text"));
+		    argc >= 5 ? argv[4] : "text",
+		    argc == 6 ? atoi(argv[5]) : 0));
 #endif
 	fprintf(stderr, "usage: bench_memmem memmem FILE TEXT | "
 	    "gen FILE MIB NEEDLE | forward|backward FILE PATTERN "
-	    "[hex|icase]\n");
+	    "[text|hex|icase [THREADS]]\n");
 	return (2);
 }

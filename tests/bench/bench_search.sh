@@ -8,7 +8,9 @@
 # wildcard, case-insensitive) against ripgrep (`rg -a -F -c`, `-i` for
 # case; rg has neither wildcard bytes nor a backward search, so those
 # rows compare with its forward literal search, the same 12 bytes) and
-# against a plain mmap + memmem loop over the same file; then an absent
+# against a plain mmap + memmem loop over the same file.  The search
+# scans on up to one thread per CPU (at most 4); two rows run the
+# driver on one thread, to show what the threads add.  Then an absent
 # pattern over a 64 GiB sparse file holding a few MiB of data.  All the
 # commands run in turn, $BENCH_RUNS rounds (default 5), and each keeps
 # its best time, so that a busy machine favours none.  Prints markdown
@@ -101,12 +103,16 @@ step_otheri() { time_once otheri $other_i "$folded" "$big"; }
 step_fwd() { time_once fwd find_lit "$needle"; }
 step_fwd5() { time_once fwd5 find_lit HexNe; }
 step_bwd() { time_once bwd "$search_bin" backward "$big" "$needle"; }
+step_fwd1() { time_once fwd1 "$search_bin" forward "$big" "$needle" text 1; }
+step_bwd1() {
+	time_once bwd1 "$search_bin" backward "$big" "$needle" text 1
+}
 step_wild() { time_once wild find_hex "$wildhex"; }
 step_icase() { time_once icase find_icase "$folded"; }
 
 # Odd rounds go down the list and even ones up it, so that no command
 # always follows the same one.
-steps="memmem memmem5 other other5 otheri fwd fwd5 bwd wild icase"
+steps="memmem memmem5 other other5 otheri fwd fwd5 bwd wild icase fwd1 bwd1"
 back=
 for step in $steps; do
 	back="$step $back"
@@ -140,6 +146,10 @@ row "case-insensitive, 12 letters ($how -i)" "$t_icase" "$t_otheri" \
     "$other_i" ">= 1x"
 row "case-insensitive, 12 letters" "$t_icase" "$t_memmem" \
     "memmem loop (exact case)" ">= 1x"
+row "forward literal, 12 B, one thread (driver)" "$t_fwd1" "$t_other" \
+    "$other_f" "-"
+row "backward literal, 12 B, one thread (driver)" "$t_bwd1" "$t_other" \
+    "$other_f, forward" "-"
 }
 
 # A 64 GiB sparse file with 8 MiB of data in four places.
