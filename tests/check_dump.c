@@ -367,6 +367,64 @@ START_TEST(test_default_chunk)
 }
 END_TEST
 
+/*
+ * A dump shows the document, not the file: a preview's own pages (the
+ * file still holds the old bytes) and a direct edit both come out, in
+ * every chunk size, while the file itself is dumped as it is.
+ */
+START_TEST(test_dump_shows_edits)
+{
+	enum mapping_mode modes[] = { MAPPING_PREVIEW, MAPPING_DIRECT };
+	size_t		 n = DUMP_CHUNK + 4099, chunks[] = { 16, 4096,
+			    DUMP_CHUNK }, i, k, wantlen;
+	unsigned char	*data = malloc(n), *was = malloc(n);
+	uint64_t	 seed = 5;
+	struct result	 r;
+	struct doc	 m;
+	char		*path, *outpath, *want;
+	int		 fd;
+
+	ck_assert_ptr_nonnull(data);
+	ck_assert_ptr_nonnull(was);
+	for (i = 0; i < 2; i++) {
+		tu_random(data, n, &seed);
+		memcpy(was, data, n);
+		path = tu_file(data, n);
+		ck_assert_int_eq(doc_open(&m, path, modes[i], r.err,
+		    sizeof r.err), 0);
+		memset(data + 4090, 0xee, 20);
+		memset(data + n - 3, 0x41, 3);
+		ck_assert_int_eq(doc_write(&m, 4090, data + 4090, 20), 0);
+		ck_assert_int_eq(doc_write(&m, n - 3, data + n - 3, 3), 0);
+		want = ref_dump(data, 0, n, &wantlen);
+		for (k = 0; k < sizeof chunks / sizeof chunks[0]; k++) {
+			outpath = tu_file(NULL, 0);
+			fd = open(outpath, O_WRONLY | O_TRUNC);
+			ck_assert_int_ge(fd, 0);
+			r.rc = dump_run_chunked(&m, 0, UINT64_MAX, fd, r.err,
+			    sizeof r.err, chunks[k]);
+			ck_assert_int_eq(close(fd), 0);
+			r.out = (char *)tu_slurp(outpath, &r.len);
+			same_bytes(&r, want, wantlen, modes[i] ==
+			    MAPPING_PREVIEW ? "preview" : "direct");
+			tu_remove(outpath);
+		}
+		free(want);
+		doc_close(&m);
+		if (modes[i] == MAPPING_PREVIEW) {
+			/* The preview never reached the file. */
+			run_dump(&r, path, 0, UINT64_MAX, DUMP_CHUNK);
+			want = ref_dump(was, 0, n, &wantlen);
+			same_bytes(&r, want, wantlen, "file under a preview");
+			free(want);
+		}
+		tu_remove(path);
+	}
+	free(was);
+	free(data);
+}
+END_TEST
+
 /* One file, several -s/-l pairs and chunk sizes, against real xxd. */
 static void
 xxd_ranges(const unsigned char *data, size_t n)
@@ -1125,6 +1183,7 @@ dump_suite(void)
 	tcase_add_test(tc, test_clamp);
 	tcase_add_test(tc, test_model_random);
 	tcase_add_test(tc, test_default_chunk);
+	tcase_add_test(tc, test_dump_shows_edits);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tx, test_past_4gib);
 	tcase_add_test(tx, test_past_64gib);
