@@ -41,9 +41,12 @@
 
 struct search_run;
 
-/* One thread's chunk of a batch. */
+/*
+ * One thread's chunk of a batch, on a cache line of its own so that the
+ * threads' counts do not share one.
+ */
 struct search_job {
-	struct search_run	*r;
+	_Alignas(64) struct search_run *r;
 	size_t			 lo, hi;	/* candidates */
 	size_t			 next;		/* forward: scanned up to */
 	size_t			 found;		/* backward: last match, or hi */
@@ -357,7 +360,7 @@ search_unit(struct search_run *r)
 	return ((uint64_t)r->chunk * (uint64_t)pool_size(r->pool));
 }
 
-/* Runs one job of a batch under the SIGBUS guard, then releases it. */
+/* Runs one job of a batch under the SIGBUS guard. */
 static void
 search_job_run(void *arg, int k)
 {
@@ -365,11 +368,14 @@ search_job_run(void *arg, int k)
 	struct search_job	*j = &r->jobs[k];
 
 	j->fault = guard_call(r->job, j) != 0;
-	if (!j->fault && j->hi > j->lo)
-		doc_release(r->d, j->lo, j->hi - j->lo);
 }
 
-/* Keeps the matches of [j->lo, j->hi) until the buffer is full. */
+/*
+ * Keeps the matches of [j->lo, j->hi) until the buffer is full, then
+ * releases what it scanned.  j->next is always where the scan would go
+ * on: past the last match kept, so that a fault keeps the matches it
+ * came after, as on one thread.
+ */
 static void
 search_job_fwd(void *arg)
 {
@@ -378,11 +384,15 @@ search_job_fwd(void *arg)
 	struct scan_state	 st;
 	size_t			 s = j->lo;
 
+	j->next = s;
 	scan_reset(&r->plan, &st, s);
 	while ((s = scan_next(&r->plan, &st, r->base, s, j->hi)) < j->hi &&
-	    j->nhits < SEARCH_HITS)
+	    j->nhits < SEARCH_HITS) {
 		j->hits[j->nhits++] = s++;
+		j->next = s;
+	}
 	j->next = s < j->hi ? s : j->hi;
+	doc_release(r->d, j->lo, j->next - j->lo);
 }
 
 /* Finds the last match in [j->lo, j->hi). */
@@ -395,6 +405,9 @@ search_job_rev(void *arg)
 
 	scan_reset(&r->plan, &st, j->hi);
 	j->found = scan_prev(&r->plan, &st, r->base, j->lo, j->hi);
+	/* The next lower scan reads the job's first len - 1 bytes again. */
+	if (j->hi > j->lo)
+		doc_release(r->d, j->lo + r->len, j->hi - j->lo);
 }
 
 /*
@@ -424,16 +437,16 @@ search_split(struct search_run *r, uint64_t lo, uint64_t hi,
 }
 
 /*
- * Feeds a forward job's matches to r->fn, then scans what the job left
- * for want of room.  Returns 0, or -1 on error.
+ * Feeds a forward job's matches to r->fn, then scans on the caller's
+ * thread what the job left, for want of room or because a page failed
+ * (the scan meets the fault again and says where).  Returns 0, or -1
+ * on error.
  */
 static int
 search_feed(struct search_run *r, struct search_job *j)
 {
 	size_t	i;
 
-	if (j->fault)
-		return (search_fault(r, j->lo, j->hi));
 	for (i = 0; i < j->nhits; i++) {
 		r->called = 1;
 		if (r->fn(r->fnarg, j->hits[i]) != 0) {
@@ -442,10 +455,13 @@ search_feed(struct search_run *r, struct search_job *j)
 		}
 	}
 	if (j->next >= j->hi)
-		return (0);
+		return (j->fault ? search_fault(r, j->lo, j->hi) : 0);
 	r->lo = j->next;
 	r->hi = j->hi;
-	return (search_guard(r, search_chunk_fwd));
+	if (search_guard(r, search_chunk_fwd) == -1)
+		return (-1);
+	doc_release(r->d, r->lo, r->hi - r->lo);
+	return (0);
 }
 
 /* Feeds the matches in the candidates [lo, hi); returns 0 or -1. */

@@ -889,6 +889,55 @@ START_TEST(test_sigbus)
 END_TEST
 
 /*
+ * A match before the page that fails, in the same chunk of a batch: it
+ * is found and fed to the callback before the error, on any number of
+ * threads, as on one.
+ */
+START_TEST(test_sigbus_after_match)
+{
+	struct pattern		 p;
+	struct search_opts	 o;
+	struct ts_list		 l = { NULL, 0, 0 };
+	struct ts_file		 f;
+	unsigned char		 data[65536];
+	uint64_t		 at;
+	char			 err[256];
+	int			 fd, threads;
+
+	memset(data, 'x', sizeof data);
+	memcpy(data + 4050, "xy", 2);
+	ts_open(&f, data, sizeof data);
+	fd = open(f.path, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ftruncate(fd, 4096), 0);
+	close(fd);
+	ck_assert_int_eq(pattern_parse_text("xy", 0, &p, err, sizeof err), 0);
+	for (threads = 1; threads <= 3; threads++) {
+		memset(&o, 0, sizeof o);
+		o.chunk = 1000;
+		o.threads = threads;
+		at = 0;
+		ck_assert_int_eq(search_forward(&f.m, &p, 0, &o, &at, err,
+		    sizeof err), SEARCH_FOUND);
+		ck_assert_uint_eq(at, 4050);
+		ck_assert_int_eq(search_backward(&f.m, &p, 4080, &o, &at, err,
+		    sizeof err), SEARCH_FOUND);
+		ck_assert_uint_eq(at, 4050);
+		l.n = 0;
+		err[0] = '\0';
+		ck_assert_int_eq(search_all(&f.m, &p, 0, &o, ts_collect, &l,
+		    err, sizeof err), SEARCH_ERROR);
+		ck_assert_ptr_nonnull(strstr(err, "shrank to 4096 bytes"));
+		ck_assert_uint_eq(l.n, 1);
+		ck_assert_uint_eq(l.off[0], 4050);
+	}
+	pattern_free(&p);
+	free(l.off);
+	ts_close(&f);
+}
+END_TEST
+
+/*
  * A pattern that matches at every byte: each thread of a batch keeps
  * only so many matches and the caller finishes the rest, in order.
  */
@@ -989,6 +1038,7 @@ search_suite(void)
 	tcase_add_test(tc, test_direct_hole_edit);
 	tcase_add_test(tc, test_progress_cancel);
 	tcase_add_test(tc, test_sigbus);
+	tcase_add_test(tc, test_sigbus_after_match);
 	tcase_add_test(tc, test_remap_in_progress);
 	tcase_add_test(tc, test_many_matches);
 	tcase_add_test(tc, test_find_print);

@@ -57,9 +57,11 @@ fi
 if [ -z "${BENCH_SEARCH:-}" ]; then
 	# Every layer but the terminal and main, as in src/libmaphex.a.
 	srcs=$(ls "$top"/src/*.c | grep -v '/main\.c$\|/ui_curses\.c$')
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2046,SC2086
 	"$CC" -O2 -I"$cfg" -I"$top/src" -DBENCH_SEARCH \
-	    "$here/bench_memmem.c" $srcs -o "$search_bin"
+	    "$here/bench_memmem.c" $srcs -o "$search_bin" \
+	    $(pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8) \
+	    -lm -pthread
 fi
 
 bench=bench_search

@@ -24,7 +24,7 @@ bench_driver() {
 	    "$srcdir/tests/bench/$1.c" $(ls "$srcdir"/src/*.c |
 	    grep -v '/main\.c$\|/ui_curses\.c$') -o "$bin" \
 	    $(pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8) \
-	    -lm 2>"$tmp/cc.log"
+	    -lm -pthread 2>"$tmp/cc.log"
 	then
 		sed 's/^/# /' "$tmp/cc.log" >&2
 		echo "| ${1#bench_} | cannot build $1.c | - | - | - |"
