@@ -100,6 +100,8 @@ static int	search_guard(struct search_run *, void (*)(void *));
 static int	search_fault(struct search_run *, size_t, size_t);
 static void	search_chunk_fwd(void *);
 static void	search_chunk_rev(void *);
+static int	search_serial(struct search_run *, uint64_t, uint64_t,
+		    void (*)(void *), size_t);
 static int	search_parallel(struct search_run *);
 static uint64_t	search_unit(struct search_run *);
 static int	search_split(struct search_run *, uint64_t, uint64_t,
@@ -329,6 +331,23 @@ search_chunk_rev(void *arg)
 }
 
 /*
+ * Scans the candidates [lo, hi) with fn on the caller's thread under
+ * the SIGBUS guard, then releases them but their first keep bytes.
+ * Returns 0, or -1 on error.
+ */
+static int
+search_serial(struct search_run *r, uint64_t lo, uint64_t hi,
+    void (*fn)(void *), size_t keep)
+{
+	r->lo = (size_t)lo;
+	r->hi = (size_t)hi;
+	if (search_guard(r, fn) == -1)
+		return (-1);
+	doc_release(r->d, lo + keep, hi - lo);
+	return (0);
+}
+
+/*
  * Returns 1 if the next scan may be a batch on several threads: not the
  * first chunk, which is often all an interactive search reads, and only
  * once the pool and the match buffers exist.  A pool that cannot start
@@ -456,12 +475,7 @@ search_feed(struct search_run *r, struct search_job *j)
 	}
 	if (j->next >= j->hi)
 		return (j->fault ? search_fault(r, j->lo, j->hi) : 0);
-	r->lo = j->next;
-	r->hi = j->hi;
-	if (search_guard(r, search_chunk_fwd) == -1)
-		return (-1);
-	doc_release(r->d, r->lo, r->hi - r->lo);
-	return (0);
+	return (search_serial(r, j->next, j->hi, search_chunk_fwd, 0));
 }
 
 /* Feeds the matches in the candidates [lo, hi); returns 0 or -1. */
@@ -471,14 +485,8 @@ search_scan_fwd(struct search_run *r, uint64_t lo, uint64_t hi)
 	int	k, n;
 
 	r->chunks++;
-	if (r->pool == NULL || hi - lo <= r->chunk) {
-		r->lo = (size_t)lo;
-		r->hi = (size_t)hi;
-		if (search_guard(r, search_chunk_fwd) == -1)
-			return (-1);
-		doc_release(r->d, lo, hi - lo);
-		return (0);
-	}
+	if (r->pool == NULL || hi - lo <= r->chunk)
+		return (search_serial(r, lo, hi, search_chunk_fwd, 0));
 	n = search_split(r, lo, hi, search_job_fwd);
 	for (k = 0; k < n && !r->stopped; k++)
 		if (search_feed(r, &r->jobs[k]) == -1)
@@ -498,11 +506,9 @@ search_scan_rev(struct search_run *r, uint64_t lo, uint64_t hi)
 
 	r->chunks++;
 	if (r->pool == NULL || hi - lo <= r->chunk) {
-		r->lo = (size_t)lo;
-		r->hi = (size_t)hi;
-		if (search_guard(r, search_chunk_rev) == -1)
+		/* The next lower scan reads the first len - 1 bytes again. */
+		if (search_serial(r, lo, hi, search_chunk_rev, r->len) == -1)
 			return (-1);
-		doc_release(r->d, lo + r->len, hi - lo);
 		return (r->found < r->hi);
 	}
 	for (k = search_split(r, lo, hi, search_job_rev) - 1; k >= 0; k--) {

@@ -46,6 +46,22 @@ ts_open(struct ts_file *f, const void *data, size_t len)
 	    sizeof err) == 0, "%s", err);
 }
 
+/*
+ * Opens data as ts_open() does, then cuts the file to one page under
+ * the mapping, so that reading past 4096 raises SIGBUS.
+ */
+static void
+ts_open_cut(struct ts_file *f, const void *data, size_t len)
+{
+	int	fd;
+
+	ts_open(f, data, len);
+	fd = open(f->path, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ftruncate(fd, 4096), 0);
+	ck_assert_int_eq(close(fd), 0);
+}
+
 static void
 ts_close(struct ts_file *f)
 {
@@ -851,14 +867,10 @@ START_TEST(test_sigbus)
 	unsigned char		 data[65536];
 	uint64_t		 at;
 	char			 err[256];
-	int			 fd, holes, out, k;
+	int			 holes, out, k;
 
 	memset(data, 'x', sizeof data);
-	ts_open(&f, data, sizeof data);
-	fd = open(f.path, O_WRONLY);
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(ftruncate(fd, 4096), 0);
-	close(fd);
+	ts_open_cut(&f, data, sizeof data);
 	ck_assert_int_eq(pattern_parse_text("xy", 0, &p, err, sizeof err), 0);
 	/* With 3 threads the fault is taken on a thread of the pool. */
 	for (k = 0; k < 4; k++) {
@@ -902,15 +914,11 @@ START_TEST(test_sigbus_after_match)
 	unsigned char		 data[65536];
 	uint64_t		 at;
 	char			 err[256];
-	int			 fd, threads;
+	int			 threads;
 
 	memset(data, 'x', sizeof data);
 	memcpy(data + 4050, "xy", 2);
-	ts_open(&f, data, sizeof data);
-	fd = open(f.path, O_WRONLY);
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(ftruncate(fd, 4096), 0);
-	close(fd);
+	ts_open_cut(&f, data, sizeof data);
 	ck_assert_int_eq(pattern_parse_text("xy", 0, &p, err, sizeof err), 0);
 	for (threads = 1; threads <= 3; threads++) {
 		memset(&o, 0, sizeof o);
