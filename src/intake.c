@@ -164,8 +164,9 @@ intake_attach(const struct intake *in, struct session *s)
 int
 intake_tick(struct intake *in, struct session *s)
 {
-	char	err[512];
-	int	rc;
+	char		err[512];
+	uint64_t	was = in->feed.size;
+	int		rc;
 
 	if (!in->active) {
 		session_refresh(s);
@@ -180,7 +181,12 @@ intake_tick(struct intake *in, struct session *s)
 		intake_end(in, s, rc == -1);
 		return (-1);
 	}
-	return (rc == 1 ? 0 : INTAKE_IDLE_MS);
+	/*
+	 * Input that came may come on: a producer refills its pipe only
+	 * once it was read, so the next tick looks at once (after the
+	 * keys); only a tick that found nothing waits the idle time.
+	 */
+	return (rc == 1 || in->feed.size > was ? 0 : INTAKE_IDLE_MS);
 }
 
 /*

@@ -78,7 +78,8 @@ void	intake_attach(const struct intake *, struct session *);
  * FEED_BUDGET bytes, and refreshes the session (which sees the size
  * grow).  At the end of the input: the mode changes, the end is said,
  * -s applies.  Returns how many ms the loop may wait for a key: 0 when
- * more input is ready, -1 when no input is arriving (then it only
+ * the tick copied anything (more may be ready at once), INTAKE_IDLE_MS
+ * when it found nothing, -1 when no input is arriving (then it only
  * refreshes the session, and the loop waits as it likes).
  */
 int	intake_tick(struct intake *, struct session *);
