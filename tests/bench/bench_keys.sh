@@ -245,15 +245,18 @@ for f in "$srcdir"/src/*.c; do
 	esac
 done
 driver=$tmp/keys
-# $CC is a word list on purpose (CC="ccache gcc").
+# What the library links with: PCRE2 (regex search), libm, threads.
+libs="$(pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8) -lm \
+    -pthread"
+# $CC and $libs are word lists on purpose (CC="ccache gcc").
 # shellcheck disable=SC2086
 if [ -f "$build/src/libmaphex.a" ] && ! nm "$build/src/libmaphex.a" \
     2>/dev/null | grep -q __asan_ &&
     $CC -O2 -I"$inc" -I"$srcdir/src" "$tmp/keys.c" \
-    "$build/src/libmaphex.a" -o "$driver" 2>"$tmp/cc.log"; then
+    "$build/src/libmaphex.a" $libs -o "$driver" 2>"$tmp/cc.log"; then
 	:
-elif $CC -O2 -I"$inc" -I"$srcdir/src" "$tmp/keys.c" "$@" -o "$driver" \
-    2>"$tmp/cc.log"; then
+elif $CC -O2 -I"$inc" -I"$srcdir/src" "$tmp/keys.c" "$@" $libs \
+    -o "$driver" 2>"$tmp/cc.log"; then
 	echo "bench_keys.sh: the driver is built from the sources" >&2
 else
 	sed 's/^/# /' "$tmp/cc.log" >&2
@@ -358,7 +361,8 @@ start() {
 	while :; do
 		screen=$(tmux -S "$sock" capture-pane -p -t "$pane")
 		case $screen in
-		*"0x00000000 (0)"*) break ;;
+		# The offset has 8 digits or more: as many as the size's.
+		*"0 (0) / 0x"*) break ;;
 		*"Pane is dead"*)
 			eval "$1_fail=\$(why \"\$tmp/err\")"
 			return 1
@@ -391,13 +395,13 @@ rep() {
 	c1=$(cpu "$pid") t1=$(date +%s%N)
 	# Left at offset 0 clears the message and moves nothing.
 	tmux -S "$sock" send-keys -t "$pane" Left
-	wait_for "$pane" "0x00000000 (0)" || return 1
+	wait_for "$pane" "0 (0) / 0x" || return 1
 	c2=$(cpu "$pid") t2=$(date +%s%N)
 	tmux -S "$sock" send-keys -t "$pane" "$@" z
 	wait_for "$pane" "not bound" || return 1
 	c3=$(cpu "$pid") t3=$(date +%s%N)
 	tmux -S "$sock" send-keys -t "$pane" Left
-	wait_for "$pane" "0x00000000 (0)" || return 1
+	wait_for "$pane" "0 (0) / 0x" || return 1
 	walls="$walls $(((t3 - t2 - (t1 - t0)) / nkeys))"
 	cpus="$cpus $(((c3 - c2 - (c1 - c0)) / nkeys))"
 }
