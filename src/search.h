@@ -30,7 +30,9 @@ struct search_opts {
 	 * Threads that may scan at once: 0 is one a CPU (at most 4), 1
 	 * keeps the search on the caller's thread.  Past the first chunk
 	 * a batch of chunks is scanned at once; the callbacks still run
-	 * on the caller's thread only, between batches.
+	 * on the caller's thread only, between batches.  The regex scans
+	 * (search_regex.h) take the same options; their backward search
+	 * stays on one thread.
 	 */
 	int	  threads;
 	/*

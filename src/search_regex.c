@@ -11,7 +11,17 @@
  * thus the match the whole file gives, and a chunk edge never splits or
  * repeats one.  Every match runs under guard_call(); between chunks the
  * callbacks paint and poll, and the document's generation is checked
- * after them as search.c does.  This file never prints, exits or draws.
+ * after them as search.c does.
+ *
+ * Past its first chunk, a scan of all matches hands a batch of chunks,
+ * one a thread, to a pool (pool.c).  Each thread finds the matches that
+ * start in its chunk as if the scan began there, and keeps them.  The
+ * caller then feeds them in order: a chunk's list is the scan's own
+ * when the match before it ended at or before the chunk's start; when
+ * that match ran into the chunk, the caller scans on from its end until
+ * it meets a match of the list, after which the two agree.  Callbacks
+ * run on the caller's thread only.  This file never prints, exits or
+ * draws.
  */
 #include "config.h"
 
@@ -26,11 +36,17 @@
 #include <string.h>
 
 #include "guard.h"
+#include "pool.h"
+
+/* Threads a scan uses at most, and the matches each keeps of a chunk. */
+#define RX_THREADS	4
+#define RX_HITS		4096
 
 struct search_regex {
 	pcre2_code	*code;
 	int		 jit;
 	int		 nonzero;	/* no match can begin with a zero */
+	int		 serial;	/* matches depend on where a scan began */
 };
 
 /* One scan: the bounds taken at its start and the match in flight. */
@@ -55,6 +71,35 @@ struct rx_run {
 	uint64_t			 from, total, shown;
 	char				*err;
 	size_t				 errlen;
+	int				 quiet;		/* a batch's: no callbacks */
+	uint64_t			 chunks;	/* chunks scanned so far */
+};
+
+/* One chunk of a batch: the matches that start in [lo, hi). */
+struct rx_job {
+	_Alignas(64) struct rx_run	*run;	/* the job's own match data */
+	uint64_t			 lo, hi;
+	uint64_t			*hits;	/* start, end pairs */
+	size_t				 nhits;
+	int				 rc;	/* 0 all, 1 full, -1 failed */
+};
+
+/* A scan's threads, and what each chunk of a batch needs. */
+struct rx_batch {
+	struct pool	*pool;
+	int		 n;		/* jobs a batch; 1: no batches */
+	int		 dense;		/* a list filled: no more batches */
+	struct rx_run	 runs[RX_THREADS];
+	struct rx_job	 jobs[RX_THREADS];
+	uint64_t	*hits;
+	char		 errs[RX_THREADS][160];
+};
+
+/* Where matches go: the caller's callback, and whether it was called. */
+struct rx_feed {
+	int		(*fn)(void *, uint64_t, uint64_t);
+	void		*arg;
+	int		 called;
 };
 
 static const struct search_opts rx_defaults;
@@ -69,7 +114,18 @@ static int	rx_step(struct rx_run *, uint64_t);
 static int	rx_first(struct rx_run *, uint64_t, uint64_t, uint64_t *,
 		    uint64_t *);
 static int	rx_data(struct rx_run *, uint64_t *);
-static int	rx_next(struct rx_run *, uint64_t, uint64_t *, uint64_t *);
+static int	rx_give(struct rx_feed *, uint64_t, uint64_t);
+static int	rx_chunk(struct rx_run *, uint64_t *, struct rx_feed *);
+static int	rx_batch_new(struct rx_run *, struct rx_batch *);
+static void	rx_batch_free(struct rx_batch *);
+static int	rx_batch_ok(struct rx_run *, struct rx_batch *, uint64_t);
+static void	rx_job_run(void *, int);
+static int	rx_job_has(const struct rx_job *, uint64_t, uint64_t,
+		    size_t *);
+static int	rx_merge(struct rx_run *, const struct rx_job *, uint64_t *,
+		    struct rx_feed *);
+static int	rx_batch(struct rx_run *, struct rx_batch *, uint64_t *,
+		    struct rx_feed *);
 static int	rx_hole_start(struct rx_run *, uint64_t *, uint64_t);
 static int	rx_first_of(void *, uint64_t, uint64_t);
 static enum search_result rx_result(int);
@@ -105,6 +161,15 @@ search_regex_new(const char *pattern, size_t len, int icase, char *err,
 	}
 	re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE |
 	    PCRE2_JIT_PARTIAL_HARD) == 0;
+	/*
+	 * \G, \K and the backtracking verbs make a match depend on where
+	 * the scan started, not only on where the match starts: a batch's
+	 * threads start at chunk edges, so such a pattern stays on one
+	 * thread (a look-alike, such as \\G, only costs the threads).
+	 */
+	re->serial = memmem(pattern, len, "\\G", 2) != NULL ||
+	    memmem(pattern, len, "\\K", 2) != NULL ||
+	    memmem(pattern, len, "(*", 2) != NULL;
 	/* A known first byte, or a set of them, that excludes zero. */
 	if (pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODETYPE,
 	    &type) == 0 && type == 1 && pcre2_pattern_info(re->code,
@@ -236,6 +301,8 @@ rx_step(struct rx_run *r, uint64_t pos)
 	uint64_t	done;
 	int		stop = 0;
 
+	if (r->quiet)
+		return (0);
 	done = pos > r->from ? pos - r->from : r->from - pos;
 	r->shown = pos;
 	if (r->o->progress != NULL)
@@ -341,28 +408,240 @@ rx_hole_start(struct rx_run *r, uint64_t *pos, uint64_t top)
 	return (0);
 }
 
-/* The first match starting at or after pos; returns as rx_first(). */
+/* Hands a match to the callback; returns 1 when it says stop. */
 static int
-rx_next(struct rx_run *r, uint64_t pos, uint64_t *ms, uint64_t *me)
+rx_give(struct rx_feed *f, uint64_t ms, uint64_t me)
 {
-	uint64_t	lim;
-	int		k;
+	f->called = 1;
+	return (f->fn(f->arg, ms, me - ms) != 0);
+}
 
-	while (pos < r->size) {
-		if ((k = rx_data(r, &pos)) != 0)
-			return (k == 1 ? 0 : -1);
-		if (pos >= r->size)
-			return (0);
-		lim = r->size - pos > r->chunk ? pos + r->chunk : r->size;
-		if (r->holes && lim > r->xhi)
-			lim = r->xhi;
-		if ((k = rx_first(r, pos, lim, ms, me)) != 0)
+/*
+ * Feeds the matches that start in the chunk at *pos (a data extent's
+ * part, the rest of the file at most), leaving *pos where the next
+ * match may start.  Returns 0, 1 stopped by the callback, -1 error or
+ * -2 cancelled.
+ */
+static int
+rx_chunk(struct rx_run *r, uint64_t *pos, struct rx_feed *f)
+{
+	uint64_t	start = *pos, lim, ms, me;
+	int		k = 0;
+
+	lim = r->size - start > r->chunk ? start + r->chunk : r->size;
+	if (r->holes && lim > r->xhi)
+		lim = r->xhi;
+	r->chunks++;
+	while (*pos < lim && (k = rx_first(r, *pos, lim, &ms, &me)) == 1) {
+		if (rx_give(f, ms, me))
+			return (1);
+		*pos = me;
+		/* Dense matches still let the user see and cancel. */
+		if (*pos - r->shown >= r->chunk && *pos < r->size &&
+		    (k = rx_step(r, *pos)) != 0)
 			return (k);
-		doc_release(r->d, pos, lim - pos);
-		pos = lim;
-		if (pos < r->size && (k = rx_step(r, pos)) != 0)
-			return (k);
+		k = 0;
 	}
+	if (k < 0)
+		return (k);
+	doc_release(r->d, start, lim - start);
+	if (*pos < lim)
+		*pos = lim;
+	return (0);
+}
+
+/*
+ * Starts the pool and gives each job its own match data.  Returns 0, or
+ * -1 when it cannot (the scan stays on one thread).
+ */
+static int
+rx_batch_new(struct rx_run *r, struct rx_batch *b)
+{
+	struct rx_run	*w;
+	int		 k;
+
+	if ((b->hits = calloc((size_t)b->n * RX_HITS * 2,
+	    sizeof *b->hits)) == NULL)
+		return (-1);
+	for (k = 0; k < b->n; k++) {
+		w = &b->runs[k];
+		*w = *r;
+		w->quiet = 1;
+		w->err = b->errs[k];
+		w->errlen = sizeof b->errs[k];
+		w->md = pcre2_match_data_create_from_pattern(r->re->code,
+		    NULL);
+		w->mc = pcre2_match_context_create(NULL);
+		w->stack = r->re->jit ? pcre2_jit_stack_create(32 << 10,
+		    8 << 20, NULL) : NULL;
+		if (w->md == NULL || w->mc == NULL || (r->re->jit &&
+		    w->stack == NULL))
+			return (-1);
+		if (w->stack != NULL)
+			pcre2_jit_stack_assign(w->mc, NULL, w->stack);
+		b->jobs[k].run = w;
+		b->jobs[k].hits = b->hits + (size_t)k * RX_HITS * 2;
+	}
+	return ((b->pool = pool_new(b->n)) == NULL ? -1 : 0);
+}
+
+static void
+rx_batch_free(struct rx_batch *b)
+{
+	int	k;
+
+	pool_free(b->pool);
+	for (k = 0; k < RX_THREADS; k++) {
+		pcre2_match_data_free(b->runs[k].md);
+		pcre2_match_context_free(b->runs[k].mc);
+		pcre2_jit_stack_free(b->runs[k].stack);
+	}
+	free(b->hits);
+	memset(b, 0, sizeof *b);
+}
+
+/*
+ * Returns 1 if the next scan from pos may be a batch: not the first
+ * chunk, which is often all a find-next reads; whole chunks of one data
+ * extent; and the pool started (on the first batch).
+ */
+static int
+rx_batch_ok(struct rx_run *r, struct rx_batch *b, uint64_t pos)
+{
+	uint64_t	span = (uint64_t)b->n * r->chunk;
+
+	if (b->n < 2 || b->dense || r->re->serial || r->chunks == 0 ||
+	    r->size - pos < span ||
+	    (r->holes && r->xhi - pos < span))
+		return (0);
+	if (b->pool != NULL)
+		return (1);
+	if (rx_batch_new(r, b) == 0)
+		return (1);
+	rx_batch_free(b);
+	return (0);
+}
+
+/* Keeps the matches that start in the job's chunk, as if from its start. */
+static void
+rx_job_run(void *arg, int k)
+{
+	struct rx_batch	*b = arg;
+	struct rx_job	*j = &b->jobs[k];
+	uint64_t	 p = j->lo, ms, me;
+	int		 rc;
+
+	j->nhits = 0;
+	j->rc = 0;
+	while (p < j->hi && (rc = rx_first(j->run, p, j->hi, &ms,
+	    &me)) != 0) {
+		if (rc < 0 || j->nhits == RX_HITS) {
+			j->rc = rc < 0 ? -1 : 1;
+			return;
+		}
+		j->hits[2 * j->nhits] = ms;
+		j->hits[2 * j->nhits + 1] = me;
+		j->nhits++;
+		p = me;
+	}
+}
+
+/* Finds the match [ms, me) in the job's list: 1 with its index in *i. */
+static int
+rx_job_has(const struct rx_job *j, uint64_t ms, uint64_t me, size_t *i)
+{
+	size_t	lo = 0, hi = j->nhits, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (j->hits[2 * mid] < ms)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == j->nhits || j->hits[2 * lo] != ms ||
+	    j->hits[2 * lo + 1] != me)
+		return (0);
+	*i = lo;
+	return (1);
+}
+
+/*
+ * Feeds the matches of a job's chunk, *p being where the next match may
+ * start.  While the job's list is the scan's own (from *p on), it feeds
+ * the list; else it scans on the caller's thread until a match is in the
+ * list, or the chunk ends.  Returns as rx_chunk().
+ */
+static int
+rx_merge(struct rx_run *r, const struct rx_job *j, uint64_t *p,
+    struct rx_feed *f)
+{
+	uint64_t	ms, me;
+	size_t		i = 0;
+	int		list = j->rc != -1, same = list && *p <= j->lo, k;
+
+	for (;;) {
+		for (; same && i < j->nhits; i++) {
+			if (rx_give(f, j->hits[2 * i], j->hits[2 * i + 1]))
+				return (1);
+			*p = j->hits[2 * i + 1];
+		}
+		if (same && j->rc == 0)
+			return (0);
+		/* The list is done with, or not yet the scan's own. */
+		if (same)
+			list = same = 0;
+		if (*p >= j->hi ||
+		    (k = rx_first(r, *p, j->hi, &ms, &me)) == 0)
+			return (0);
+		if (k < 0)
+			return (k);
+		if (rx_give(f, ms, me))
+			return (1);
+		*p = me;
+		if (list && rx_job_has(j, ms, me, &i)) {
+			i++;
+			same = 1;
+		}
+	}
+}
+
+/*
+ * Scans b->n chunks from *pos at once and feeds their matches in
+ * order; leaves *pos where the next match may start.  Returns as
+ * rx_chunk().
+ */
+static int
+rx_batch(struct rx_run *r, struct rx_batch *b, uint64_t *pos,
+    struct rx_feed *f)
+{
+	uint64_t	p = *pos;
+	int		k, rc;
+
+	for (k = 0; k < b->n; k++) {
+		b->jobs[k].lo = p + (uint64_t)k * r->chunk;
+		b->jobs[k].hi = b->jobs[k].lo + r->chunk;
+	}
+	r->chunks += (uint64_t)b->n;
+	pool_run(b->pool, rx_job_run, b, b->n);
+	for (k = 0; k < b->n; k++) {
+		if ((rc = rx_merge(r, &b->jobs[k], &p, f)) != 0)
+			return (rc);
+		/* The caller may have read the chunk again: release it. */
+		doc_release(r->d, b->jobs[k].lo, r->chunk);
+		/*
+		 * Matches too dense for the lists: the caller scans most of
+		 * each chunk again, so the rest of the scan is its alone.
+		 */
+		if (b->jobs[k].rc == 1)
+			b->dense = 1;
+		if (p < b->jobs[k].hi)
+			p = b->jobs[k].hi;
+		/* A chunk may hold many matches: show and poll after each. */
+		if (k + 1 < b->n && (rc = rx_step(r, p)) != 0)
+			return (rc);
+	}
+	*pos = p;
 	return (0);
 }
 
@@ -378,29 +657,36 @@ search_regex_all(const struct doc *d, const struct search_regex *re,
     int (*fn)(void *, uint64_t, uint64_t), void *fnarg, char *err,
     size_t errlen)
 {
-	struct rx_run	r;
-	uint64_t	ms, me, pos = from;
-	int		k, called = 0;
+	struct rx_run	 r;
+	struct rx_batch	 b;
+	struct rx_feed	 f = { fn, fnarg, 0 };
+	uint64_t	 pos = from;
+	int		 k;
 
 	if ((k = rx_begin(&r, d, re, o, err, errlen)) != 0)
 		return (k == 1 ? SEARCH_NOT_FOUND : SEARCH_ERROR);
+	memset(&b, 0, sizeof b);
+	b.n = r.o->threads != 0 ? r.o->threads : pool_cpus(RX_THREADS);
+	if (b.n > RX_THREADS)
+		b.n = RX_THREADS;
 	r.from = r.shown = from;
 	r.total = r.size > from ? r.size - from : 0;
 	k = r.o->cancel != NULL && r.o->cancel(r.o->arg) ? -2 : 0;
-	while (k == 0 && (k = rx_next(&r, pos, &ms, &me)) == 1) {
-		called = 1;
-		k = 0;
-		if (fn(fnarg, ms, me - ms) != 0)
+	while (k == 0 && pos < r.size) {
+		if ((k = rx_data(&r, &pos)) != 0 || pos >= r.size) {
+			k = k == 1 ? 0 : k;
 			break;
-		pos = me;
-		/* Dense matches still let the user see and cancel. */
-		if (pos - r.shown >= r.chunk && pos < r.size)
+		}
+		k = rx_batch_ok(&r, &b, pos) ? rx_batch(&r, &b, &pos, &f) :
+		    rx_chunk(&r, &pos, &f);
+		if (k == 0 && pos < r.size)
 			k = rx_step(&r, pos);
 	}
+	rx_batch_free(&b);
 	rx_end(&r);
 	if (k < 0)
 		return (rx_result(k));
-	return (called ? SEARCH_FOUND : SEARCH_NOT_FOUND);
+	return (f.called ? SEARCH_FOUND : SEARCH_NOT_FOUND);
 }
 
 struct rx_hit {

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,6 +212,8 @@ START_TEST(test_random_differential)
 		memset(&o, 0, sizeof o);
 		for (p = 0; p < RX_NPATTERNS; p++) {
 			o.chunk = (size_t)(tu_rand(&seed) % 9);
+			/* 1 to 4; from 2, batches of chunks on threads. */
+			o.threads = 1 + (int)(tu_rand(&seed) % 4);
 			rx_compare(&f, d, n, rx_patterns[p], &o, &seed);
 		}
 		rx_close(&f);
@@ -235,10 +238,138 @@ START_TEST(test_random_bytes)
 	memset(&o, 0, sizeof o);
 	for (p = 0; p < RX_NPATTERNS; p++) {
 		o.chunk = p % 2 ? 0 : 1000 + p;
+		o.threads = 1 + (int)(p % 4);
 		rx_compare(&f, d, n, rx_patterns[p], &o, &seed);
 	}
 	rx_close(&f);
 	free(d);
+}
+END_TEST
+
+/*
+ * Matches at almost every byte, and matches that run across many chunk
+ * edges: a thread of a batch keeps only so many of its chunk's matches
+ * (the caller scans the rest), and a match that runs on into the next
+ * thread's chunk makes the caller scan on until the two agree.
+ */
+START_TEST(test_batches)
+{
+	static const char *const pats[] = { "a", "a+b", "(?s)a.*?b",
+	    "b[a]{0,40}", "(?<=b)a+" };
+	struct search_opts	 o;
+	struct rx_file		 f;
+	unsigned char		*d;
+	uint64_t		 seed = 4242;
+	size_t			 n = 60000, p, i;
+
+	d = malloc(n);
+	ck_assert_ptr_nonnull(d);
+	for (i = 0; i < n; i++)
+		d[i] = tu_rand(&seed) % 64 == 0 ? 'b' : 'a';
+	rx_open(&f, d, n);
+	memset(&o, 0, sizeof o);
+	for (p = 0; p < sizeof pats / sizeof pats[0]; p++)
+		for (i = 0; i < 4; i++) {
+			o.chunk = i % 2 ? 10000 : 37;
+			o.threads = 1 + (int)i;
+			rx_compare(&f, d, n, pats[p], &o, &seed);
+		}
+	rx_close(&f);
+	free(d);
+}
+END_TEST
+
+/*
+ * With \\G, \\K or a backtracking verb a match depends on where the scan
+ * began, so chunk edges change the answer; threads must not: such a
+ * pattern gives what one thread gives, on any number.
+ */
+START_TEST(test_start_dependent)
+{
+	static const char *const pats[] = { "\\Ga|xy", "a(*COMMIT)b|xy",
+	    "aa(*SKIP)b|a", "\\Ga+", "a\\Kb" };
+	struct search_opts	 o;
+	struct search_regex	*re;
+	struct rx_list		 one, more;
+	struct rx_file		 f;
+	unsigned char		 d[3000];
+	uint64_t		 seed = 99;
+	size_t			 i, p;
+	char			 err[256];
+	int			 threads;
+
+	for (i = 0; i < sizeof d; i++)
+		d[i] = "abcxy"[tu_rand(&seed) % 5];
+	rx_open(&f, d, sizeof d);
+	memset(&o, 0, sizeof o);
+	o.chunk = 4;
+	for (p = 0; p < sizeof pats / sizeof pats[0]; p++) {
+		re = rx_new(pats[p]);
+		memset(&one, 0, sizeof one);
+		o.threads = 1;
+		(void)search_regex_all(&f.d, re, 0, &o, rx_collect, &one, err,
+		    sizeof err);
+		ck_assert_uint_gt(one.n, 0);
+		for (threads = 2; threads <= 4; threads++) {
+			memset(&more, 0, sizeof more);
+			o.threads = threads;
+			(void)search_regex_all(&f.d, re, 0, &o, rx_collect,
+			    &more, err, sizeof err);
+			ck_assert_msg(more.n == one.n && memcmp(more.at, one.at,
+			    one.n * sizeof *one.at) == 0 && memcmp(more.len,
+			    one.len, one.n * sizeof *one.len) == 0,
+			    "%s on %d threads: %zu matches, on one %zu",
+			    pats[p], threads, more.n, one.n);
+			free(more.at);
+			free(more.len);
+		}
+		free(one.at);
+		free(one.len);
+		search_regex_free(re);
+	}
+	rx_close(&f);
+}
+END_TEST
+
+/*
+ * A file cut to one page under its mapping, with a match before the
+ * cut: on one thread or several, the match is fed, then the scan stops
+ * with the error.
+ */
+START_TEST(test_fault_after_match)
+{
+	struct search_opts	 o;
+	struct search_regex	*re = rx_new("xy");
+	struct rx_list		 got = { 0 };
+	struct rx_file		 f;
+	unsigned char		 data[65536];
+	char			 err[256];
+	int			 fd, threads;
+
+	memset(data, 'x', sizeof data);
+	memcpy(data + 4050, "xy", 2);
+	rx_open(&f, data, sizeof data);
+	fd = open(f.path, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ftruncate(fd, 4096), 0);
+	ck_assert_int_eq(close(fd), 0);
+	memset(&o, 0, sizeof o);
+	o.chunk = 1000;
+	for (threads = 1; threads <= 3; threads++) {
+		o.threads = threads;
+		got.n = 0;
+		err[0] = '\0';
+		ck_assert_int_eq(search_regex_all(&f.d, re, 0, &o, rx_collect,
+		    &got, err, sizeof err), SEARCH_ERROR);
+		ck_assert_msg(strstr(err, "shrank to 4096 bytes") != NULL,
+		    "%s", err);
+		ck_assert_uint_eq(got.n, 1);
+		ck_assert_uint_eq(got.at[0], 4050);
+	}
+	free(got.at);
+	free(got.len);
+	search_regex_free(re);
+	rx_close(&f);
 }
 END_TEST
 
@@ -445,6 +576,9 @@ regex_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_random_differential, 0, 4);
 	tcase_add_test(tc, test_random_bytes);
+	tcase_add_test(tc, test_batches);
+	tcase_add_test(tc, test_start_dependent);
+	tcase_add_test(tc, test_fault_after_match);
 	tcase_add_test(tc, test_across_edges);
 	tcase_add_test(tc, test_bad_patterns);
 	tcase_add_test(tc, test_binary_icase);
