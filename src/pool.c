@@ -38,17 +38,17 @@ static void	*pool_main(void *);
 static int	 pool_start(struct pool *, int);
 
 int
-pool_cpus(int max)
+pool_threads(int want, int max)
 {
 	cpu_set_t	set;
-	int		n;
 
-	if (sched_getaffinity(0, sizeof set, &set) == -1)
-		return (1);
-	n = CPU_COUNT(&set);
-	if (n < 1)
-		n = 1;
-	return (n > max ? max : n);
+	if (want == 0) {
+		want = sched_getaffinity(0, sizeof set, &set) == -1 ? 1 :
+		    CPU_COUNT(&set);
+		if (want < 1)
+			want = 1;
+	}
+	return (want > max ? max : want);
 }
 
 /* Returns the next job of the batch, or -1; called with the lock. */

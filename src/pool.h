@@ -15,10 +15,10 @@
 struct pool;
 
 /*
- * Returns how many threads may usefully scan at once: the CPUs this
- * process may run on, at least 1 and at most max.
+ * Returns how many threads a scan should use: want when it is not 0,
+ * else the CPUs this process may run on (at least 1); at most max.
  */
-int		 pool_cpus(int max);
+int		 pool_threads(int want, int max);
 
 /*
  * Starts a pool of n - 1 threads (the caller is the n-th).  Returns

@@ -35,8 +35,7 @@
 #include "pool.h"
 #include "search_scan.h"
 
-/* Threads a search uses at most, and the matches each may keep. */
-#define SEARCH_THREADS	4
+/* The matches each thread of a batch may keep. */
 #define SEARCH_HITS	16384
 
 struct search_run;
@@ -147,10 +146,7 @@ search_begin(struct search_run *r, const struct doc *d,
 	r->gen = doc_generation(d);
 	r->o = o != NULL ? o : &search_defaults;
 	r->chunk = r->o->chunk != 0 ? r->o->chunk : SEARCH_CHUNK;
-	r->threads = r->o->threads != 0 ? r->o->threads :
-	    pool_cpus(SEARCH_THREADS);
-	if (r->threads > SEARCH_THREADS)
-		r->threads = SEARCH_THREADS;
+	r->threads = pool_threads(r->o->threads, SEARCH_THREADS);
 	r->len = p->len;
 	r->err = err;
 	r->errlen = errlen;

@@ -23,11 +23,14 @@
 
 /* Candidate starts scanned between two progress or cancel checks. */
 #define SEARCH_CHUNK	(2u << 20)
+/* Threads a search (literal or regex) scans on at most. */
+#define SEARCH_THREADS	4
 
 struct search_opts {
 	size_t	  chunk;	/* 0 is SEARCH_CHUNK; tests shrink it */
 	/*
-	 * Threads that may scan at once: 0 is one a CPU (at most 4), 1
+	 * Threads that may scan at once: 0 is one a CPU (at most
+	 * SEARCH_THREADS), 1
 	 * keeps the search on the caller's thread.  Past the first chunk
 	 * a batch of chunks is scanned at once; the callbacks still run
 	 * on the caller's thread only, between batches.  The regex scans

@@ -38,8 +38,7 @@
 #include "guard.h"
 #include "pool.h"
 
-/* Threads a scan uses at most, and the matches each keeps of a chunk. */
-#define RX_THREADS	4
+/* The matches each thread of a batch keeps of its chunk. */
 #define RX_HITS		4096
 
 struct search_regex {
@@ -89,10 +88,10 @@ struct rx_batch {
 	struct pool	*pool;
 	int		 n;		/* jobs a batch; 1: no batches */
 	int		 dense;		/* a list filled: no more batches */
-	struct rx_run	 runs[RX_THREADS];
-	struct rx_job	 jobs[RX_THREADS];
+	struct rx_run	 runs[SEARCH_THREADS];
+	struct rx_job	 jobs[SEARCH_THREADS];
 	uint64_t	*hits;
-	char		 errs[RX_THREADS][160];
+	char		 errs[SEARCH_THREADS][160];
 };
 
 /* Where matches go: the caller's callback, and whether it was called. */
@@ -108,6 +107,8 @@ static int	rx_begin(struct rx_run *, const struct doc *,
 		    const struct search_regex *, const struct search_opts *,
 		    char *, size_t);
 static void	rx_end(struct rx_run *);
+static int	rx_matcher(struct rx_run *);
+static void	rx_matcher_free(struct rx_run *);
 static void	rx_call(void *);
 static int	rx_match(struct rx_run *, size_t, size_t);
 static int	rx_step(struct rx_run *, uint64_t);
@@ -217,19 +218,12 @@ rx_begin(struct rx_run *r, const struct doc *d,
 	if (r->size == 0 || (r->base = doc_span(d, 0, (size_t)r->size)) ==
 	    NULL)
 		return (1);
-	r->md = pcre2_match_data_create_from_pattern(re->code, NULL);
-	r->mc = pcre2_match_context_create(NULL);
-	if (re->jit)
-		r->stack = pcre2_jit_stack_create(32 << 10, 8 << 20, NULL);
-	if (r->md == NULL || r->mc == NULL || (re->jit && r->stack == NULL) ||
-	    guard_install() == -1) {
+	if (rx_matcher(r) == -1 || guard_install() == -1) {
 		snprintf(err, errlen, "%s: cannot search: out of memory",
 		    doc_path(d));
 		rx_end(r);
 		return (-1);
 	}
-	if (r->stack != NULL)
-		pcre2_jit_stack_assign(r->mc, NULL, r->stack);
 	r->holes = r->o->use_holes && re->nonzero;
 	doc_advise(d, 1);
 	return (0);
@@ -240,6 +234,32 @@ rx_end(struct rx_run *r)
 {
 	if (r->base != NULL && doc_generation(r->d) == r->gen)
 		doc_advise(r->d, 0);
+	rx_matcher_free(r);
+}
+
+/*
+ * Gives r match data, a match context and (with JIT) a stack of its
+ * own: a scan's and each thread's of a batch.  Returns 0, or -1 when
+ * memory ran out (what was made is freed by rx_matcher_free()).
+ */
+static int
+rx_matcher(struct rx_run *r)
+{
+	r->md = pcre2_match_data_create_from_pattern(r->re->code, NULL);
+	r->mc = pcre2_match_context_create(NULL);
+	r->stack = r->re->jit ? pcre2_jit_stack_create(32 << 10, 8 << 20,
+	    NULL) : NULL;
+	if (r->md == NULL || r->mc == NULL || (r->re->jit &&
+	    r->stack == NULL))
+		return (-1);
+	if (r->stack != NULL)
+		pcre2_jit_stack_assign(r->mc, NULL, r->stack);
+	return (0);
+}
+
+static void
+rx_matcher_free(struct rx_run *r)
+{
 	pcre2_match_data_free(r->md);
 	pcre2_match_context_free(r->mc);
 	pcre2_jit_stack_free(r->stack);
@@ -469,16 +489,8 @@ rx_batch_new(struct rx_run *r, struct rx_batch *b)
 		w->quiet = 1;
 		w->err = b->errs[k];
 		w->errlen = sizeof b->errs[k];
-		w->md = pcre2_match_data_create_from_pattern(r->re->code,
-		    NULL);
-		w->mc = pcre2_match_context_create(NULL);
-		w->stack = r->re->jit ? pcre2_jit_stack_create(32 << 10,
-		    8 << 20, NULL) : NULL;
-		if (w->md == NULL || w->mc == NULL || (r->re->jit &&
-		    w->stack == NULL))
+		if (rx_matcher(w) == -1)
 			return (-1);
-		if (w->stack != NULL)
-			pcre2_jit_stack_assign(w->mc, NULL, w->stack);
 		b->jobs[k].run = w;
 		b->jobs[k].hits = b->hits + (size_t)k * RX_HITS * 2;
 	}
@@ -491,11 +503,8 @@ rx_batch_free(struct rx_batch *b)
 	int	k;
 
 	pool_free(b->pool);
-	for (k = 0; k < RX_THREADS; k++) {
-		pcre2_match_data_free(b->runs[k].md);
-		pcre2_match_context_free(b->runs[k].mc);
-		pcre2_jit_stack_free(b->runs[k].stack);
-	}
+	for (k = 0; k < SEARCH_THREADS; k++)
+		rx_matcher_free(&b->runs[k]);
 	free(b->hits);
 	memset(b, 0, sizeof *b);
 }
@@ -666,9 +675,7 @@ search_regex_all(const struct doc *d, const struct search_regex *re,
 	if ((k = rx_begin(&r, d, re, o, err, errlen)) != 0)
 		return (k == 1 ? SEARCH_NOT_FOUND : SEARCH_ERROR);
 	memset(&b, 0, sizeof b);
-	b.n = r.o->threads != 0 ? r.o->threads : pool_cpus(RX_THREADS);
-	if (b.n > RX_THREADS)
-		b.n = RX_THREADS;
+	b.n = pool_threads(r.o->threads, SEARCH_THREADS);
 	r.from = r.shown = from;
 	r.total = r.size > from ? r.size - from : 0;
 	k = r.o->cancel != NULL && r.o->cancel(r.o->arg) ? -2 : 0;
